@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromiumArgs, findChromium, installChromiumCommand } from '../../../scripts/lib/chromium';
+
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium through playwright-core, headless, with a fresh profile that is removed afterwards. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`Chromium is not installed. Run \`npm test\` (it installs it as root) or: ${installChromiumCommand}`);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'custodian-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: [...chromiumArgs] });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Console errors and uncaught exceptions of a page, collected from the moment it is opened. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/** axe-core's serious and critical violations, each as "rule: target". */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+export type { Browser, Page };
