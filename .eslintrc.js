@@ -7,7 +7,7 @@ module.exports = {
   parser: '@typescript-eslint/parser',
   parserOptions: { tsconfigRootDir: __dirname, project: './tsconfig.node.json', ecmaVersion: 2022, sourceType: 'module' },
   settings: { react: { version: '17.0' } },
-  ignorePatterns: ['node_modules/', 'dist/', 'lib/', 'temp/', 'coverage/', '*.js', '*.mjs', '*.cjs'],
+  ignorePatterns: ['/node_modules/', '/dist/', '/lib/', '/temp/', '/coverage/', '*.js', '*.mjs', '*.cjs'],
   rules: {
     '@typescript-eslint/no-floating-promises': 'error',
     '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],

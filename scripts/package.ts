@@ -36,7 +36,7 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   const addinCheck = await validateAddinManifest(stamped.addinXml);
   if (!addinCheck.valid) throw new Error(`The stamped manifest.xml is not valid:\n  ${addinCheck.errors.join('\n  ')}`);
-  const teamsCheck = await validateTeamsManifest(JSON.parse(stamped.teamsManifest));
+  const teamsCheck = await validateTeamsManifest(JSON.parse(stamped.teamsManifest), { packageDir: path.join(repoRoot, 'teams') });
   if (!teamsCheck.valid) throw new Error(`The stamped teams/manifest.json is not valid:\n  ${teamsCheck.errors.join('\n  ')}`);
 
   mkdirSync(packageOutputs.folder, { recursive: true });
@@ -55,7 +55,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const sizes = webPartBundles().map((file) => measure(file, readFileSync(path.join(distDir, file))));
   console.log(`\nWeb part bundle (SharePoint loads React and SPFx itself):\n${formatSizeTable(sizes)}`);
   console.log(`\nPackages for ${host}:`);
-  for (const file of [packageOutputs.sppkg, packageOutputs.teamsZip, packageOutputs.addinManifest]) console.log(`  ${path.relative(repoRoot, file)}`);
+  for (const file of [packageOutputs.sppkg, packageOutputs.teamsZip, packageOutputs.addinManifest])
+    console.log(`  ${path.relative(repoRoot, file)}`);
   console.log(`Host the contents of dist/ at ${host}/ (npm run build) before deploying the add-in and the Teams app.`);
 }
 

@@ -12,9 +12,15 @@ async function main(argv: readonly string[]): Promise<void> {
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}.\n${usage}`);
   const useHttps = argv.includes('--https');
   const port = Number(process.env.PORT ?? 4321);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number from 0 to 65535; got "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number from 0 to 65535; got "${process.env.PORT}".`);
 
-  if (isStale(path.join(distDir, 'build-report.json'), buildInputs.map((input) => path.join(repoRoot, input)))) {
+  if (
+    isStale(
+      path.join(distDir, 'build-report.json'),
+      buildInputs.map((input) => path.join(repoRoot, input))
+    )
+  ) {
     console.log('Building the pages ...');
     await buildPages();
   }

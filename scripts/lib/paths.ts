@@ -5,9 +5,27 @@ export const distDir = path.join(repoRoot, 'dist');
 
 /** The bundled pages: each is one esbuild entry and one HTML page under dist/. */
 export const pages = [
-  { name: 'addin', entry: 'src/addin/index.tsx', html: 'addin/taskpane.html', title: 'Custodian task pane', description: 'Word and Outlook: declare records' },
-  { name: 'teams', entry: 'src/teams/index.tsx', html: 'teams/index.html', title: 'Custodian dispositions', description: 'Teams: review pending dispositions' },
-  { name: 'workbench', entry: 'src/workbench/index.tsx', html: 'workbench/index.html', title: 'Custodian file plan (local workbench)', description: 'SharePoint: the file plan web part' }
+  {
+    name: 'addin',
+    entry: 'src/addin/index.tsx',
+    html: 'addin/taskpane.html',
+    title: 'Custodian task pane',
+    description: 'Word and Outlook: declare records'
+  },
+  {
+    name: 'teams',
+    entry: 'src/teams/index.tsx',
+    html: 'teams/index.html',
+    title: 'Custodian dispositions',
+    description: 'Teams: review pending dispositions'
+  },
+  {
+    name: 'workbench',
+    entry: 'src/workbench/index.tsx',
+    html: 'workbench/index.html',
+    title: 'Custodian file plan (local workbench)',
+    description: 'SharePoint: the file plan web part'
+  }
 ] as const;
 
 export type Page = (typeof pages)[number];

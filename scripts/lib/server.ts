@@ -41,7 +41,9 @@ export function startLocalServer(options: LocalServerOptions): Promise<LocalServ
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD are served here.\n');
+      response
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Only GET and HEAD are served here.\n');
       return;
     }
     const file = resolveInside(root, request.url ?? '/');
@@ -65,15 +67,15 @@ export function startLocalServer(options: LocalServerOptions): Promise<LocalServ
       const scheme = options.tls ? 'https' : 'http';
       // Office and Teams expect "localhost" in https origins (the certificate names it); plain http uses the loopback address.
       const host = options.tls ? 'localhost' : '127.0.0.1';
-      resolve({
-        url: `${scheme}://${host}:${port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.closeAllConnections();
-            server.close((error) => (error ? fail(error) : done()));
-          })
-      });
+      resolve({ url: `${scheme}://${host}:${port}`, close: () => closeServer(server) });
     });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.closeAllConnections();
+    server.close((error) => (error ? reject(error) : resolve()));
   });
 }
 

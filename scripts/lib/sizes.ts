@@ -17,6 +17,8 @@ export function formatKiB(bytes: number): string {
 
 export function formatSizeTable(reports: readonly SizeReport[]): string {
   const width = Math.max(...reports.map((report) => report.file.length), 4);
-  const lines = reports.map((report) => `${report.file.padEnd(width)}  ${formatKiB(report.raw).padStart(10)}  ${formatKiB(report.gzip).padStart(10)}`);
+  const lines = reports.map(
+    (report) => `${report.file.padEnd(width)}  ${formatKiB(report.raw).padStart(10)}  ${formatKiB(report.gzip).padStart(10)}`
+  );
   return [`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}`, ...lines].join('\n');
 }

@@ -18,7 +18,9 @@ export function TaskPaneApp({ hostName }: TaskPaneAppProps): React.ReactElement 
       <Title2 as="h1" id="custodian-pane-title">
         Custodian
       </Title2>
-      <Body1>Declare this item a record: a classification, a retention label from the file plan and the metadata its library requires.</Body1>
+      <Body1>
+        Declare this item a record: a classification, a retention label from the file plan and the metadata its library requires.
+      </Body1>
       <Caption1>
         Host: <span data-testid="host-name">{hostName}</span>
       </Caption1>

@@ -32,7 +32,8 @@ describe('npm run package', () => {
     it('writes the .sppkg with the file plan web part and prints its bundle size', async () => {
       const sppkg = await JSZip.loadAsync(readFileSync(path.join(repoRoot, 'sharepoint/solution/custodian.sppkg')));
       const names = Object.keys(sppkg.files);
-      const webPartId = JSON.parse(readFileSync(path.join(repoRoot, 'src/webparts/filePlan/FilePlanWebPart.manifest.json'), 'utf8')).id as string;
+      const webPartId = JSON.parse(readFileSync(path.join(repoRoot, 'src/webparts/filePlan/FilePlanWebPart.manifest.json'), 'utf8'))
+        .id as string;
       const contents = await Promise.all(names.filter((name) => name.endsWith('.xml')).map((name) => sppkg.files[name].async('string')));
       expect(contents.some((xml) => xml.includes(webPartId))).toBe(true);
       expect(names.some((name) => /custodian-file-plan-web-part_[0-9a-f]+\.js$/.test(name))).toBe(true);

@@ -21,7 +21,11 @@ const useStyles = makeStyles({
 export function FilePlanApp({ siteUrl, recordsSiteUrl }: FilePlanAppProps): React.ReactElement {
   const styles = useStyles();
   const sections = [
-    { icon: <ShieldTaskRegular aria-hidden />, title: 'File plan', text: 'Retention labels available to this site, with their descriptors.' },
+    {
+      icon: <ShieldTaskRegular aria-hidden />,
+      title: 'File plan',
+      text: 'Retention labels available to this site, with their descriptors.'
+    },
     { icon: <LibraryRegular aria-hidden />, title: 'Libraries', text: 'Default labels and required metadata per library.' },
     { icon: <DocumentBulletListRegular aria-hidden />, title: 'Coverage', text: 'Labelled, unlabelled and record items per library.' }
   ];
@@ -37,7 +41,11 @@ export function FilePlanApp({ siteUrl, recordsSiteUrl }: FilePlanAppProps): Reac
       <div className={styles.cards}>
         {sections.map((section) => (
           <Card key={section.title}>
-            <CardHeader image={section.icon} header={<Subtitle2 as="h3">{section.title}</Subtitle2>} description={<Caption1>{section.text}</Caption1>} />
+            <CardHeader
+              image={section.icon}
+              header={<Subtitle2 as="h3">{section.title}</Subtitle2>}
+              description={<Caption1>{section.text}</Caption1>}
+            />
           </Card>
         ))}
       </div>

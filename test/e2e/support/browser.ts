@@ -13,7 +13,8 @@ export interface TestBrowser {
 /** Debian's Chromium through playwright-core, headless, with a fresh profile that is removed afterwards. */
 export async function launchBrowser(): Promise<TestBrowser> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error(`Chromium is not installed. Run \`npm test\` (it installs it as root) or: ${installChromiumCommand}`);
+  if (!executablePath)
+    throw new Error(`Chromium is not installed. Run \`npm test\` (it installs it as root) or: ${installChromiumCommand}`);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'custodian-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: [...chromiumArgs] });
   return {

@@ -6,7 +6,12 @@ import { type LocalServer, startLocalServer } from '../../../scripts/lib/server'
 
 /** Serves dist/ on a free loopback port, building it first when the sources are newer (as `npm start` does). */
 export async function serveBuiltPages(): Promise<LocalServer> {
-  if (isStale(path.join(distDir, 'build-report.json'), buildInputs.map((input) => path.join(repoRoot, input)))) {
+  if (
+    isStale(
+      path.join(distDir, 'build-report.json'),
+      buildInputs.map((input) => path.join(repoRoot, input))
+    )
+  ) {
     await buildPages(() => undefined);
   }
   return startLocalServer({ root: distDir, port: 0 });
