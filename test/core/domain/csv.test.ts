@@ -1,0 +1,163 @@
+import { excelCsvFormat, type CsvFormat } from '../../../src/core/domain/csvFormat';
+import { decodeCsvBytes } from '../../../src/core/domain/decodeCsvBytes';
+import { escapeCsvField, restoreNeutralisedFormula } from '../../../src/core/domain/escapeCsvField';
+import { readCsv } from '../../../src/core/domain/readCsv';
+import { writeCsv } from '../../../src/core/domain/writeCsv';
+import { forAll, hostileCharacters, random } from './support/random';
+
+describe('readCsv', () => {
+  it('reads what Excel writes: BOM, CRLF, quoted commas, doubled quotes and line breaks in cells', () => {
+    const text = '\uFEFFLabelName,Notes\r\n"Tax, 2024","She said ""keep it""\r\nfor 7 years"\r\nHR,\r\n';
+    const result = readCsv(text);
+    expect(result.ok).toBe(true);
+    expect(result.records).toEqual([
+      ['LabelName', 'Notes'],
+      ['Tax, 2024', 'She said "keep it"\r\nfor 7 years'],
+      ['HR', '']
+    ]);
+    expect(result.format).toEqual({ bom: true, lineEnding: '\r\n', finalLineEnding: true });
+  });
+
+  it('reads LF files, CR-only (old Mac) files and files without a final line break', () => {
+    expect(readCsv('a,b\nc,d').records).toEqual([
+      ['a', 'b'],
+      ['c', 'd']
+    ]);
+    expect(readCsv('a,b\nc,d').format).toEqual({ bom: false, lineEnding: '\n', finalLineEnding: false });
+    expect(readCsv('a\rb\r').records).toEqual([['a'], ['b']]);
+    expect(readCsv('a\rb\r').format.lineEnding).toBe('\r');
+  });
+
+  it('keeps empty cells, including a trailing one and an empty line', () => {
+    expect(readCsv('a,,\n\n,b\n').records).toEqual([['a', '', ''], [''], ['', 'b']]);
+    expect(readCsv('a,b,').records).toEqual([['a', 'b', '']]);
+    expect(readCsv('"",""').records).toEqual([['', '']]);
+  });
+
+  it('reads an empty file as no records', () => {
+    expect(readCsv('')).toMatchObject({ ok: true, records: [] });
+    expect(readCsv('\uFEFF')).toMatchObject({ ok: true, records: [], format: { bom: true } });
+  });
+
+  it('reports an unterminated quote where it opens, with its physical line, and keeps what it read', () => {
+    const result = readCsv('a,b\n"c\nd,e\nf,g\n');
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([{ problem: 'unterminatedQuote', record: 2, cell: 1, line: 2 }]);
+    expect(result.records[1]).toEqual(['c\nd,e\nf,g\n']);
+  });
+
+  it('reports text after a closing quote and a quote inside an unquoted cell, and goes on reading', () => {
+    const result = readCsv('"ab"c,d\ne"f,g\nh,i\n');
+    expect(result.issues.map((issue) => [issue.problem, issue.record, issue.cell])).toEqual([
+      ['textAfterClosingQuote', 1, 1],
+      ['quoteInsideUnquotedCell', 2, 1]
+    ]);
+    expect(result.records).toEqual([
+      ['abc', 'd'],
+      ['e"f', 'g'],
+      ['h', 'i']
+    ]);
+  });
+
+  it('counts physical lines across multi-line cells so errors point at the right line', () => {
+    const result = readCsv('"a\r\nb\nc",x\r\ny,"z\n');
+    expect(result.issues).toEqual([{ problem: 'unterminatedQuote', record: 2, cell: 2, line: 4 }]);
+  });
+
+  it('never throws on random bytes or 10 MB of garbage', () => {
+    const rng = random(7);
+    const noise = Array.from({ length: 200000 }, () => String.fromCharCode(rng.int(0, 0xffff))).join('');
+    expect(() => readCsv(noise)).not.toThrow();
+    const garbage = 'x"y,\r\n\u0000'.repeat(1_400_000);
+    const result = readCsv(garbage);
+    expect(result.records.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('escapeCsvField', () => {
+  it('quotes only cells with a comma, quote or line break, as Excel does', () => {
+    expect(escapeCsvField('plain text')).toBe('plain text');
+    expect(escapeCsvField(' padded ')).toBe(' padded ');
+    expect(escapeCsvField('a,b')).toBe('"a,b"');
+    expect(escapeCsvField('say "hi"')).toBe('"say ""hi"""');
+    expect(escapeCsvField('two\nlines')).toBe('"two\nlines"');
+    expect(escapeCsvField('cr\ronly')).toBe('"cr\ronly"');
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil","click")', `"'=HYPERLINK(""http://evil"",""click"")"`],
+    ['+1 555 0100', "'+1 555 0100"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ["=cmd|' /C calc'!A0", `'=cmd|' /C calc'!A0`],
+    ['-2+3', "'-2+3"]
+  ])('neutralises the formula %j', (value, escaped) => {
+    expect(escapeCsvField(value, { neutraliseFormulas: true })).toBe(escaped);
+  });
+
+  it('leaves text a label name may hold alone, so "-Archive" stays importable', () => {
+    expect(escapeCsvField('-Archive 2024', { neutraliseFormulas: true })).toBe('-Archive 2024');
+    expect(escapeCsvField('-5', { neutraliseFormulas: true })).toBe('-5');
+  });
+
+  it('round-trips every string through neutralise and restore, including ones that already start with apostrophes', () => {
+    const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', 'a', ' ', ',', '"'];
+    forAll(3000, (rng) => {
+      const value = rng.string(alphabet, 0, 6);
+      let written = escapeCsvField(value, { neutraliseFormulas: true });
+      if (written.startsWith('"')) written = written.slice(1, -1).replace(/""/g, '"');
+      expect(restoreNeutralisedFormula(written)).toBe(value);
+    });
+  });
+});
+
+describe('writeCsv', () => {
+  it("writes Excel's layout by default", () => {
+    expect(
+      writeCsv([
+        ['a', 'b,c'],
+        ['d', '']
+      ])
+    ).toBe('\uFEFFa,"b,c"\r\nd,\r\n');
+    expect(excelCsvFormat).toEqual({ bom: true, lineEnding: '\r\n', finalLineEnding: true });
+  });
+
+  it('reads back exactly what it wrote, for any cells and any layout', () => {
+    forAll(400, (rng) => {
+      const format: CsvFormat = { bom: rng.bool(), lineEnding: rng.pick(['\r\n', '\n', '\r'] as const), finalLineEnding: rng.bool() };
+      const width = rng.int(1, 5);
+      const records = Array.from({ length: rng.int(1, 6) }, () => Array.from({ length: width }, () => rng.string(hostileCharacters, 0, 8)));
+      // A last record of one empty cell without a final line break reads as a final line break:
+      // nothing in the text tells them apart.
+      const last = records[records.length - 1];
+      if (width === 1 && last[0] === '' && !format.finalLineEnding) return;
+      const text = writeCsv(records, format);
+      const read = readCsv(text);
+      expect(read.issues).toEqual([]);
+      expect(read.records).toEqual(records);
+      expect(writeCsv(read.records, read.format)).toBe(text);
+    });
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('decodes UTF-8 with and without a byte order mark, keeping the mark', () => {
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('Café,😀')]))).toEqual({ ok: true, text: '\uFEFFCafé,😀' });
+    expect(decodeCsvBytes(encode('Café'))).toEqual({ ok: true, text: 'Café' });
+  });
+
+  it('refuses Windows-1252 ("CSV (Comma delimited)") with advice to save as CSV UTF-8', () => {
+    const result = decodeCsvBytes(new Uint8Array([0x43, 0x61, 0x66, 0xe9]));
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.reason).toContain('CSV UTF-8');
+  });
+
+  it('refuses UTF-16 in both byte orders and binary files with NUL bytes', () => {
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false });
+    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x00, 0x41]))).toMatchObject({ ok: false });
+    expect(decodeCsvBytes(new Uint8Array([0x41, 0x00, 0x42]))).toMatchObject({ ok: false });
+  });
+});
