@@ -1,0 +1,163 @@
+import { errors } from '../errors';
+import { type Ctx, json, jsonBody } from '../http/context';
+import type { Route } from '../http/router';
+import { issueToken, personaNames, personas, type PersonaName } from '../auth/personas';
+import { formatFaultSpec, parseFaultSpec } from '../faults';
+import { clearAll, schemaVersion } from '../store/db';
+import { seedTenant } from '../seed/seed';
+import { getMeta } from '../tenant';
+import { uploadRoutes } from '../graph/uploadSessions';
+import { monitorRoutes } from '../graph/sensitivityAssignment';
+import { readRecordsSettings, writeRecordsSettings } from '../records';
+
+/**
+ * Control routes under `/devtenant`: persona tokens, reset, faults, the clock and the records settings.
+ * They need no token (the server listens on loopback only) and are never subject to faults.
+ */
+
+function token(ctx: Ctx): ReturnType<typeof json> {
+  const persona = (ctx.query.get('persona') ??
+    (ctx.method === 'POST' && ctx.body.length ? String(jsonBody(ctx).persona ?? '') : '')) as PersonaName;
+  if (!(personaNames as readonly string[]).includes(persona))
+    throw errors.badRequest(`Unknown persona '${persona}'; use one of ${personaNames.join(', ')}.`);
+  const user = ctx.tenant.db.prepare('SELECT id FROM users WHERE upn = ?').get(personas[persona].userPrincipalName) as { id: string };
+  return json(issueToken(ctx.tenant.db, persona, user.id), 200, { 'cache-control': 'no-store' });
+}
+
+function faultsView(ctx: Ctx): Record<string, unknown> {
+  const s = ctx.tenant.faults.settings;
+  return { latencyMs: s.latencyMs, rate: s.rate, faults: formatFaultSpec(s.probabilities), seed: ctx.tenant.options.seed };
+}
+
+function nonNegative(body: Record<string, unknown>, key: string): number | undefined {
+  const v = body[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw errors.badRequest(`'${key}' must be a number of at least 0.`);
+  return v;
+}
+
+export const controlRoutes: readonly Route[] = [
+  {
+    pattern: '',
+    ops: {
+      GET: {
+        scopes: 'none',
+        run: (ctx) =>
+          json({
+            seed: Number(getMeta(ctx.tenant.db, 'seed')),
+            items: Number(getMeta(ctx.tenant.db, 'items')),
+            schemaVersion,
+            now: ctx.tenant.clock.nowIso(),
+            personas: personaNames.map((p) => ({
+              persona: p,
+              userPrincipalName: personas[p].userPrincipalName,
+              scopes: personas[p].scopes
+            }))
+          })
+      }
+    }
+  },
+  {
+    pattern: 'token',
+    ops: { GET: { scopes: 'none', query: ['persona'], run: token }, POST: { scopes: 'none', query: ['persona'], run: token } }
+  },
+  {
+    pattern: 'reset',
+    ops: {
+      POST: {
+        scopes: 'none',
+        run: (ctx) => {
+          const body = ctx.body.length ? jsonBody(ctx) : {};
+          const seed = body.seed === undefined ? ctx.tenant.options.seed : body.seed;
+          const items = body.items === undefined ? ctx.tenant.options.items : body.items;
+          if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+            throw errors.badRequest("'seed' must be an integer from 0 to 4294967295.");
+          if (typeof items !== 'number' || !Number.isInteger(items) || items < 0 || items > 1_000_000)
+            throw errors.badRequest("'items' must be an integer from 0 to 1000000.");
+          const db = ctx.tenant.db;
+          const tokens = db.prepare('SELECT * FROM tokens').all() as Record<string, unknown>[];
+          clearAll(db);
+          const insert = db.prepare(
+            'INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (@hash, @persona, @scopes, @user_id, @expires)'
+          );
+          for (const t of tokens) insert.run(t);
+          seedTenant(db, seed, items);
+          ctx.tenant.options.seed = seed;
+          ctx.tenant.options.items = items;
+          ctx.tenant.afterReset();
+          return json({ seed, items, now: ctx.tenant.clock.nowIso() });
+        }
+      }
+    }
+  },
+  {
+    pattern: 'faults',
+    ops: {
+      GET: { scopes: 'none', run: (ctx) => json(faultsView(ctx)) },
+      PUT: {
+        scopes: 'none',
+        run: (ctx) => {
+          const body = jsonBody(ctx);
+          const latencyMs = nonNegative(body, 'latencyMs');
+          const rate = nonNegative(body, 'rate');
+          let probabilities;
+          if (body.faults !== undefined) {
+            if (typeof body.faults !== 'string') throw errors.badRequest("'faults' must be a string such as '429:0.05,503:0.02'.");
+            const parsed = parseFaultSpec(body.faults);
+            if (!parsed.ok) throw errors.badRequest(parsed.reason);
+            probabilities = parsed.value;
+          }
+          ctx.tenant.faults.update({
+            ...(latencyMs !== undefined ? { latencyMs } : {}),
+            ...(rate !== undefined ? { rate } : {}),
+            ...(probabilities ? { probabilities } : {})
+          });
+          return json(faultsView(ctx));
+        }
+      }
+    }
+  },
+  {
+    pattern: 'clock',
+    ops: {
+      GET: { scopes: 'none', run: (ctx) => json({ now: ctx.tenant.clock.nowIso(), offsetMs: ctx.tenant.clock.offset }) },
+      POST: {
+        scopes: 'none',
+        run: (ctx) => {
+          const body = jsonBody(ctx);
+          const ms =
+            (nonNegative(body, 'days') ?? 0) * 86_400_000 +
+            (nonNegative(body, 'hours') ?? 0) * 3_600_000 +
+            (nonNegative(body, 'minutes') ?? 0) * 60_000 +
+            (nonNegative(body, 'seconds') ?? 0) * 1000;
+          if (ms <= 0) throw errors.badRequest("Move the clock forward with 'days', 'hours', 'minutes' or 'seconds' (it never goes back).");
+          if (ms > 200 * 365 * 86_400_000) throw errors.badRequest('The clock can move forward at most 200 years at a time.');
+          ctx.tenant.clock.advance(ms);
+          return json({ now: ctx.tenant.clock.nowIso(), offsetMs: ctx.tenant.clock.offset });
+        }
+      }
+    }
+  },
+  {
+    pattern: 'settings',
+    ops: {
+      GET: { scopes: 'none', run: (ctx) => json(readRecordsSettings(ctx.tenant.db)) },
+      PATCH: {
+        scopes: 'none',
+        run: (ctx) => {
+          const body = jsonBody(ctx);
+          const current = readRecordsSettings(ctx.tenant.db);
+          for (const key of Object.keys(body)) {
+            if (!(key in current)) throw errors.badRequest(`Unknown setting '${key}'; use one of ${Object.keys(current).join(', ')}.`);
+            if (typeof body[key] !== 'boolean') throw errors.badRequest(`'${key}' must be true or false.`);
+          }
+          const next = { ...current, ...(body as Partial<typeof current>) };
+          writeRecordsSettings(ctx.tenant.db, next);
+          return json(next);
+        }
+      }
+    }
+  },
+  ...uploadRoutes,
+  ...monitorRoutes
+];

@@ -1,0 +1,498 @@
+import { errors } from '../errors';
+import { type Ctx, json, jsonBody, noContent, type Reply, requirePrincipal } from '../http/context';
+import type { Route } from '../http/router';
+import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
+import {
+  childrenOf,
+  getItem,
+  getItemByPath,
+  insertItem,
+  type ItemMeta,
+  itemContent,
+  updateItem,
+  nextItemNumber,
+  itemsOfList
+} from '../store/items';
+import type { ListRow, SiteRow } from '../store/sites';
+import { enforceRecordAction } from '../records';
+import { mimeOf } from '../seed/seed';
+import { guid, driveItemId, cryptoRng } from '../store/ids';
+import { ctagOf, etagOf, identitySet, itemWebUrl, listWebUrl, loadDrive, sharepointIds, validateItemName, checkIfMatch } from './common';
+import { listItemRepresentation } from './listItems';
+import { itemRetentionLabel } from './itemRetentionLabel';
+
+const readScopes = ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'] as const;
+const writeScopes = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
+const itemExpands = ['listItem', 'retentionLabel', 'children'] as const;
+
+/** Graph's driveItem (https://learn.microsoft.com/graph/api/resources/driveitem). */
+export function driveItemRepresentation(ctx: Ctx, site: SiteRow, list: ListRow, item: ItemMeta): Record<string, unknown> {
+  const db = ctx.tenant.db;
+  const slash = item.path.lastIndexOf('/');
+  const parentPath = item.path.slice(0, slash);
+  const parentName = parentPath === '' ? 'root' : parentPath.slice(parentPath.lastIndexOf('/') + 1);
+  const out: Record<string, unknown> = {
+    '@odata.etag': etagOf(item),
+    id: item.id,
+    name: item.name,
+    eTag: etagOf(item),
+    cTag: ctagOf(item),
+    createdDateTime: item.created,
+    lastModifiedDateTime: item.modified,
+    size: item.size,
+    webUrl: itemWebUrl(ctx, site, list, item),
+    createdBy: identitySet(db, item.created_by),
+    lastModifiedBy: identitySet(db, item.modified_by),
+    parentReference: {
+      driveType: 'documentLibrary',
+      driveId: list.drive_id,
+      id: item.parent_id,
+      name: parentName,
+      path: `/drives/${list.drive_id}/root:${parentPath}`,
+      siteId: site.id
+    },
+    fileSystemInfo: { createdDateTime: item.created, lastModifiedDateTime: item.modified },
+    sharepointIds: sharepointIds(ctx, site, list, item)
+  };
+  if (item.is_folder) {
+    out.folder = {
+      childCount: (
+        ctx.tenant.db.prepare('SELECT COUNT(*) AS n FROM items WHERE parent_id = ? AND deleted = 0').get(item.id) as { n: number }
+      ).n
+    };
+  } else {
+    out.file = { mimeType: item.mime ?? 'application/octet-stream' };
+    out['@microsoft.graph.downloadUrl'] = `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/items/${item.id}/content`;
+  }
+  return out;
+}
+
+function rootRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
+  const count = (
+    ctx.tenant.db.prepare('SELECT COUNT(*) AS n FROM items WHERE parent_id = ? AND deleted = 0').get(list.root_id) as { n: number }
+  ).n;
+  return {
+    id: list.root_id,
+    name: 'root',
+    createdDateTime: list.created,
+    lastModifiedDateTime: list.modified,
+    webUrl: listWebUrl(ctx, site, list),
+    parentReference: { driveType: 'documentLibrary', driveId: list.drive_id, siteId: site.id },
+    fileSystemInfo: { createdDateTime: list.created, lastModifiedDateTime: list.modified },
+    folder: { childCount: count },
+    root: {},
+    size: 0
+  };
+}
+
+/** The item, with `$expand` (listItem, retentionLabel, children) and `$select` applied. */
+export function expandedDriveItem(ctx: Ctx, site: SiteRow, list: ListRow, item: ItemMeta): Record<string, unknown> {
+  const expand = expandOption(ctx, itemExpands);
+  const rep = driveItemRepresentation(ctx, site, list, item);
+  const li = expand.get('listItem');
+  if (li) {
+    const withFields = (li.expand ?? []).some((e) => e.toLowerCase() === 'fields');
+    if ((li.expand ?? []).some((e) => e.toLowerCase() !== 'fields'))
+      throw errors.unsupportedQuery('Only fields can be expanded inside listItem.');
+    rep.listItem = listItemRepresentation(ctx, site, list, item, withFields ? { fields: true } : {});
+  }
+  if (expand.has('retentionLabel')) rep.retentionLabel = itemRetentionLabel(ctx, item);
+  if (expand.has('children')) rep.children = childrenOf(ctx.tenant.db, item.id).map((c) => driveItemRepresentation(ctx, site, list, c));
+  return applySelect(rep, selectOption(ctx), ['id', ...[...expand.keys()]]);
+}
+
+function load(ctx: Ctx, p: Record<string, string>): { site: SiteRow; list: ListRow; item: ItemMeta | undefined } {
+  const { site, list } = loadDrive(ctx, p.driveId);
+  if (p.itemId === list.root_id || p.itemId.toLowerCase() === 'root') return { site, list, item: undefined };
+  const item = getItem(ctx.tenant.db, p.itemId);
+  if (!item || item.list_id !== list.id) throw errors.notFound('The resource could not be found.');
+  return { site, list, item };
+}
+
+function loadFile(ctx: Ctx, p: Record<string, string>): { site: SiteRow; list: ListRow; item: ItemMeta } {
+  const r = load(ctx, p);
+  if (!r.item) throw errors.badRequest('The operation is not supported on the root folder.', 'invalidRequest');
+  return { site: r.site, list: r.list, item: r.item };
+}
+
+function getDriveItem(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list, item } = load(ctx, p);
+  if (!item) {
+    const rep = rootRepresentation(ctx, site, list);
+    if (expandOption(ctx, ['children']).has('children'))
+      rep.children = childrenOf(ctx.tenant.db, list.root_id as string).map((c) => driveItemRepresentation(ctx, site, list, c));
+    return json(applySelect(rep, selectOption(ctx)));
+  }
+  return json(expandedDriveItem(ctx, site, list, item));
+}
+
+function listChildren(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list, item } = load(ctx, p);
+  if (item && !item.is_folder) throw errors.badRequest('The item is a file, so it has no children.');
+  const parentId = item ? item.id : (list.root_id as string);
+  const expand = expandOption(ctx, ['listItem', 'retentionLabel']);
+  const rows = childrenOf(ctx.tenant.db, parentId).map((c) => {
+    const rep = driveItemRepresentation(ctx, site, list, c);
+    if (expand.has('listItem'))
+      rep.listItem = listItemRepresentation(ctx, site, list, c, { fields: (expand.get('listItem')?.expand ?? []).length > 0 });
+    if (expand.has('retentionLabel')) rep.retentionLabel = itemRetentionLabel(ctx, c);
+    return rep;
+  });
+  return json(pageCollection(ctx, rows, { keep: ['id', ...expand.keys()] }));
+}
+
+/**
+ * Renames (`name`) and/or moves (`parentReference.id`, a folder of the same drive) a file or folder. Moving to
+ * another drive is another container: the core's `move` rule is asked first, then it is 501 (not served).
+ */
+function patchDriveItem(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list, item } = loadFile(ctx, p);
+  checkIfMatch(ctx, item);
+  const body = jsonBody(ctx);
+  for (const key of Object.keys(body)) {
+    if (key !== 'name' && key !== 'parentReference' && key !== '@microsoft.graph.conflictBehavior')
+      throw errors.notImplemented(`updating the driveItem property '${key}' (name and parentReference are served)`);
+  }
+  if (body.name !== undefined && typeof body.name !== 'string') throw errors.badRequest("The property 'name' must be a string.");
+  const db = ctx.tenant.db;
+  let parentPath = item.path.slice(0, item.path.lastIndexOf('/'));
+  let parentId = item.parent_id;
+  if (body.parentReference !== undefined) {
+    const ref = (body.parentReference ?? {}) as Record<string, unknown>;
+    if (typeof ref.driveId === 'string' && ref.driveId !== list.drive_id) {
+      enforceRecordAction(db, item, 'move', ctx.principal);
+      throw errors.notImplemented('moving an item to another drive');
+    }
+    if (typeof ref.id !== 'string') throw errors.notImplemented('moving by parentReference.path (use parentReference.id)');
+    if (ref.id === list.root_id) {
+      parentPath = '';
+      parentId = list.root_id;
+    } else {
+      const folder = getItem(db, ref.id);
+      if (!folder || folder.list_id !== list.id || !folder.is_folder)
+        throw errors.notFound(`The destination folder '${ref.id}' was not found in this drive.`);
+      if (folder.id === item.id || folder.path_lc.startsWith(item.path_lc + '/'))
+        throw errors.badRequest('A folder cannot be moved into itself.');
+      parentPath = folder.path;
+      parentId = folder.id;
+    }
+  }
+  const name = (body.name as string | undefined) ?? item.name;
+  if (body.name !== undefined) enforceRecordAction(db, item, 'editProperties', ctx.principal);
+  validateItemName(name, parentPath);
+  const newPath = `${parentPath}/${name}`;
+  const clash = getItemByPath(db, list.id, newPath);
+  if (clash && clash.id !== item.id) throw errors.conflict(`An item named '${name}' already exists here.`);
+  const now = ctx.tenant.clock.nowIso();
+  const user = requirePrincipal(ctx).userId;
+  // A renamed or moved folder takes its whole subtree along.
+  const prefix = item.path_lc + '/';
+  for (const d of itemsOfList(db, list.id).filter((x) => x.path_lc.startsWith(prefix))) {
+    const p2 = newPath + d.path.slice(item.path.length);
+    updateItem(db, d.id, { path: p2, path_lc: p2.toLowerCase(), seq: ctx.tenant.nextSeq() });
+  }
+  updateItem(db, item.id, {
+    name,
+    path: newPath,
+    path_lc: newPath.toLowerCase(),
+    modified: now,
+    modified_by: user,
+    version: item.version + 1,
+    seq: ctx.tenant.nextSeq()
+  });
+  db.prepare('UPDATE items SET parent_id = ? WHERE id = ?').run(parentId, item.id);
+  return json(driveItemRepresentation(ctx, site, list, getItem(db, item.id) as ItemMeta));
+}
+
+/** Deletes a file or folder (to the recycle bin in SharePoint; here a tombstone delta can report). */
+function deleteDriveItem(ctx: Ctx, p: Record<string, string>): Reply {
+  const { list, item } = loadFile(ctx, p);
+  checkIfMatch(ctx, item);
+  const db = ctx.tenant.db;
+  const subtree = item.is_folder ? itemsOfList(db, list.id).filter((x) => x.path_lc.startsWith(item.path_lc + '/')) : [];
+  for (const x of [item, ...subtree]) enforceRecordAction(db, x, 'delete', ctx.principal);
+  for (const x of [...subtree, item]) updateItem(db, x.id, { deleted: 1, seq: ctx.tenant.nextSeq(), modified: ctx.tenant.clock.nowIso() });
+  return noContent();
+}
+
+/** Placeholder bytes for seeded documents, which have metadata but no stored content. */
+export function contentOf(ctx: Ctx, item: ItemMeta): Buffer {
+  return itemContent(ctx.tenant.db, item.id) ?? Buffer.from(`Seeded document "${item.name}" (dev tenant placeholder content).\n`, 'utf8');
+}
+
+function getContent(ctx: Ctx, p: Record<string, string>): Reply {
+  const { item } = loadFile(ctx, p);
+  if (item.is_folder) throw errors.badRequest('A folder has no content.');
+  return {
+    status: 200,
+    body: contentOf(ctx, item),
+    headers: { 'content-type': item.mime ?? 'application/octet-stream', etag: etagOf(item), ctag: ctagOf(item) }
+  };
+}
+
+/** Replaces an existing file's content; a locked record refuses (the core's `editContent` rule). */
+export function replaceContent(ctx: Ctx, site: SiteRow, list: ListRow, item: ItemMeta, bytes: Buffer, status = 200): Reply {
+  if (item.is_folder) throw errors.badRequest('A folder has no content.');
+  enforceRecordAction(ctx.tenant.db, item, 'editContent', ctx.principal);
+  updateItem(ctx.tenant.db, item.id, {
+    content: bytes,
+    size: bytes.length,
+    modified: ctx.tenant.clock.nowIso(),
+    modified_by: requirePrincipal(ctx).userId,
+    version: item.version + 1,
+    seq: ctx.tenant.nextSeq()
+  });
+  return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, item.id) as ItemMeta), status);
+}
+
+export type ConflictBehavior = 'fail' | 'replace' | 'rename';
+
+export function conflictBehavior(ctx: Ctx, fallback: ConflictBehavior): ConflictBehavior {
+  const v = ctx.query.get('@microsoft.graph.conflictBehavior');
+  if (v === undefined) return fallback;
+  if (v !== 'fail' && v !== 'replace' && v !== 'rename')
+    throw errors.badRequest(`Invalid @microsoft.graph.conflictBehavior '${v}'; use fail, replace or rename.`);
+  return v;
+}
+
+/** Resolves a parent folder path (`/` for the root) to its driveItem id, or 404. */
+export function parentIdFor(ctx: Ctx, list: ListRow, parentPath: string): string {
+  if (parentPath === '/' || parentPath === '') return list.root_id as string;
+  const folder = getItemByPath(ctx.tenant.db, list.id, parentPath);
+  if (!folder || !folder.is_folder) throw errors.notFound(`The parent folder '${parentPath}' does not exist.`);
+  return folder.id;
+}
+
+/**
+ * Creates a new file (or, with `replace`, overwrites an existing one) in a folder. Used by simple upload and
+ * by a completed upload session. Names go through SharePoint's naming rules first.
+ */
+export function createFile(
+  ctx: Ctx,
+  site: SiteRow,
+  list: ListRow,
+  parentPath: string,
+  fileName: string,
+  bytes: Buffer,
+  behavior: ConflictBehavior
+): Reply {
+  const parent = parentPath === '/' ? '' : parentPath;
+  validateItemName(fileName, parent);
+  const parentId = parentIdFor(ctx, list, parentPath);
+  let name = fileName;
+  const existing = getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`);
+  if (existing) {
+    if (behavior === 'replace') return replaceContent(ctx, site, list, existing, bytes);
+    if (behavior === 'fail') throw errors.conflict(`The name '${fileName}' already exists in this folder.`);
+    const dot = fileName.lastIndexOf('.');
+    for (let n = 1; getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`); n++)
+      name = dot > 0 ? `${fileName.slice(0, dot)} ${n}${fileName.slice(dot)}` : `${fileName} ${n}`;
+  }
+  const now = ctx.tenant.clock.nowIso();
+  const user = requirePrincipal(ctx).userId;
+  const path = `${parent}/${name}`;
+  const title = name.replace(/\.[^.]+$/, '');
+  const fields: Record<string, unknown> = { Title: title };
+  // A library's default retention label applies to new items (SetListComplianceTag).
+  const label = list.default_label;
+  const id = driveItemId(cryptoRng);
+  insertItem(ctx.tenant.db, {
+    id,
+    list_id: list.id,
+    num: nextItemNumber(ctx.tenant.db, list.id),
+    uid: guid(cryptoRng),
+    parent_id: parentId,
+    path,
+    path_lc: path.toLowerCase(),
+    name,
+    is_folder: 0,
+    size: bytes.length,
+    mime: mimeOf(name),
+    created: now,
+    modified: now,
+    created_by: user,
+    modified_by: user,
+    version: 1,
+    fields: JSON.stringify(fields),
+    label,
+    label_at: label ? now : null,
+    label_by: label ? user : null,
+    label_explicit: 0,
+    locked: 0,
+    unlocked_once: 0,
+    sens_label: null,
+    sens_method: null,
+    event_at: null,
+    deleted: 0,
+    seq: ctx.tenant.nextSeq(),
+    content: bytes
+  });
+  return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, id) as ItemMeta), 201);
+}
+
+function putContentById(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list, item } = loadFile(ctx, p);
+  checkIfMatch(ctx, item);
+  if (conflictBehavior(ctx, 'replace') === 'fail') throw errors.conflict(`The name '${item.name}' already exists in this folder.`);
+  if (conflictBehavior(ctx, 'replace') === 'rename') {
+    const parentPath = item.path.slice(0, item.path.lastIndexOf('/')) || '/';
+    return createFile(ctx, site, list, parentPath, item.name, ctx.body, 'rename');
+  }
+  return replaceContent(ctx, site, list, item, ctx.body);
+}
+
+function putContentByPath(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list } = loadDrive(ctx, p.driveId);
+  return createFile(ctx, site, list, p.parentPath, p.fileName, ctx.body, conflictBehavior(ctx, 'replace'));
+}
+
+/** `POST .../children` with `{ name, folder: {} }` creates a folder. */
+function createFolder(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list, item } = load(ctx, p);
+  if (item && !item.is_folder) throw errors.badRequest('Items can only be created in a folder.');
+  const body = jsonBody(ctx);
+  if (typeof body.name !== 'string') throw errors.badRequest("The property 'name' is required.");
+  if (body.folder === undefined || body.file !== undefined)
+    throw errors.notImplemented('creating anything but a folder through POST children (upload files with PUT content)');
+  const parent = item ? item.path : '';
+  validateItemName(body.name, parent);
+  const behavior = (body['@microsoft.graph.conflictBehavior'] as ConflictBehavior | undefined) ?? 'fail';
+  if (!['fail', 'replace', 'rename'].includes(behavior)) throw errors.badRequest('Invalid @microsoft.graph.conflictBehavior.');
+  let name = body.name;
+  const clash = getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`);
+  if (clash) {
+    if (behavior === 'fail') throw errors.conflict(`The name '${name}' already exists in this folder.`);
+    if (behavior === 'replace') return json(driveItemRepresentation(ctx, site, list, clash), 201);
+    for (let n = 1; getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`); n++) name = `${body.name} ${n}`;
+  }
+  const now = ctx.tenant.clock.nowIso();
+  const user = requirePrincipal(ctx).userId;
+  const id = driveItemId(cryptoRng);
+  const path = `${parent}/${name}`;
+  insertItem(ctx.tenant.db, {
+    id,
+    list_id: list.id,
+    num: nextItemNumber(ctx.tenant.db, list.id),
+    uid: guid(cryptoRng),
+    parent_id: item ? item.id : list.root_id,
+    path,
+    path_lc: path.toLowerCase(),
+    name,
+    is_folder: 1,
+    size: 0,
+    mime: null,
+    created: now,
+    modified: now,
+    created_by: user,
+    modified_by: user,
+    version: 1,
+    fields: JSON.stringify({ Title: name }),
+    label: null,
+    label_at: null,
+    label_by: null,
+    label_explicit: 0,
+    locked: 0,
+    unlocked_once: 0,
+    sens_label: null,
+    sens_method: null,
+    event_at: null,
+    deleted: 0,
+    seq: ctx.tenant.nextSeq(),
+    content: null
+  });
+  return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, id) as ItemMeta), 201);
+}
+
+/** A delta token is the change number it was issued at, wrapped so clients treat it as opaque. */
+export function encodeDeltaToken(seq: number): string {
+  return Buffer.from(`dt:${seq}`, 'utf8').toString('base64url');
+}
+
+export function decodeDeltaToken(token: string): number | undefined {
+  if (token === 'latest') return -1;
+  const m = /^dt:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
+export function currentSeq(ctx: Ctx): number {
+  return (ctx.tenant.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
+}
+
+/**
+ * `GET /drives/{d}/root/delta`: without a token every item (paged with nextLink, ending in a deltaLink);
+ * with one, what changed since, deleted items carrying `deleted: { state: 'deleted' }`; `token=latest`
+ * answers only a deltaLink.
+ */
+function driveDelta(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list } = loadDrive(ctx, p.driveId);
+  const token = ctx.query.get('token');
+  const since = token === undefined ? 0 : decodeDeltaToken(token);
+  if (since === undefined)
+    throw errors.gone(
+      'The delta token is not valid; start again without a token.',
+      `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/root/delta`
+    );
+  const upTo = currentSeq(ctx);
+  const deltaLink = `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/root/delta?token=${encodeDeltaToken(upTo)}`;
+  if (since === -1) return json({ value: [], '@odata.deltaLink': deltaLink });
+  const db = ctx.tenant.db;
+  const rows = (
+    db.prepare('SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq').all(list.id, since, upTo) as ItemMeta[]
+  )
+    .filter((r) => !(r.deleted && since === 0))
+    .map((r) => {
+      if (r.deleted)
+        return {
+          id: r.id,
+          name: r.name,
+          deleted: { state: 'deleted' },
+          parentReference: { driveId: list.drive_id, driveType: 'documentLibrary', id: r.parent_id }
+        };
+      return driveItemRepresentation(ctx, site, list, r);
+    });
+  if (since === 0) rows.unshift(rootRepresentation(ctx, site, list));
+  const body = pageCollection(ctx, rows, { defaultPageSize: 200 });
+  if (!body['@odata.nextLink']) body['@odata.deltaLink'] = deltaLink;
+  return json(body);
+}
+
+export const driveItemRoutes: readonly Route[] = [
+  {
+    pattern: 'drives/{driveId}/root',
+    ops: { GET: { scopes: readScopes, query: entityOptions(), run: (ctx, p) => getDriveItem(ctx, { ...p, itemId: 'root' }) } }
+  },
+  {
+    pattern: 'drives/{driveId}/root/delta',
+    ops: { GET: { scopes: readScopes, query: ['token', '$select', '$top', '$skiptoken'], run: driveDelta } }
+  },
+  {
+    pattern: 'drives/{driveId}/items/{itemId}',
+    ops: {
+      GET: { scopes: readScopes, query: entityOptions(), run: getDriveItem },
+      PATCH: { scopes: writeScopes, run: patchDriveItem },
+      DELETE: { scopes: writeScopes, run: deleteDriveItem }
+    }
+  },
+  {
+    pattern: 'drives/{driveId}/items/{itemId}/children',
+    ops: {
+      GET: { scopes: readScopes, query: collectionOptions, run: listChildren },
+      POST: { scopes: writeScopes, run: createFolder }
+    }
+  },
+  {
+    pattern: 'drives/{driveId}/items/{itemId}/content',
+    ops: {
+      GET: { scopes: readScopes, run: getContent },
+      PUT: { scopes: writeScopes, query: ['@microsoft.graph.conflictBehavior'], run: putContentById }
+    }
+  },
+  {
+    pattern: 'drives/{driveId}/upload/{parentPath:path}/{fileName}/content',
+    ops: { PUT: { scopes: writeScopes, query: ['@microsoft.graph.conflictBehavior'], run: putContentByPath } }
+  }
+];
+
+function entityOptions(): string[] {
+  return ['$select', '$expand'];
+}

@@ -1,0 +1,204 @@
+import { errors } from '../errors';
+import { type Ctx, json, jsonBody, type Reply } from '../http/context';
+import type { Route } from '../http/router';
+import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
+import { type ColumnDef, columnsOf, findList, getList, type ListRow, listsOfSite, type SiteRow } from '../store/sites';
+import { guid, driveId, cryptoRng, driveItemId } from '../store/ids';
+import { hasControlCharacters } from '../protocol/odata';
+import { listWebUrl, loadListOfSite, loadSite, loadDrive, identitySet } from './common';
+import { complianceFieldNames } from './listItems';
+
+const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
+
+/** Graph's columnDefinition for one column. */
+export function columnRepresentation(col: ColumnDef): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    name: col.name,
+    displayName: col.displayName,
+    columnGroup: 'Custom Columns',
+    enforceUniqueValues: false,
+    hidden: col.hidden ?? false,
+    indexed: false,
+    readOnly: col.readOnly ?? false,
+    required: col.required ?? false
+  };
+  if (col.type === 'text') out.text = { allowMultipleLines: false, maxLength: 255 };
+  if (col.type === 'choice') out.choice = { allowTextEntry: false, choices: col.choices ?? [], displayAs: 'dropDownMenu' };
+  if (col.type === 'number') out.number = {};
+  if (col.type === 'boolean') out.boolean = {};
+  if (col.type === 'dateTime') out.dateTime = { displayAs: 'default', format: 'dateTime' };
+  return out;
+}
+
+/** Graph's list (https://learn.microsoft.com/graph/api/resources/list). */
+export function listRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
+  return {
+    '@odata.etag': `"${list.id},1"`,
+    id: list.id,
+    name: list.url_name,
+    displayName: list.display_name,
+    description: list.description,
+    createdDateTime: list.created,
+    lastModifiedDateTime: list.modified,
+    webUrl: listWebUrl(ctx, site, list),
+    list: { contentTypesEnabled: false, hidden: false, template: list.template },
+    parentReference: { siteId: site.id }
+  };
+}
+
+/** Graph's drive for a document library (https://learn.microsoft.com/graph/api/resources/drive). */
+export function driveRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
+  return {
+    id: list.drive_id,
+    name: list.display_name,
+    description: list.description,
+    driveType: 'documentLibrary',
+    createdDateTime: list.created,
+    lastModifiedDateTime: list.modified,
+    webUrl: listWebUrl(ctx, site, list),
+    owner: { group: { displayName: site.display_name } },
+    quota: { deleted: 0, remaining: 27487790694400, state: 'normal', total: 27487790694400, used: 0 }
+  };
+}
+
+function listLists(ctx: Ctx, p: Record<string, string>): Reply {
+  const site = loadSite(ctx, p.siteId);
+  return json(
+    pageCollection(
+      ctx,
+      listsOfSite(ctx.tenant.db, site.id).map((l) => listRepresentation(ctx, site, l))
+    )
+  );
+}
+
+function getListOp(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
+  const expand = expandOption(ctx, ['columns', 'drive']);
+  const rep = listRepresentation(ctx, site, list);
+  if (expand.has('columns')) rep.columns = columnsOf(list).map(columnRepresentation);
+  if (expand.has('drive') && list.drive_id) rep.drive = driveRepresentation(ctx, site, list);
+  return json(applySelect(rep, selectOption(ctx), ['id', ...expand.keys()]));
+}
+
+function listColumns(ctx: Ctx, p: Record<string, string>): Reply {
+  const { list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
+  return json(pageCollection(ctx, columnsOf(list).map(columnRepresentation)));
+}
+
+const columnTypes = ['text', 'choice', 'number', 'boolean', 'dateTime'] as const;
+
+/** `POST /sites/{id}/lists` with `{ displayName, columns, list: { template } }`. */
+function createList(ctx: Ctx, p: Record<string, string>): Reply {
+  const site = loadSite(ctx, p.siteId);
+  const body = jsonBody(ctx);
+  const displayName = body.displayName;
+  if (typeof displayName !== 'string' || displayName.trim() === '') throw errors.badRequest("The property 'displayName' is required.");
+  if (hasControlCharacters(displayName) || [...displayName].length > 255)
+    throw errors.badRequest('The list name is too long or contains a control character.');
+  if (/["*:<>?/\\|#%]/.test(displayName))
+    throw errors.badRequest(`The list name '${displayName}' contains a character SharePoint does not allow in a list URL.`);
+  const info = (body.list ?? {}) as Record<string, unknown>;
+  const template = info.template ?? 'genericList';
+  if (template !== 'genericList' && template !== 'documentLibrary') throw errors.notImplemented(`the list template '${String(template)}'`);
+  if (findList(ctx.tenant.db, site.id, displayName))
+    throw errors.conflict(
+      `A list, survey, discussion board, or document library with the specified title already exists in this Web site.`
+    );
+  const columns: ColumnDef[] = [{ name: 'Title', displayName: 'Title', type: 'text' }];
+  const requested = body.columns === undefined ? [] : body.columns;
+  if (!Array.isArray(requested)) throw errors.badRequest("The property 'columns' must be an array.");
+  for (const c of requested as Record<string, unknown>[]) {
+    if (!c || typeof c.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(c.name))
+      throw errors.badRequest('Each column needs a name of letters, digits and underscores.');
+    if (columns.some((x) => x.name === c.name) || (complianceFieldNames as readonly string[]).includes(c.name))
+      throw errors.conflict(`A column named '${c.name}' already exists.`);
+    const type = columnTypes.find((t) => c[t] !== undefined);
+    if (!type) throw errors.notImplemented(`the column type of '${c.name}' (text, choice, number, boolean and dateTime are served)`);
+    const choices = type === 'choice' ? ((c.choice as { choices?: unknown }).choices as string[] | undefined) : undefined;
+    if (type === 'choice' && (!Array.isArray(choices) || choices.some((x) => typeof x !== 'string')))
+      throw errors.badRequest(`Column '${c.name}' needs choice.choices as strings.`);
+    columns.push({
+      name: c.name,
+      displayName: typeof c.displayName === 'string' ? c.displayName : c.name,
+      type,
+      choices,
+      required: c.required === true
+    });
+  }
+  if (!columns.some((c) => c.name === 'ComplianceAssetId'))
+    columns.push({ name: 'ComplianceAssetId', displayName: 'Compliance Asset Id', type: 'text' });
+  const id = guid(cryptoRng);
+  const now = ctx.tenant.clock.nowIso();
+  const isLib = template === 'documentLibrary';
+  ctx.tenant.db
+    .prepare(
+      'INSERT INTO lists (id, site_id, url_name, display_name, template, drive_id, root_id, columns, created, modified, default_label, next_num, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)'
+    )
+    .run(
+      id,
+      site.id,
+      displayName.replace(/\s+/g, ' ').trim(),
+      displayName,
+      template,
+      isLib ? driveId(cryptoRng) : null,
+      isLib ? driveItemId(cryptoRng) : null,
+      JSON.stringify(columns),
+      now,
+      now,
+      typeof body.description === 'string' ? body.description : ''
+    );
+  const list = getList(ctx.tenant.db, id) as ListRow;
+  return json(
+    {
+      ...listRepresentation(ctx, site, list),
+      createdBy: identitySet(ctx.tenant.db, ctx.principal?.userId ?? null),
+      columns: columns.map(columnRepresentation)
+    },
+    201
+  );
+}
+
+function listDrives(ctx: Ctx, p: Record<string, string>): Reply {
+  const site = loadSite(ctx, p.siteId);
+  return json(
+    pageCollection(
+      ctx,
+      listsOfSite(ctx.tenant.db, site.id)
+        .filter((l) => l.drive_id)
+        .map((l) => driveRepresentation(ctx, site, l))
+    )
+  );
+}
+
+function getDrive(ctx: Ctx, p: Record<string, string>): Reply {
+  const { site, list } = loadDrive(ctx, p.driveId);
+  return json(applySelect(driveRepresentation(ctx, site, list), selectOption(ctx)));
+}
+
+export const listRoutes: readonly Route[] = [
+  {
+    pattern: 'sites/{siteId}/lists',
+    ops: {
+      GET: { scopes: readScopes, query: ['$select', '$filter', '$top', '$orderby', '$skiptoken'], run: listLists },
+      POST: { scopes: ['Sites.Manage.All', 'Sites.FullControl.All'], run: createList }
+    }
+  },
+  { pattern: 'sites/{siteId}/lists/{listId}', ops: { GET: { scopes: readScopes, query: ['$select', '$expand'], run: getListOp } } },
+  { pattern: 'sites/{siteId}/lists/{listId}/columns', ops: { GET: { scopes: readScopes, query: collectionOptions, run: listColumns } } },
+  {
+    pattern: 'sites/{siteId}/drives',
+    ops: {
+      GET: {
+        scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
+        query: ['$select', '$top', '$skiptoken', '$filter', '$orderby'],
+        run: listDrives
+      }
+    }
+  },
+  {
+    pattern: 'drives/{driveId}',
+    ops: {
+      GET: { scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'], query: ['$select'], run: getDrive }
+    }
+  }
+];

@@ -1,0 +1,174 @@
+import { errors } from '../errors';
+import { type Ctx, json, jsonBody, type Reply } from '../http/context';
+import type { Route } from '../http/router';
+import { applySelect, pageCollection, selectOption } from '../http/query';
+import { evaluateFilter, FilterSyntaxError, mimeHeaderValue, parseFilter } from '../protocol/odata';
+import { resolveUser } from './users';
+
+/**
+ * Outlook messages (https://learn.microsoft.com/graph/api/resources/message): list, get, PATCH categories and
+ * single-value extended properties, and the MIME stream (`$value`).
+ */
+
+interface MessageRow {
+  id: string;
+  user_id: string;
+  received: string;
+  data: string;
+  categories: string;
+  ext: string;
+  version: number;
+}
+
+const readScopes = ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'] as const;
+const bodyScopes = ['Mail.Read', 'Mail.ReadWrite'] as const;
+const writeScopes = ['Mail.ReadWrite'] as const;
+const sharedScopes = ['Mail.Read.Shared', 'Mail.ReadWrite.Shared'] as const;
+
+function etag(m: MessageRow): string {
+  return `W/"CQAAABYAAAD${Buffer.from(`${m.id.slice(-8)}:${m.version}`).toString('base64url')}"`;
+}
+
+/** `singleValueExtendedProperties($filter=id eq '...')`, the only `$expand` messages support here. */
+function extendedExpand(ctx: Ctx): ((p: { id: string; value: string }) => boolean) | undefined {
+  const v = ctx.query.get('$expand');
+  if (v === undefined) return undefined;
+  const m = /^singleValueExtendedProperties(?:\(\$filter=(.+)\))?$/i.exec(v.trim());
+  if (!m) throw errors.unsupportedQuery(`Expanding '${v}' is not supported on messages by the dev tenant.`);
+  if (!m[1])
+    throw errors.badRequest("Expanding singleValueExtendedProperties needs a $filter on id, e.g. ($filter=id eq 'String {guid} Name x').");
+  try {
+    const f = parseFilter(m[1]);
+    return (p) => evaluateFilter(f, p);
+  } catch (e) {
+    if (e instanceof FilterSyntaxError) throw errors.badRequest(`Invalid filter in $expand: ${e.message}`);
+    throw e;
+  }
+}
+
+export function messageRepresentation(m: MessageRow, ext?: (p: { id: string; value: string }) => boolean): Record<string, unknown> {
+  const data = JSON.parse(m.data) as Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    '@odata.etag': etag(m),
+    ...data,
+    categories: JSON.parse(m.categories) as string[],
+    changeKey: etag(m).slice(3, -1)
+  };
+  if (ext) {
+    const props = Object.entries(JSON.parse(m.ext) as Record<string, string>).map(([id, value]) => ({ id, value }));
+    out.singleValueExtendedProperties = props.filter(ext);
+  }
+  return out;
+}
+
+function mailbox(ctx: Ctx, p: Record<string, string>, write: boolean): string {
+  const shared = write ? ['Mail.ReadWrite.Shared'] : sharedScopes;
+  return resolveUser(ctx, p.userId, shared).id;
+}
+
+function loadMessage(ctx: Ctx, p: Record<string, string>, write: boolean): MessageRow {
+  const owner = mailbox(ctx, p, write);
+  const row = ctx.tenant.db.prepare('SELECT * FROM messages WHERE id = ? AND user_id = ?').get(p.messageId, owner) as
+    MessageRow | undefined;
+  if (!row) throw errors.notFound('The specified object was not found in the store.');
+  return row;
+}
+
+function list(ctx: Ctx, p: Record<string, string>): Reply {
+  const owner = mailbox(ctx, p, false);
+  const ext = extendedExpand(ctx);
+  const rows = (ctx.tenant.db.prepare('SELECT * FROM messages WHERE user_id = ? ORDER BY received DESC').all(owner) as MessageRow[]).map(
+    (m) => messageRepresentation(m, ext)
+  );
+  return json(pageCollection(ctx, rows, { defaultPageSize: 10, maxPageSize: 1000, keep: ['id', 'singleValueExtendedProperties'] }));
+}
+
+function get(ctx: Ctx, p: Record<string, string>): Reply {
+  const m = loadMessage(ctx, p, false);
+  return json(applySelect(messageRepresentation(m, extendedExpand(ctx)), selectOption(ctx), ['id', 'singleValueExtendedProperties']));
+}
+
+const extIdPattern =
+  /^(String|Integer|Boolean|SystemTime|Binary|Long|Double|Guid|Short|Float|Currency|ApplicationTime)\s+(\{[0-9a-fA-F-]{36}\}\s+(Name\s+\S.*|Id\s+0x[0-9a-fA-F]{1,4})|0x[0-9a-fA-F]{1,4})$/;
+
+/** PATCH: categories, isRead and single-value extended properties; other properties are refused. */
+function patch(ctx: Ctx, p: Record<string, string>): Reply {
+  const m = loadMessage(ctx, p, true);
+  const body = jsonBody(ctx);
+  const data = JSON.parse(m.data) as Record<string, unknown>;
+  let categories = JSON.parse(m.categories) as string[];
+  const ext = JSON.parse(m.ext) as Record<string, string>;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'categories') {
+      if (!Array.isArray(value) || value.some((c) => typeof c !== 'string' || c.length > 255))
+        throw errors.badRequest("'categories' must be an array of strings.");
+      categories = [...new Set(value as string[])];
+    } else if (key === 'isRead') {
+      if (typeof value !== 'boolean') throw errors.badRequest("'isRead' must be true or false.");
+      data.isRead = value;
+    } else if (key === 'singleValueExtendedProperties') {
+      if (!Array.isArray(value)) throw errors.badRequest("'singleValueExtendedProperties' must be an array of { id, value }.");
+      for (const prop of value as Record<string, unknown>[]) {
+        if (!prop || typeof prop.id !== 'string' || !extIdPattern.test(prop.id.trim()))
+          throw errors.badRequest(`'${String(prop?.id)}' is not a valid extended property id.`);
+        if (typeof prop.value !== 'string') throw errors.badRequest('An extended property value must be a string.');
+        ext[prop.id.trim()] = prop.value;
+      }
+    } else
+      throw errors.notImplemented(
+        `updating the message property '${key}' (categories, isRead and singleValueExtendedProperties are served)`
+      );
+  }
+  data.lastModifiedDateTime = ctx.tenant.clock.nowIso();
+  ctx.tenant.db
+    .prepare('UPDATE messages SET data = ?, categories = ?, ext = ?, version = version + 1 WHERE id = ?')
+    .run(JSON.stringify(data), JSON.stringify(categories), JSON.stringify(ext), m.id);
+  return json(messageRepresentation(ctx.tenant.db.prepare('SELECT * FROM messages WHERE id = ?').get(m.id) as MessageRow));
+}
+
+/** The message as RFC 5322 MIME (`text/plain`), as `GET .../$value` returns it. */
+function mime(ctx: Ctx, p: Record<string, string>): Reply {
+  const m = loadMessage(ctx, p, false);
+  const d = JSON.parse(m.data) as {
+    subject: string;
+    from: { emailAddress: { name: string; address: string } };
+    toRecipients: { emailAddress: { name: string; address: string } }[];
+    sentDateTime: string;
+    internetMessageId: string;
+    body: { content: string };
+  };
+  const addr = (a: { name: string; address: string }): string => `${mimeHeaderValue(a.name)} <${a.address.replace(/[<>\r\n]/g, '')}>`;
+  const ext = JSON.parse(m.ext) as Record<string, string>;
+  const labels = ext['String {00020386-0000-0000-C000-000000000046} Name msip_labels'];
+  const lines = [
+    `From: ${addr(d.from.emailAddress)}`,
+    `To: ${d.toRecipients.map((r) => addr(r.emailAddress)).join(', ')}`,
+    `Subject: ${mimeHeaderValue(d.subject)}`,
+    `Date: ${new Date(d.sentDateTime).toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: ${d.internetMessageId.replace(/[\r\n]/g, '')}`,
+    ...(labels ? [`msip_labels: ${mimeHeaderValue(labels)}`] : []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset="utf-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(d.body.content, 'utf8')
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n'),
+    ''
+  ];
+  return { status: 200, headers: { 'content-type': 'text/plain' }, body: lines.join('\r\n') };
+}
+
+const routesFor = (prefix: string): Route[] => [
+  {
+    pattern: `${prefix}/messages`,
+    ops: { GET: { scopes: readScopes, query: ['$select', '$filter', '$top', '$orderby', '$skiptoken', '$expand'], run: list } }
+  },
+  {
+    pattern: `${prefix}/messages/{messageId}`,
+    ops: { GET: { scopes: readScopes, query: ['$select', '$expand'], run: get }, PATCH: { scopes: writeScopes, run: patch } }
+  },
+  { pattern: `${prefix}/messages/{messageId}/$value`, ops: { GET: { scopes: bodyScopes, run: mime } } }
+];
+
+export const messageRoutes: readonly Route[] = [...routesFor('me'), ...routesFor('users/{userId}')];

@@ -1,0 +1,47 @@
+import type { Ctx, Reply } from '../http/context';
+import { dispatch } from '../http/dispatch';
+import { type Route, Router } from '../http/router';
+import { canonicalise } from './addressing';
+import { batchRoutes } from './batch';
+import { driveItemRoutes } from './driveItems';
+import { itemRetentionLabelRoutes } from './itemRetentionLabel';
+import { listItemRoutes } from './listItems';
+import { listRoutes } from './lists';
+import { sensitivityAssignmentRoutes } from './sensitivityAssignment';
+import { siteRoutes } from './sites';
+import { uploadSessionRoutes } from './uploadSessions';
+import { filePlanRoutes } from './retentionLabels';
+import { sensitivityLabelRoutes } from './sensitivityLabels';
+import { retentionEventRoutes } from './retentionEvents';
+import { ediscoveryRoutes } from './ediscovery';
+import { userRoutes } from './users';
+import { messageRoutes } from './messages';
+
+/** Every Graph operation the dev tenant serves, under `/v1.0` and `/beta` alike. */
+export const graphRoutes: readonly Route[] = [
+  ...siteRoutes,
+  ...listRoutes,
+  ...listItemRoutes,
+  ...driveItemRoutes,
+  ...uploadSessionRoutes,
+  ...itemRetentionLabelRoutes,
+  ...sensitivityAssignmentRoutes,
+  ...filePlanRoutes,
+  ...sensitivityLabelRoutes,
+  ...retentionEventRoutes,
+  ...ediscoveryRoutes,
+  ...userRoutes,
+  ...messageRoutes,
+  ...batchRoutes((sub) => dispatchGraph(sub))
+];
+
+const graphRouter = new Router(graphRoutes);
+
+function describe(ctx: Ctx): string {
+  return `'/${ctx.version}/${ctx.segments.map((s) => (s.kind === 'path' ? `:${s.value}:` : s.value)).join('/')}'`;
+}
+
+/** Routes one Graph request (top level or inside `$batch`) after resolving address aliases. */
+export function dispatchGraph(ctx: Ctx): Reply {
+  return dispatch(ctx, graphRouter, describe(ctx), canonicalise);
+}

@@ -1,0 +1,382 @@
+/**
+ * The dev tenant's one place for protocol text: every string that enters or leaves a URL, an OData literal,
+ * a `$filter`, a MIME header or XML is quoted or parsed here, never by string interpolation elsewhere.
+ *
+ * OData rules follow OData v4 URL conventions (part 2, §5.1.1): a string literal is `'...'` with an embedded
+ * `'` doubled; SharePoint REST keeps the same rule inside percent-encoded path segments (`Fo''lde''r`).
+ */
+
+/** Quotes a string as an OData literal: `O'Brien` -> `'O''Brien'`. */
+export function quoteODataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Encodes one URL path segment (a file name, a title); `/` inside the value is encoded too. */
+export function encodePathSegment(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Encodes a server-relative path segment by segment, keeping the `/` separators. */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodePathSegment).join('/');
+}
+
+/** Decodes a percent-encoded segment; malformed escapes give `undefined` rather than throwing. */
+export function decodeSegment(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** base64url without padding, as `/shares/u!{...}` and drive ids use it. */
+export function base64UrlEncode(text: string | Buffer): string {
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return buf.toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+export function base64UrlDecode(value: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) return undefined;
+  const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
+  const text = Buffer.from(b64, 'base64').toString('utf8');
+  return text.includes('\uFFFD') ? undefined : text;
+}
+
+/** Escapes text for XML element content and attribute values. */
+export function escapeXml(value: string): string {
+  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+}
+
+/** Makes a value safe for one MIME header line: no CR/LF, non-ASCII as an RFC 2047 encoded word. */
+export function mimeHeaderValue(value: string): string {
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(flat)) return flat;
+  return `=?utf-8?B?${Buffer.from(flat, 'utf8').toString('base64')}?=`;
+}
+
+/** True when a name contains a C0/C1 control character or a lone surrogate. */
+export function hasControlCharacters(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(value) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Paths
+
+/** A path segment: plain text, or a colon-addressed path (`root:/a/b.docx:`, `host:/sites/hr`). */
+export type Segment = { kind: 'name'; value: string } | { kind: 'path'; value: string };
+
+/**
+ * Splits a raw (still percent-encoded) request path into decoded segments. Graph's path addressing
+ * (`/drives/{id}/root:/folder/file.docx:/content`, `/sites/{hostname}:/sites/hr:/lists`) becomes one
+ * `path` segment after the segment that carried the colon. `/` inside single quotes (SharePoint's
+ * `getByTitle('a/b')`) does not split. Returns undefined for malformed percent-encoding.
+ */
+export function splitRequestPath(rawPath: string): Segment[] | undefined {
+  const raw = splitOutsideQuotes(rawPath.replace(/^\/+/, ''), '/');
+  const out: Segment[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const decoded = decodeSegment(raw[i]);
+    if (decoded === undefined) return undefined;
+    if (decoded === '' && i === raw.length - 1) continue; // trailing slash: `lists(guid'..')/?$expand`
+    if (decoded.endsWith(':') && decoded.length > 1 && i < raw.length - 1) {
+      out.push({ kind: 'name', value: decoded.slice(0, -1) });
+      const parts: string[] = [];
+      let j = i + 1;
+      for (; j < raw.length; j++) {
+        const p = decodeSegment(raw[j]);
+        if (p === undefined) return undefined;
+        if (p.endsWith(':')) {
+          parts.push(p.slice(0, -1));
+          break;
+        }
+        parts.push(p);
+      }
+      out.push({ kind: 'path', value: '/' + parts.join('/') });
+      i = j;
+      continue;
+    }
+    out.push({ kind: 'name', value: decoded });
+  }
+  return out;
+}
+
+function splitOutsideQuotes(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let inQuote = false;
+  for (const ch of text) {
+    if (ch === "'") inQuote = !inQuote;
+    if (ch === sep && !inQuote) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** A SharePoint REST segment such as `getByTitle('Docs')`, `items(3)`, `GetAvailableTagsForSite(siteUrl=@a1)`. */
+export interface CallSegment {
+  name: string;
+  /** Positional argument (`items(3)`, `lists(guid'..')`, `getByTitle('x')`), when there is one. */
+  positional?: ODataLiteral;
+  /** Named arguments (`siteUrl=@a1` resolved through the query's aliases). */
+  named: Record<string, ODataLiteral>;
+  hasParens: boolean;
+}
+
+export type ODataLiteral = string | number | boolean | null;
+
+/** Parses `name(args)`; aliases (`@a1`) are looked up in `aliases` (already URL-decoded query values). */
+export function parseCallSegment(segment: string, aliases: Record<string, string> = {}): CallSegment | undefined {
+  const open = segment.indexOf('(');
+  if (open < 0) return { name: segment, named: {}, hasParens: false };
+  if (!segment.endsWith(')')) return undefined;
+  const name = segment.slice(0, open);
+  const inner = segment.slice(open + 1, -1).trim();
+  const result: CallSegment = { name, named: {}, hasParens: true };
+  if (inner === '') return result;
+  const args = splitOutsideQuotes(inner, ',');
+  for (const arg of args) {
+    const eq = findTopLevelEquals(arg);
+    if (eq < 0) {
+      const lit = parseLiteralOrAlias(arg.trim(), aliases);
+      if (lit === undefined) return undefined;
+      result.positional = lit.value;
+    } else {
+      const key = arg.slice(0, eq).trim();
+      const lit = parseLiteralOrAlias(arg.slice(eq + 1).trim(), aliases);
+      if (lit === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return undefined;
+      result.named[key] = lit.value;
+    }
+  }
+  return result;
+}
+
+function findTopLevelEquals(text: string): number {
+  let inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") inQuote = !inQuote;
+    else if (text[i] === '=' && !inQuote) return i;
+  }
+  return -1;
+}
+
+function parseLiteralOrAlias(text: string, aliases: Record<string, string>): { value: ODataLiteral } | undefined {
+  if (text.startsWith('@')) {
+    const v = aliases[text];
+    if (v === undefined) return undefined;
+    return parseLiteralText(v.trim());
+  }
+  return parseLiteralText(text);
+}
+
+/** Parses one OData literal: `'it''s'`, `guid'...'`, `12`, `true`, `null`. */
+export function parseLiteralText(text: string): { value: ODataLiteral } | undefined {
+  const guid = /^guid'([0-9a-fA-F-]{36})'$/.exec(text);
+  if (guid) return { value: guid[1].toLowerCase() };
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) {
+    const body = text.slice(1, -1);
+    if (body.replace(/''/g, '').includes("'")) return undefined;
+    return { value: body.replace(/''/g, "'") };
+  }
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  if (text === 'true' || text === 'false') return { value: text === 'true' };
+  if (text === 'null') return { value: null };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// $filter
+
+export type FilterExpr =
+  | { op: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
+  | { op: 'not'; expr: FilterExpr }
+  | { op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; path: string[]; value: ODataLiteral }
+  | { op: 'startswith'; path: string[]; value: string };
+
+export class FilterSyntaxError extends Error {}
+
+type Tok = { t: 'str'; v: string } | { t: 'word'; v: string } | { t: '(' | ')' | ',' };
+
+function tokenizeFilter(text: string): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') {
+      i++;
+    } else if (ch === '(' || ch === ')' || ch === ',') {
+      toks.push({ t: ch });
+      i++;
+    } else if (ch === "'") {
+      let v = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new FilterSyntaxError('Unterminated string literal in $filter.');
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") {
+            v += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        v += text[i++];
+      }
+      toks.push({ t: 'str', v });
+    } else {
+      let v = '';
+      while (i < text.length && !/[\s(),']/.test(text[i])) v += text[i++];
+      toks.push({ t: 'word', v });
+    }
+  }
+  return toks;
+}
+
+/**
+ * Parses the `$filter` subset the dev tenant serves: `eq ne gt ge lt le`, `and`, `or`, `not`, parentheses and
+ * `startswith(prop,'text')`, over property paths such as `fields/Title`. Anything else is a FilterSyntaxError,
+ * which the caller turns into a 400 (never silently ignored).
+ */
+export function parseFilter(text: string): FilterExpr {
+  const toks = tokenizeFilter(text);
+  let pos = 0;
+  const peekWord = (): string | undefined => {
+    const t = toks[pos];
+    return t && t.t === 'word' ? t.v.toLowerCase() : undefined;
+  };
+  const expect = (t: '(' | ')' | ','): void => {
+    if (toks[pos]?.t !== t) throw new FilterSyntaxError(`Expected '${t}' in $filter.`);
+    pos++;
+  };
+  const parsePath = (): string[] => {
+    const t = toks[pos++];
+    if (!t || t.t !== 'word' || !/^[A-Za-z_@][A-Za-z0-9_./@-]*$/.test(t.v))
+      throw new FilterSyntaxError('Expected a property name in $filter.');
+    return t.v.split('/');
+  };
+  const parseValue = (): ODataLiteral => {
+    const t = toks[pos++];
+    if (!t) throw new FilterSyntaxError('Expected a value in $filter.');
+    if (t.t === 'str') return t.v;
+    if (t.t === 'word') {
+      if (t.v === 'null') return null;
+      if (t.v === 'true' || t.v === 'false') return t.v === 'true';
+      if (/^-?\d+(\.\d+)?$/.test(t.v)) return Number(t.v);
+      if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(t.v)) return t.v;
+    }
+    throw new FilterSyntaxError('Unsupported literal in $filter.');
+  };
+  const parsePrimary = (): FilterExpr => {
+    const t = toks[pos];
+    if (!t) throw new FilterSyntaxError('Unexpected end of $filter.');
+    if (t.t === '(') {
+      pos++;
+      const e = parseOr();
+      expect(')');
+      return e;
+    }
+    const w = peekWord();
+    if (w === 'not') {
+      pos++;
+      return { op: 'not', expr: parsePrimary() };
+    }
+    if (w === 'startswith' && toks[pos + 1]?.t === '(') {
+      pos += 2;
+      const path = parsePath();
+      expect(',');
+      const v = parseValue();
+      expect(')');
+      if (typeof v !== 'string') throw new FilterSyntaxError('startswith needs a string literal.');
+      return { op: 'startswith', path, value: v };
+    }
+    if (t.t === 'word' && toks[pos + 1]?.t === '(') throw new FilterSyntaxError(`The function '${t.v}' is not supported in $filter.`);
+    const path = parsePath();
+    const op = peekWord();
+    if (op !== 'eq' && op !== 'ne' && op !== 'gt' && op !== 'ge' && op !== 'lt' && op !== 'le') {
+      throw new FilterSyntaxError(`The operator '${op ?? ''}' is not supported in $filter.`);
+    }
+    pos++;
+    return { op, path, value: parseValue() };
+  };
+  const parseAnd = (): FilterExpr => {
+    let left = parsePrimary();
+    while (peekWord() === 'and') {
+      pos++;
+      left = { op: 'and', left, right: parsePrimary() };
+    }
+    return left;
+  };
+  const parseOr = (): FilterExpr => {
+    let left = parseAnd();
+    while (peekWord() === 'or') {
+      pos++;
+      left = { op: 'or', left, right: parseAnd() };
+    }
+    return left;
+  };
+  if (toks.length === 0) throw new FilterSyntaxError('$filter is empty.');
+  const expr = parseOr();
+  if (pos !== toks.length) throw new FilterSyntaxError('Unexpected text at the end of $filter.');
+  return expr;
+}
+
+function readPath(obj: unknown, path: string[]): unknown {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    const rec = cur as Record<string, unknown>;
+    if (p in rec) cur = rec[p];
+    else {
+      const key = Object.keys(rec).find((k) => k.toLowerCase() === p.toLowerCase());
+      cur = key === undefined ? undefined : rec[key];
+    }
+  }
+  return cur;
+}
+
+function compare(a: unknown, b: ODataLiteral): number | undefined {
+  if (a === undefined || a === null || b === null) return undefined;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** Evaluates a parsed filter against a representation (the JSON object a client would see). */
+export function evaluateFilter(expr: FilterExpr, obj: unknown): boolean {
+  switch (expr.op) {
+    case 'and':
+      return evaluateFilter(expr.left, obj) && evaluateFilter(expr.right, obj);
+    case 'or':
+      return evaluateFilter(expr.left, obj) || evaluateFilter(expr.right, obj);
+    case 'not':
+      return !evaluateFilter(expr.expr, obj);
+    case 'startswith': {
+      const v = readPath(obj, expr.path);
+      return typeof v === 'string' && v.toLowerCase().startsWith(expr.value.toLowerCase());
+    }
+    default: {
+      const v = readPath(obj, expr.path);
+      if (expr.op === 'eq' || expr.op === 'ne') {
+        const equal =
+          expr.value === null
+            ? v === null || v === undefined
+            : typeof expr.value === 'string' && typeof v === 'string'
+              ? v.toLowerCase() === expr.value.toLowerCase()
+              : v === expr.value || (typeof v !== 'object' && String(v) === String(expr.value));
+        return expr.op === 'eq' ? equal : !equal;
+      }
+      const c = compare(v, expr.value);
+      if (c === undefined) return false;
+      return expr.op === 'gt' ? c > 0 : expr.op === 'ge' ? c >= 0 : expr.op === 'lt' ? c < 0 : c <= 0;
+    }
+  }
+}
+
+export { readPath as readPropertyPath };

@@ -1,0 +1,229 @@
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type Database from 'better-sqlite3';
+import { errors, type RequestIds } from './errors';
+import { type Ctx, type Reply } from './http/context';
+import { dispatch, errorReply } from './http/dispatch';
+import { normaliseQuery } from './http/query';
+import { Router } from './http/router';
+import { resolveToken } from './auth/personas';
+import { splitRequestPath } from './protocol/odata';
+import { Clock, type Tenant, type TenantOptions } from './tenant';
+import { FaultController, type FaultSettings } from './faults';
+import { dispatchGraph } from './graph/routes';
+import { dispatchSharePoint } from './sharepoint/routes';
+import { controlRoutes } from './control/routes';
+import { getSiteByPath } from './store/sites';
+
+/** Graph's documented limit for a JSON request; upload-session chunks (under /devtenant/upload) may be larger. */
+export const maxBodyBytes = 4 * 1024 * 1024;
+export const maxChunkBytes = 60 * 1024 * 1024;
+
+const controlRouter = new Router(controlRoutes);
+
+export interface ServerOptions {
+  port: number;
+  db: Database.Database;
+  tenantOptions: TenantOptions;
+  faults: FaultSettings;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function headerMap(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** Reads the body up to `limit`; a longer body is drained (so the client can read the answer) and refused. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(c);
+      if (size > limit * 4) req.destroy();
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge }));
+    req.on('error', reject);
+  });
+}
+
+export class DevTenantServer {
+  readonly tenant: Tenant;
+  private readonly server: http.Server;
+  private origin = '';
+  private seq: number;
+
+  constructor(private readonly opts: ServerOptions) {
+    const db = opts.db;
+    this.seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
+    this.tenant = {
+      db,
+      clock: new Clock(db),
+      faults: new FaultController(opts.tenantOptions.seed, opts.faults),
+      options: opts.tenantOptions,
+      nextSeq: (): number => ++this.seq,
+      afterReset: (): void => this.resync()
+    };
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    this.server.keepAliveTimeout = 5000;
+  }
+
+  /** Called after a reset, when the store was rewritten underneath. */
+  resync(): void {
+    this.seq = (this.tenant.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
+    this.tenant.clock.reload();
+  }
+
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.opts.port, '127.0.0.1', () => {
+        const addr = this.server.address() as AddressInfo;
+        this.origin = `http://127.0.0.1:${addr.port}`;
+        resolve(this.origin);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const headers = headerMap(req);
+    const ids: RequestIds = {
+      requestId: crypto.randomUUID(),
+      clientRequestId:
+        headers['client-request-id'] && /^[\w.-]{1,100}$/.test(headers['client-request-id']) ? headers['client-request-id'] : '',
+      date: this.tenant.clock.nowIso().replace(/\.\d+Z$/, '')
+    };
+    if (!ids.clientRequestId) ids.clientRequestId = ids.requestId;
+    const rawUrl = req.url ?? '/';
+    const qIndex = rawUrl.indexOf('?');
+    const rawPath = qIndex < 0 ? rawUrl : rawUrl.slice(0, qIndex);
+    const isUpload = /^\/devtenant\/upload\//i.test(rawPath);
+    const { body, tooLarge } = await readBody(req, isUpload ? maxChunkBytes : maxBodyBytes);
+
+    const ctx: Ctx = {
+      tenant: this.tenant,
+      api: 'graph',
+      method: (req.method ?? 'GET').toUpperCase(),
+      version: 'v1.0',
+      segments: [],
+      query: new Map(),
+      rawUrl,
+      headers,
+      body,
+      principal: undefined,
+      origin: this.origin,
+      ids
+    };
+
+    const first = rawPath.split('/')[1]?.toLowerCase() ?? '';
+    const spIndex = rawPath.toLowerCase().indexOf('/_api');
+    let route: 'graph' | 'sharepoint' | 'control' | 'unknown' = 'unknown';
+    if (first === 'v1.0' || first === 'beta') route = 'graph';
+    else if (first === 'devtenant') route = 'control';
+    else if (spIndex >= 0 && (rawPath.length === spIndex + 5 || rawPath[spIndex + 5] === '/')) route = 'sharepoint';
+    ctx.api = route === 'sharepoint' ? 'sharepoint' : route === 'control' ? 'control' : 'graph';
+
+    let reply: Reply;
+    try {
+      if (tooLarge) throw errors.tooLarge(isUpload ? maxChunkBytes : maxBodyBytes);
+      if (route !== 'control' && route !== 'unknown') {
+        const faulted = await this.applyFaults(ctx, req, rawPath);
+        if (faulted === 'dropped') return;
+        if (faulted) return this.write(res, ctx, faulted);
+      }
+      ctx.query = normaliseQuery(new URLSearchParams(qIndex < 0 ? '' : rawUrl.slice(qIndex + 1)));
+      const principal = resolveToken(this.tenant.db, headers['authorization']);
+      ctx.principal = principal === 'invalid' ? undefined : principal;
+      if (route === 'unknown') throw errors.notImplemented(`the path '${rawPath}'`);
+      if (route === 'control') {
+        ctx.segments = splitRequestPath(rawPath.slice('/devtenant'.length)) ?? [];
+        reply = dispatch(ctx, controlRouter, `the control path '${rawPath}'`);
+      } else if (route === 'graph') {
+        ctx.version = first;
+        const segs = splitRequestPath(rawPath.slice(first.length + 1));
+        if (!segs) throw errors.badRequest('The request URL is not correctly percent-encoded.');
+        ctx.segments = segs;
+        reply = dispatchGraph(ctx);
+      } else {
+        const sitePath = decodeURIComponent(rawPath.slice(0, spIndex)) || '/';
+        const site = getSiteByPath(this.tenant.db, sitePath);
+        if (!site) throw errors.notFound(`No site exists at '${sitePath}'.`);
+        ctx.siteId = site.id;
+        const segs = splitRequestPath(rawPath.slice(spIndex + 5));
+        if (!segs) throw errors.badRequest('The request URL is not correctly percent-encoded.');
+        ctx.segments = segs;
+        reply = dispatchSharePoint(ctx);
+      }
+    } catch (err) {
+      reply = errorReply(ctx, err);
+    }
+    this.write(res, ctx, reply);
+  }
+
+  /** Latency, the random faults and the rate ceiling; `$batch` is counted per inner request instead. */
+  private async applyFaults(ctx: Ctx, req: http.IncomingMessage, rawPath: string): Promise<Reply | 'dropped' | undefined> {
+    const faults = this.tenant.faults;
+    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    const fault = faults.nextFault();
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return 'dropped';
+    }
+    if (fault === '429') return errorReply(ctx, errors.throttled(1));
+    if (fault === '503' || fault === '504') return errorReply(ctx, errors.unavailable(Number(fault) as 503 | 504, 1));
+    if (/^\/(v1\.0|beta)\/\$batch\/?$/i.test(rawPath)) return undefined;
+    const retryAfter = faults.takeRate();
+    if (retryAfter !== undefined) return errorReply(ctx, errors.throttled(retryAfter));
+    return undefined;
+  }
+
+  private write(res: http.ServerResponse, ctx: Ctx, reply: Reply): void {
+    const h: Record<string, string> = {
+      'request-id': ctx.ids.requestId,
+      'client-request-id': ctx.ids.clientRequestId,
+      date: new Date(this.tenant.clock.nowMs()).toUTCString(),
+      ...(reply.headers ?? {})
+    };
+    let payload: Buffer | undefined;
+    if (reply.body !== undefined && reply.body !== null) {
+      if (Buffer.isBuffer(reply.body)) {
+        payload = reply.body;
+        h['content-type'] ??= 'application/octet-stream';
+      } else if (typeof reply.body === 'string') {
+        payload = Buffer.from(reply.body, 'utf8');
+        h['content-type'] ??= 'text/plain; charset=utf-8';
+      } else {
+        payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
+        h['content-type'] ??=
+          ctx.api === 'sharepoint'
+            ? 'application/json;odata=nometadata;streaming=true;charset=utf-8'
+            : 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+      }
+    }
+    if (payload) h['content-length'] = String(payload.length);
+    else if (reply.status !== 204 && reply.status !== 304) h['content-length'] = '0';
+    res.writeHead(reply.status, h);
+    res.end(ctx.method === 'HEAD' ? undefined : payload);
+  }
+}

@@ -1,0 +1,38 @@
+/** What the tab learns from its host: Teams, or a plain browser tab in demo mode. */
+export interface TeamsHost {
+  inTeams: boolean;
+  /** "default", "dark" or "contrast"; undefined outside Teams. */
+  theme?: string;
+  /** The Teams user's login hint, used to sign in silently. */
+  loginHint?: string;
+  /** Set when Teams opened the tab through a deep link to an item (subPageId). */
+  subPageId?: string;
+  /** Follows theme changes the user makes while the tab is open. */
+  onThemeChange(handler: (theme: string) => void): void;
+}
+
+const demoHost: TeamsHost = { inTeams: false, onThemeChange: () => undefined };
+
+/**
+ * Teams always hosts a tab in a frame, so a top-level page is in demo mode without loading teams-js at all:
+ * importing it starts a fetch of its origin list from Microsoft's CDN, which a local demo must not need.
+ * Inside a frame, `app.initialize()` settles quickly outside Teams ("No Parent window found"); `getContext()`
+ * is only awaited after it succeeded, because otherwise it never settles (toolchain.md).
+ */
+export async function connectToTeams(window: Window): Promise<TeamsHost> {
+  if (window.self === window.top) return demoHost;
+  const { app } = await import('@microsoft/teams-js');
+  try {
+    await app.initialize();
+  } catch {
+    return demoHost;
+  }
+  const context = await app.getContext();
+  return {
+    inTeams: true,
+    theme: context.app.theme,
+    loginHint: context.user?.loginHint,
+    subPageId: context.page.subPageId,
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler)
+  };
+}
