@@ -35,7 +35,8 @@ module.exports = {
   coverageReporters: ['text-summary', 'lcov'],
   // Enforced on every full `npm test`; later issues raise the bar for the rest of src/core.
   coverageThreshold: {
-    './src/core/domain/': { lines: 95, branches: 95, functions: 95, statements: 95 }
+    './src/core/domain/': { lines: 95, branches: 95, functions: 95, statements: 95 },
+    './src/core/': { lines: 90, branches: 85, functions: 90, statements: 90 }
   },
   projects: [
     {

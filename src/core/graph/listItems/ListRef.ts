@@ -1,0 +1,9 @@
+/** A SharePoint list (or library) by Graph ids: `site.id` (`host,siteGuid,webGuid`) and `list.id`. */
+export interface ListRef {
+  siteId: string;
+  listId: string;
+}
+
+export function listPath(ref: ListRef): string {
+  return `/sites/${encodeURIComponent(ref.siteId)}/lists/${encodeURIComponent(ref.listId)}`;
+}
