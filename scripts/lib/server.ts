@@ -17,6 +17,13 @@ const contentTypes: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8'
 };
 
+/** Something served on the same origin as the pages, such as the dev tenant (its Graph, SharePoint REST and control routes). */
+export interface MountedHandler {
+  owns(url: string): boolean;
+  handle(request: http.IncomingMessage, response: http.ServerResponse): void;
+  close(): Promise<void>;
+}
+
 export interface LocalServerOptions {
   /** The folder to serve, normally dist/. */
   root: string;
@@ -24,6 +31,8 @@ export interface LocalServerOptions {
   port: number;
   /** Certificate and key in PEM: serve https (Office sideloading needs it). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Builds what shares the origin once it is known (the port may be picked at listen time). */
+  mount?: (origin: string) => Promise<MountedHandler>;
 }
 
 export interface LocalServer {
@@ -37,7 +46,12 @@ export interface LocalServer {
  */
 export function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const root = path.resolve(options.root);
+  let mounted: MountedHandler | undefined;
   const handler: http.RequestListener = (request, response) => {
+    if (mounted?.owns(request.url ?? '/')) {
+      mounted.handle(request, response);
+      return;
+    }
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -60,15 +74,30 @@ export function startLocalServer(options: LocalServerOptions): Promise<LocalServ
     else createReadStream(file).pipe(response);
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
-  return new Promise((resolve, reject) => {
+  const listening = new Promise<string>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       const scheme = options.tls ? 'https' : 'http';
       // Office and Teams expect "localhost" in https origins (the certificate names it); plain http uses the loopback address.
       const host = options.tls ? 'localhost' : '127.0.0.1';
-      resolve({ url: `${scheme}://${host}:${port}`, close: () => closeServer(server) });
+      resolve(`${scheme}://${host}:${port}`);
     });
+  });
+  return listening.then(async (url) => {
+    try {
+      mounted = options.mount ? await options.mount(url) : undefined;
+    } catch (error) {
+      await closeServer(server);
+      throw error;
+    }
+    return {
+      url,
+      close: async () => {
+        await closeServer(server);
+        await mounted?.close();
+      }
+    };
   });
 }
 

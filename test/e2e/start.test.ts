@@ -43,6 +43,17 @@ it('serves the start page and the three surfaces on loopback', async () => {
   expect((await fetch(`${url}/missing.html`)).status).toBe(404);
 });
 
+it('serves the dev tenant on the same origin, with a token for each persona', async () => {
+  const url = await npmStart({ PORT: '0' });
+  const token = (await (await fetch(`${url}/devtenant/token?persona=site-owner`)).json()) as { access_token: string };
+  const sites = await fetch(`${url}/v1.0/sites?search=finance`, { headers: { Authorization: `Bearer ${token.access_token}` } });
+  expect(sites.status).toBe(200);
+  const body = (await sites.json()) as { value: { webUrl: string }[] };
+  expect(body.value.length).toBeGreaterThan(0);
+  expect(body.value[0].webUrl.startsWith(`${url}/`)).toBe(true);
+  expect((await fetch(`${url}/v1.0/sites?search=finance`)).status).toBe(401);
+});
+
 it('refuses a PORT that is not a port number, saying what it expects', async () => {
   await expect(npmStart({ PORT: 'eighty' })).rejects.toThrow(/PORT must be a port number/);
 });
