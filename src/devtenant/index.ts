@@ -1,13 +1,15 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { openDatabase } from './store/db';
-import { DevTenantServer } from './server';
-import { parseFaultSpec } from './faults';
+import { DevTenantApp } from './server';
+import { parseFaultSpec, type FaultKind } from './faults';
 import { seedTenant } from './seed/seed';
 import { getMeta } from './tenant';
 
 export interface DevTenantOptions {
-  /** 0 (the default) picks a free port. */
+  /** 0 (the default) picks a free port. Only `startDevTenant` listens; a mounted handler ignores it. */
   port?: number;
-  /** A folder for the SQLite store; data there survives restarts. */
+  /** A folder for the SQLite store (created when missing); data there survives restarts. */
   dataDir?: string;
   /** Keep everything in memory (the default when no dataDir is given). */
   memory?: boolean;
@@ -28,13 +30,29 @@ export interface RunningDevTenant {
   close(): Promise<void>;
 }
 
+/** The dev tenant mounted inside another loopback server (`npm start`), sharing its origin. */
+export interface DevTenantHandler {
+  /**
+   * True when the request belongs to the dev tenant: `/v1.0`, `/beta`, `/devtenant`, and SharePoint REST (any
+   * path containing `/_api/` or `/_vti_bin/`, or ending in `/_api`). Takes a request URL (path and query) or
+   * an absolute URL.
+   */
+  owns(url: string): boolean;
+  /** Answers a request `owns` accepted. Never throws. */
+  handle(request: http.IncomingMessage, response: http.ServerResponse): void;
+  /** Stops answering (later requests get 503) and closes the store. */
+  close(): Promise<void>;
+}
+
 export const defaultItems = 2000;
 
-/**
- * Starts a dev tenant on 127.0.0.1. A new store is seeded from `seed`; an existing data folder is reopened as
- * it was left (its own seed is kept, so the flags do not silently reseed it; use `/devtenant/reset`).
- */
-export async function startDevTenant(options: DevTenantOptions = {}): Promise<RunningDevTenant> {
+interface CheckedOptions {
+  seed: number;
+  items: number;
+  faults: Partial<Record<FaultKind, number>>;
+}
+
+function checkOptions(options: DevTenantOptions): CheckedOptions {
   if (options.memory && options.dataDir) throw new Error('Give either a data folder or memory, not both.');
   const faults = parseFaultSpec(options.faults ?? '');
   if (!faults.ok) throw new Error(faults.reason);
@@ -43,28 +61,130 @@ export async function startDevTenant(options: DevTenantOptions = {}): Promise<Ru
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error('The seed must be an integer from 0 to 4294967295.');
   if (!Number.isInteger(items) || items < 0 || items > 1_000_000)
     throw new Error('The number of items must be an integer from 0 to 1,000,000.');
-  const db = openDatabase(options.memory ? undefined : options.dataDir);
+  for (const [name, v] of [
+    ['latencyMs', options.latencyMs],
+    ['rate', options.rate]
+  ] as const)
+    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new Error(`${name} must be a number of at least 0.`);
+  return { seed, items, faults: faults.value };
+}
+
+const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** `http(s)://{loopback host}:{port}` with nothing after it; anything else is refused (the dev tenant is loopback only). */
+function checkPublicOrigin(origin: string): string {
+  let url: URL;
   try {
-    if (getMeta(db, 'seed') === undefined) db.transaction(() => seedTenant(db, seed, items))();
-    const server = new DevTenantServer({
-      port: options.port ?? 0,
+    url = new URL(origin);
+  } catch {
+    throw new Error(`publicOrigin '${origin}' is not an absolute URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`publicOrigin '${origin}' must be http or https.`);
+  if (!loopbackHosts.includes(url.hostname.toLowerCase()))
+    throw new Error(`publicOrigin '${origin}' must name a loopback host (${loopbackHosts.join(', ')}).`);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password)
+    throw new Error(`publicOrigin '${origin}' must be an origin only (scheme, host and port).`);
+  return url.origin;
+}
+
+const ownedRoots = ['v1.0', 'beta', 'devtenant'];
+
+/** The request routing rule shared by `owns` and the server: Graph, control routes and SharePoint REST. */
+export function isDevTenantPath(url: string): boolean {
+  let path = url;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      return false;
+    }
+  }
+  path = path.replace(/[?#].*$/s, '');
+  const lower = path.toLowerCase();
+  const first = lower.split('/')[1] ?? '';
+  if (lower.startsWith('/') && ownedRoots.includes(first)) return true;
+  return /\/_api(\/|$)/.test(lower) || /\/_vti_bin(\/|$)/.test(lower);
+}
+
+/**
+ * Opens (or creates and seeds) the store and builds the dev tenant as a request handler for a server that
+ * also serves other things on the same origin. Every URL it hands out (`webUrl`, `@odata.nextLink`, monitor
+ * and upload URLs) starts with `publicOrigin`. A new store is seeded from `seed`; an existing data folder is
+ * reopened as it was left (its own seed is kept, so the options do not silently reseed it).
+ */
+export async function createDevTenantHandler(options: DevTenantOptions & { publicOrigin: string }): Promise<DevTenantHandler> {
+  const checked = checkOptions(options);
+  const publicOrigin = checkPublicOrigin(options.publicOrigin);
+  const db = openDatabase(options.memory ? undefined : options.dataDir);
+  let app: DevTenantApp;
+  try {
+    if (getMeta(db, 'seed') === undefined) db.transaction(() => seedTenant(db, checked.seed, checked.items))();
+    app = new DevTenantApp({
       db,
+      publicOrigin,
       tenantOptions: { seed: Number(getMeta(db, 'seed')), items: Number(getMeta(db, 'items')), dataDir: options.dataDir },
-      faults: { latencyMs: options.latencyMs ?? 0, rate: options.rate ?? 0, probabilities: faults.value }
+      faults: { latencyMs: options.latencyMs ?? 0, rate: options.rate ?? 0, probabilities: checked.faults }
     });
-    const url = await server.listen();
-    let closed = false;
-    return {
-      url,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await server.close();
-        db.close();
-      }
-    };
   } catch (e) {
     db.close();
     throw e;
   }
+  let closed = false;
+  return Promise.resolve({
+    owns: isDevTenantPath,
+    handle: (request, response) => app.serve(request, response),
+    close(): Promise<void> {
+      if (!closed) {
+        closed = true;
+        app.stop();
+        db.close();
+      }
+      return Promise.resolve();
+    }
+  });
+}
+
+/**
+ * Starts a dev tenant on its own 127.0.0.1 server (the CLI and the tests); built on `createDevTenantHandler`,
+ * so it is the same code path as the handler mounted by `npm start`. Paths the dev tenant does not own answer
+ * 501 in Graph's envelope.
+ */
+export async function startDevTenant(options: DevTenantOptions = {}): Promise<RunningDevTenant> {
+  checkOptions(options);
+  let handler: DevTenantHandler | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) handler.handle(req, res);
+    else {
+      res.writeHead(503, { 'retry-after': '1' });
+      res.end();
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const closeServer = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  try {
+    handler = await createDevTenantHandler({ ...options, publicOrigin: url });
+  } catch (e) {
+    await closeServer();
+    throw e;
+  }
+  const running = handler;
+  let closed = false;
+  return {
+    url,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeServer();
+      await running.close();
+    }
+  };
 }

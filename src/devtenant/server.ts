@@ -1,6 +1,5 @@
-import http from 'node:http';
+import type http from 'node:http';
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { errors, type RequestIds } from './errors';
 import { type Ctx, type Reply } from './http/context';
@@ -21,13 +20,6 @@ export const maxBodyBytes = 4 * 1024 * 1024;
 export const maxChunkBytes = 60 * 1024 * 1024;
 
 const controlRouter = new Router(controlRoutes);
-
-export interface ServerOptions {
-  port: number;
-  db: Database.Database;
-  tenantOptions: TenantOptions;
-  faults: FaultSettings;
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,30 +48,37 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: Buf
   });
 }
 
-export class DevTenantServer {
-  readonly tenant: Tenant;
-  private readonly server: http.Server;
-  private origin = '';
-  private seq: number;
+export interface AppOptions {
+  db: Database.Database;
+  tenantOptions: TenantOptions;
+  faults: FaultSettings;
+  /** The origin every URL the dev tenant hands out starts with (`http://127.0.0.1:4321`, `https://localhost:4321`). */
+  publicOrigin: string;
+}
 
-  constructor(private readonly opts: ServerOptions) {
+/**
+ * The dev tenant as a request handler, with no socket of its own: `startDevTenant` puts it behind its own
+ * loopback server, `npm start` mounts it next to the built pages on one origin (`createDevTenantHandler`).
+ */
+export class DevTenantApp {
+  readonly tenant: Tenant;
+  private readonly origin: string;
+  private seq: number;
+  private closed = false;
+
+  constructor(opts: AppOptions) {
     const db = opts.db;
+    this.origin = opts.publicOrigin;
     this.seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
     this.tenant = {
       db,
       clock: new Clock(db),
       faults: new FaultController(opts.tenantOptions.seed, opts.faults),
       options: opts.tenantOptions,
+      publicOrigin: opts.publicOrigin,
       nextSeq: (): number => ++this.seq,
       afterReset: (): void => this.resync()
     };
-    this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    });
-    this.server.keepAliveTimeout = 5000;
   }
 
   /** Called after a reset, when the store was rewritten underneath. */
@@ -88,22 +87,23 @@ export class DevTenantServer {
     this.tenant.clock.reload();
   }
 
-  listen(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.opts.port, '127.0.0.1', () => {
-        const addr = this.server.address() as AddressInfo;
-        this.origin = `http://127.0.0.1:${addr.port}`;
-        resolve(this.origin);
-      });
+  /** Answers one request; never throws (an unexpected failure is a bare 500, logged without the request). */
+  serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (this.closed) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+      res.end('The dev tenant is shutting down.\n');
+      return;
+    }
+    this.handle(req, res).catch((err: unknown) => {
+      console.error(`devtenant: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /** Stops answering (later requests get 503); the caller closes the store. */
+  stop(): void {
+    this.closed = true;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -157,11 +157,11 @@ export class DevTenantServer {
       ctx.principal = principal === 'invalid' ? undefined : principal;
       if (route === 'unknown') throw errors.notImplemented(`the path '${rawPath}'`);
       if (route === 'control') {
-        ctx.segments = splitRequestPath(rawPath.slice('/devtenant'.length)) ?? [];
+        ctx.segments = splitRequestPath(rawPath.slice('/devtenant'.length), 'graph') ?? [];
         reply = dispatch(ctx, controlRouter, `the control path '${rawPath}'`);
       } else if (route === 'graph') {
         ctx.version = first;
-        const segs = splitRequestPath(rawPath.slice(first.length + 1));
+        const segs = splitRequestPath(rawPath.slice(first.length + 1), 'graph');
         if (!segs) throw errors.badRequest('The request URL is not correctly percent-encoded.');
         ctx.segments = segs;
         reply = dispatchGraph(ctx);
@@ -170,7 +170,7 @@ export class DevTenantServer {
         const site = getSiteByPath(this.tenant.db, sitePath);
         if (!site) throw errors.notFound(`No site exists at '${sitePath}'.`);
         ctx.siteId = site.id;
-        const segs = splitRequestPath(rawPath.slice(spIndex + 5));
+        const segs = splitRequestPath(rawPath.slice(spIndex + 5), 'sharepoint');
         if (!segs) throw errors.badRequest('The request URL is not correctly percent-encoded.');
         ctx.segments = segs;
         reply = dispatchSharePoint(ctx);

@@ -43,6 +43,8 @@ export interface Tenant {
   clock: Clock;
   faults: FaultController;
   options: TenantOptions;
+  /** The origin the dev tenant is reached at, which every URL it hands out starts with. */
+  publicOrigin: string;
   /** Next change number for delta (items, messages). */
   nextSeq(): number;
   /** Re-reads what the server caches (change counter, clock) after `/devtenant/reset` rewrote the store. */

@@ -9,6 +9,7 @@ import { getMeta } from '../tenant';
 import { uploadRoutes } from '../graph/uploadSessions';
 import { monitorRoutes } from '../graph/sensitivityAssignment';
 import { readRecordsSettings, writeRecordsSettings } from '../records';
+import { encodePath } from '../protocol/odata';
 
 /**
  * Control routes under `/devtenant`: persona tokens, reset, faults, the clock and the records settings.
@@ -29,6 +30,99 @@ function faultsView(ctx: Ctx): Record<string, unknown> {
   return { latencyMs: s.latencyMs, rate: s.rate, faults: formatFaultSpec(s.probabilities), seed: ctx.tenant.options.seed };
 }
 
+/** Example ids for the route list: the first seeded site, its default library, one document. */
+function examples(ctx: Ctx): { siteId?: string; siteUrl?: string; driveId?: string; itemId?: string } {
+  const db = ctx.tenant.db;
+  const site = db.prepare("SELECT id, path FROM sites WHERE path <> '/' ORDER BY path LIMIT 1").get() as
+    { id: string; path: string } | undefined;
+  const list = site
+    ? (db
+        .prepare(
+          "SELECT id, drive_id FROM lists WHERE site_id = ? AND drive_id IS NOT NULL ORDER BY url_name = 'Shared Documents' DESC LIMIT 1"
+        )
+        .get(site.id) as { id: string; drive_id: string } | undefined)
+    : undefined;
+  const item = list
+    ? (db.prepare('SELECT id FROM items WHERE list_id = ? AND is_folder = 0 AND deleted = 0 ORDER BY num LIMIT 1').get(list.id) as
+        { id: string } | undefined)
+    : undefined;
+  return {
+    siteId: site?.id,
+    siteUrl: site ? `${ctx.origin}${encodePath(site.path)}` : undefined,
+    driveId: list?.drive_id,
+    itemId: item?.id
+  };
+}
+
+/**
+ * `GET /devtenant`: what a person exploring the dev tenant needs first: the personas and how to get a token,
+ * the clock, the fault settings, the store, and the main routes with working example URLs.
+ */
+function overview(ctx: Ctx): Record<string, unknown> {
+  const o = ctx.origin;
+  const ex = examples(ctx);
+  const site = ex.siteId ?? '{site-id}';
+  const drive = ex.driveId ?? '{drive-id}';
+  const item = ex.itemId ?? '{item-id}';
+  return {
+    name: 'Custodian dev tenant: a local stand-in for the parts of Microsoft 365 that Custodian uses',
+    publicOrigin: o,
+    documentation: 'docs/devtenant.md',
+    store: {
+      dataDir: ctx.tenant.options.dataDir ?? null,
+      memory: ctx.tenant.options.dataDir === undefined,
+      seed: Number(getMeta(ctx.tenant.db, 'seed')),
+      items: Number(getMeta(ctx.tenant.db, 'items')),
+      schemaVersion
+    },
+    clock: { now: ctx.tenant.clock.nowIso(), offsetMs: ctx.tenant.clock.offset, move: `POST ${o}/devtenant/clock {"days":30}` },
+    faults: { ...faultsView(ctx), change: `PUT ${o}/devtenant/faults {"latencyMs":0,"rate":0,"faults":"429:0.05"}` },
+    personas: personaNames.map((p) => ({
+      persona: p,
+      userPrincipalName: personas[p].userPrincipalName,
+      scopes: personas[p].scopes,
+      token: `${o}/devtenant/token?persona=${p}`
+    })),
+    usage: 'Get a token for a persona, then call Graph or SharePoint REST with "Authorization: Bearer {access_token}".',
+    routes: {
+      control: [
+        `GET ${o}/devtenant`,
+        `GET ${o}/devtenant/token?persona=office-worker`,
+        `POST ${o}/devtenant/reset {"seed":1,"items":2000}`,
+        `GET|PUT ${o}/devtenant/faults`,
+        `GET|POST ${o}/devtenant/clock`,
+        `GET|PATCH ${o}/devtenant/settings`
+      ],
+      graph: [
+        `GET ${o}/v1.0/sites?search=finance`,
+        `GET ${o}/v1.0/sites/${site}`,
+        `GET ${o}/v1.0/sites/${site}/drive`,
+        `GET ${o}/v1.0/drives/${drive}/root/children`,
+        `GET ${o}/v1.0/drives/${drive}/items/${item}?$expand=listItem($expand=fields),retentionLabel`,
+        `GET|PATCH|DELETE ${o}/v1.0/drives/${drive}/items/${item}/retentionLabel`,
+        `POST ${o}/v1.0/drives/${drive}/items/${item}/assignSensitivityLabel`,
+        `POST ${o}/v1.0/drives/${drive}/items/${item}/extractSensitivityLabels`,
+        `PUT ${o}/v1.0/drives/${drive}/root:/New%20folder/new.txt:/content`,
+        `GET ${o}/v1.0/sites/${site}/lists/{list-id}/items?$expand=fields`,
+        `GET ${o}/v1.0/security/labels/retentionLabels?$expand=descriptors`,
+        `GET ${o}/v1.0/security/dataSecurityAndGovernance/sensitivityLabels`,
+        `GET|POST ${o}/v1.0/security/triggers/retentionEvents`,
+        `GET ${o}/v1.0/security/cases/ediscoveryCases`,
+        `GET ${o}/v1.0/me/messages`,
+        `POST ${o}/v1.0/$batch`,
+        `(the same under ${o}/beta)`
+      ],
+      sharepoint: [
+        `GET ${ex.siteUrl ?? o}/_api/web/lists`,
+        `POST ${ex.siteUrl ?? o}/_api/contextinfo`,
+        `GET ${ex.siteUrl ?? o}/_api/SP.CompliancePolicy.SPPolicyStoreProxy.GetAvailableTagsForSite(siteUrl=@a1)?@a1='${ex.siteUrl ?? o}'`,
+        `POST ${ex.siteUrl ?? o}/_api/SP_CompliancePolicy_SPPolicyStoreProxy_GetListComplianceTag {"listUrl":"..."}`,
+        `POST ${ex.siteUrl ?? o}/_api/SP_CompliancePolicy_SPPolicyStoreProxy_SetListComplianceTag`
+      ]
+    }
+  };
+}
+
 function nonNegative(body: Record<string, unknown>, key: string): number | undefined {
   const v = body[key];
   if (v === undefined) return undefined;
@@ -39,23 +133,7 @@ function nonNegative(body: Record<string, unknown>, key: string): number | undef
 export const controlRoutes: readonly Route[] = [
   {
     pattern: '',
-    ops: {
-      GET: {
-        scopes: 'none',
-        run: (ctx) =>
-          json({
-            seed: Number(getMeta(ctx.tenant.db, 'seed')),
-            items: Number(getMeta(ctx.tenant.db, 'items')),
-            schemaVersion,
-            now: ctx.tenant.clock.nowIso(),
-            personas: personaNames.map((p) => ({
-              persona: p,
-              userPrincipalName: personas[p].userPrincipalName,
-              scopes: personas[p].scopes
-            }))
-          })
-      }
-    }
+    ops: { GET: { scopes: 'none', run: (ctx) => json(overview(ctx)) } }
   },
   {
     pattern: 'token',

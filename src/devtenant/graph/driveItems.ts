@@ -20,6 +20,7 @@ import { guid, driveItemId, cryptoRng } from '../store/ids';
 import { ctagOf, etagOf, identitySet, itemWebUrl, listWebUrl, loadDrive, sharepointIds, validateItemName, checkIfMatch } from './common';
 import { listItemRepresentation } from './listItems';
 import { itemRetentionLabel } from './itemRetentionLabel';
+import { personas } from '../auth/personas';
 
 const readScopes = ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 const writeScopes = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
@@ -71,9 +72,17 @@ function rootRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<stri
   const count = (
     ctx.tenant.db.prepare('SELECT COUNT(*) AS n FROM items WHERE parent_id = ? AND deleted = 0').get(list.root_id) as { n: number }
   ).n;
+  // The root folder has no row of its own: its tags derive from the list, and the tenant admin created it.
+  const rootTag = { uid: list.id, version: 1 } as ItemMeta;
+  const admin = ctx.tenant.db.prepare('SELECT id FROM users WHERE upn = ?').get(personas.admin.userPrincipalName) as
+    { id: string } | undefined;
   return {
     id: list.root_id,
     name: 'root',
+    eTag: etagOf(rootTag),
+    cTag: ctagOf(rootTag),
+    createdBy: identitySet(ctx.tenant.db, admin?.id ?? null),
+    lastModifiedBy: identitySet(ctx.tenant.db, admin?.id ?? null),
     createdDateTime: list.created,
     lastModifiedDateTime: list.modified,
     webUrl: listWebUrl(ctx, site, list),
@@ -255,12 +264,66 @@ export function conflictBehavior(ctx: Ctx, fallback: ConflictBehavior): Conflict
   return v;
 }
 
-/** Resolves a parent folder path (`/` for the root) to its driveItem id, or 404. */
-export function parentIdFor(ctx: Ctx, list: ListRow, parentPath: string): string {
-  if (parentPath === '/' || parentPath === '') return list.root_id as string;
-  const folder = getItemByPath(ctx.tenant.db, list.id, parentPath);
-  if (!folder || !folder.is_folder) throw errors.notFound(`The parent folder '${parentPath}' does not exist.`);
-  return folder.id;
+/** Inserts one folder (no label of its own; the caller has checked the name and that nothing is there). */
+function insertFolder(ctx: Ctx, list: ListRow, parentId: string, parentPath: string, name: string): string {
+  const now = ctx.tenant.clock.nowIso();
+  const user = requirePrincipal(ctx).userId;
+  const id = driveItemId(cryptoRng);
+  const path = `${parentPath}/${name}`;
+  insertItem(ctx.tenant.db, {
+    id,
+    list_id: list.id,
+    num: nextItemNumber(ctx.tenant.db, list.id),
+    uid: guid(cryptoRng),
+    parent_id: parentId,
+    path,
+    path_lc: path.toLowerCase(),
+    name,
+    is_folder: 1,
+    size: 0,
+    mime: null,
+    created: now,
+    modified: now,
+    created_by: user,
+    modified_by: user,
+    version: 1,
+    fields: JSON.stringify({ Title: name }),
+    label: null,
+    label_at: null,
+    label_by: null,
+    label_explicit: 0,
+    locked: 0,
+    unlocked_once: 0,
+    sens_label: null,
+    sens_method: null,
+    event_at: null,
+    deleted: 0,
+    seq: ctx.tenant.nextSeq(),
+    content: null
+  });
+  return id;
+}
+
+/**
+ * Resolves a parent folder path to its driveItem id, creating the folders that do not exist yet, as Graph does
+ * when a file is uploaded by path (`PUT /drives/{d}/root:/a/b/c.txt:/content` creates `a` and `a/b`). Each new
+ * folder's name goes through SharePoint's naming rules; a file in the way is a 409.
+ */
+export function ensureFolderPath(ctx: Ctx, list: ListRow, parentPath: string): string {
+  let id = list.root_id as string;
+  let path = '';
+  for (const name of parentPath.split('/').filter((p) => p !== '')) {
+    const existing = getItemByPath(ctx.tenant.db, list.id, `${path}/${name}`);
+    if (existing && !existing.is_folder)
+      throw errors.conflict(`'${path}/${name}' is a file, so it cannot hold other items.`, 'nameAlreadyExists');
+    if (existing) id = existing.id;
+    else {
+      validateItemName(name, path);
+      id = insertFolder(ctx, list, id, path, name);
+    }
+    path = `${path}/${existing ? existing.name : name}`;
+  }
+  return id;
 }
 
 /**
@@ -276,9 +339,11 @@ export function createFile(
   bytes: Buffer,
   behavior: ConflictBehavior
 ): Reply {
-  const parent = parentPath === '/' ? '' : parentPath;
-  validateItemName(fileName, parent);
-  const parentId = parentIdFor(ctx, list, parentPath);
+  validateItemName(fileName, parentPath === '/' ? '' : parentPath);
+  const parentId = ensureFolderPath(ctx, list, parentPath);
+  // The folders' own spelling (a path may differ from it in case).
+  const parentItem = getItem(ctx.tenant.db, parentId);
+  const parent = parentItem && parentItem.is_folder ? parentItem.path : '';
   let name = fileName;
   const existing = getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`);
   if (existing) {
@@ -365,41 +430,7 @@ function createFolder(ctx: Ctx, p: Record<string, string>): Reply {
     if (behavior === 'replace') return json(driveItemRepresentation(ctx, site, list, clash), 201);
     for (let n = 1; getItemByPath(ctx.tenant.db, list.id, `${parent}/${name}`); n++) name = `${body.name} ${n}`;
   }
-  const now = ctx.tenant.clock.nowIso();
-  const user = requirePrincipal(ctx).userId;
-  const id = driveItemId(cryptoRng);
-  const path = `${parent}/${name}`;
-  insertItem(ctx.tenant.db, {
-    id,
-    list_id: list.id,
-    num: nextItemNumber(ctx.tenant.db, list.id),
-    uid: guid(cryptoRng),
-    parent_id: item ? item.id : list.root_id,
-    path,
-    path_lc: path.toLowerCase(),
-    name,
-    is_folder: 1,
-    size: 0,
-    mime: null,
-    created: now,
-    modified: now,
-    created_by: user,
-    modified_by: user,
-    version: 1,
-    fields: JSON.stringify({ Title: name }),
-    label: null,
-    label_at: null,
-    label_by: null,
-    label_explicit: 0,
-    locked: 0,
-    unlocked_once: 0,
-    sens_label: null,
-    sens_method: null,
-    event_at: null,
-    deleted: 0,
-    seq: ctx.tenant.nextSeq(),
-    content: null
-  });
+  const id = insertFolder(ctx, list, item ? item.id : (list.root_id as string), parent, name);
   return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, id) as ItemMeta), 201);
 }
 

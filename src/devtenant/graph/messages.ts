@@ -1,8 +1,8 @@
 import { errors } from '../errors';
 import { type Ctx, json, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
-import { applySelect, pageCollection, selectOption } from '../http/query';
-import { evaluateFilter, FilterSyntaxError, mimeHeaderValue, parseFilter } from '../protocol/odata';
+import { applySelect, odataContext, pageCollection, selectOption } from '../http/query';
+import { evaluateFilter, FilterSyntaxError, mimeHeaderValue, parseFilter, quoteODataString } from '../protocol/odata';
 import { resolveUser } from './users';
 
 /**
@@ -50,6 +50,13 @@ export function messageRepresentation(m: MessageRow, ext?: (p: { id: string; val
   const data = JSON.parse(m.data) as Record<string, unknown>;
   const out: Record<string, unknown> = {
     '@odata.etag': etag(m),
+    // Properties every Inbox message has in Graph (message-get); the seed does not model them.
+    isDeliveryReceiptRequested: false,
+    isReadReceiptRequested: false,
+    inferenceClassification: 'focused',
+    bccRecipients: [],
+    replyTo: [],
+    flag: { flagStatus: 'notFlagged' },
     ...data,
     categories: JSON.parse(m.categories) as string[],
     changeKey: etag(m).slice(3, -1)
@@ -85,7 +92,11 @@ function list(ctx: Ctx, p: Record<string, string>): Reply {
 
 function get(ctx: Ctx, p: Record<string, string>): Reply {
   const m = loadMessage(ctx, p, false);
-  return json(applySelect(messageRepresentation(m, extendedExpand(ctx)), selectOption(ctx), ['id', 'singleValueExtendedProperties']));
+  const select = selectOption(ctx);
+  const rep = messageRepresentation(m, extendedExpand(ctx));
+  rep.webLink = `${ctx.origin}/owa/?ItemID=${encodeURIComponent(m.id)}&exvsurl=1&viewmodel=ReadMessageItem`;
+  const context = odataContext(ctx, `users(${quoteODataString(m.user_id)})/messages${select ? `(${select.join(',')})` : ''}/$entity`);
+  return json({ '@odata.context': context, ...applySelect(rep, select, ['id', 'singleValueExtendedProperties']) });
 }
 
 const extIdPattern =

@@ -28,7 +28,8 @@ export function notFoundObject(id: string): Error {
 export function labelRepresentation(ctx: Ctx, doc: Doc, expand: Set<string>): Record<string, unknown> {
   const { descriptors, retentionEventTypeId, ...rest } = doc;
   const out: Record<string, unknown> = { ...rest };
-  if (expand.has('descriptors')) out.descriptors = descriptors ?? null;
+  // filePlanDescriptor is an entity: its id is the label's (one descriptor set per label).
+  if (expand.has('descriptors')) out.descriptors = descriptors ? { id: doc.id, ...(descriptors as Record<string, unknown>) } : null;
   if (expand.has('retentionEventType'))
     out.retentionEventType = retentionEventTypeId
       ? (getEntity(ctx.tenant.db, 'retentionEventType', String(retentionEventTypeId)) ?? null)
@@ -86,7 +87,8 @@ function parseDuration(v: unknown): Record<string, unknown> {
 /** The id at the end of an `@odata.bind` URL: `.../things('{id}')` or `.../things/{id}`. */
 export function bindId(value: unknown, collection: string): string {
   if (typeof value !== 'string') throw errors.badRequest(`An @odata.bind to ${collection} must be a URL.`);
-  const m = new RegExp(`/${collection}(?:\\('([^']+)'\\)|/([^/?]+))$`, 'i').exec(value);
+  // The singular spelling too: security-retentionevent-post's example binds `.../retentionEventType/{id}`.
+  const m = new RegExp(`/${collection.replace(/s$/, '')}s?(?:\\('([^']+)'\\)|/([^/?]+))$`, 'i').exec(value);
   if (!m) throw errors.badRequest(`'${value}' does not point at ${collection}.`);
   return m[1] ?? m[2];
 }

@@ -1,7 +1,7 @@
 import { errors } from '../errors';
 import { type Ctx, json, type Reply, requirePrincipal } from '../http/context';
 import type { Route } from '../http/router';
-import { applySelect, expandOption, pageCollection, selectOption } from '../http/query';
+import { applySelect, expandOption, odataContext, pageCollection, selectOption } from '../http/query';
 import { type Doc, getEntity, listEntities } from '../store/entities';
 
 /**
@@ -38,17 +38,22 @@ function betaShape(ctx: Ctx, d: Doc): Record<string, unknown> {
   };
 }
 
-/** Top-level labels (sublabels come with `$expand=sublabels`), as the v1.0 list does. */
+/**
+ * Top-level labels, each with its `sublabels` inline (the page's example shows `sublabels` without asking for
+ * them; `$expand=sublabels` is accepted and changes nothing).
+ */
 function list(ctx: Ctx): Reply {
-  const expand = expandOption(ctx, ['sublabels']);
+  expandOption(ctx, ['sublabels']);
   const top = listEntities(ctx.tenant.db, 'sensitivityLabel').filter((d) => !d.parentId);
-  return json(
-    pageCollection(
+  const fragment = ctx.segments.map((s) => s.value).join('/');
+  return json({
+    '@odata.context': odataContext(ctx, fragment),
+    ...pageCollection(
       ctx,
-      top.map((d) => v1Shape(ctx, d, expand.has('sublabels'))),
+      top.map((d) => v1Shape(ctx, d, true)),
       { keep: ['id', 'sublabels'] }
     )
-  );
+  });
 }
 
 function get(ctx: Ctx, p: Record<string, string>): Reply {

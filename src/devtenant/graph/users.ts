@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { errors } from '../errors';
 import { type Ctx, json, type Reply, requirePrincipal } from '../http/context';
 import type { Route } from '../http/router';
-import { applySelect, pageCollection, selectOption } from '../http/query';
+import { applySelect, countOption, odataContext, pageCollection, selectOption } from '../http/query';
 
 /** Users (https://learn.microsoft.com/graph/api/resources/user): `/me`, `/users/{id | userPrincipalName}`, `/users`. */
 
@@ -43,14 +43,21 @@ function all(ctx: Ctx): Reply {
   const rows = (ctx.tenant.db.prepare('SELECT data FROM users ORDER BY rowid').all() as { data: string }[]).map((r) =>
     shape(JSON.parse(r.data) as UserDoc)
   );
-  return json(pageCollection(ctx, rows, { defaultPageSize: 100 }));
+  // `$count` on directory objects is an advanced query: Graph needs `ConsistencyLevel: eventual` for it.
+  if (countOption(ctx) && ctx.headers['consistencylevel']?.toLowerCase() !== 'eventual')
+    throw errors.badRequest("$count on users needs the header 'ConsistencyLevel: eventual' (an advanced query).", 'unsupportedQuery');
+  const select = selectOption(ctx);
+  return json({
+    '@odata.context': odataContext(ctx, select ? `users(${select.join(',')})` : 'users'),
+    ...pageCollection(ctx, rows, { defaultPageSize: 100, count: true })
+  });
 }
 
 export const userRoutes: readonly Route[] = [
   { pattern: 'me', ops: { GET: { scopes: ['User.Read', 'User.Read.All'], query: ['$select'], run: me } } },
   {
     pattern: 'users',
-    ops: { GET: { scopes: ['User.Read.All'], query: ['$select', '$filter', '$top', '$orderby', '$skiptoken'], run: all } }
+    ops: { GET: { scopes: ['User.Read.All'], query: ['$select', '$filter', '$top', '$orderby', '$skiptoken', '$count'], run: all } }
   },
   { pattern: 'users/{userId}', ops: { GET: { scopes: ['User.Read', 'User.Read.All'], query: ['$select'], run: one } } }
 ];

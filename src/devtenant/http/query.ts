@@ -97,7 +97,8 @@ export function expandOption(ctx: Ctx, allowed: readonly string[]): Map<string, 
     const item: ExpandItem = { name };
     if (m[2] !== undefined) {
       for (const opt of m[2].split(';').map((o) => o.trim())) {
-        const sm = /^\$(select|expand)=([A-Za-z0-9_,@.\s]+)$/i.exec(opt);
+        // `$select=` or, as listitem-list's own example writes it, `select=`.
+        const sm = /^\$?(select|expand)=([A-Za-z0-9_,@.\s]+)$/i.exec(opt);
         if (!sm) throw errors.unsupportedQuery(`Only $select and $expand are supported inside $expand (got '${m[2]}').`);
         const names = sm[2].split(',').map((s) => s.trim());
         if (sm[1].toLowerCase() === 'select') item.select = names;
@@ -176,6 +177,25 @@ export interface CollectionOptions {
   maxPageSize?: number;
   /** Keys `$select` always keeps. */
   keep?: readonly string[];
+  /** Answer `@odata.count` (the number of items matching `$filter`, before paging) when `$count=true`. */
+  count?: boolean;
+}
+
+/**
+ * `@odata.context` (OData minimal metadata): `{origin}/{version}/$metadata#{fragment}`, e.g. `users`,
+ * `users('{id}')/messages/$entity`. Graph returns it on most answers; the dev tenant adds it where Microsoft's
+ * examples show it (see docs/devtenant.md).
+ */
+export function odataContext(ctx: Ctx, fragment: string): string {
+  return `${ctx.origin}/${ctx.version}/$metadata#${fragment}`;
+}
+
+/** `$count=true|false`; anything else is a 400. */
+export function countOption(ctx: Ctx): boolean {
+  const v = ctx.query.get('$count');
+  if (v === undefined) return false;
+  if (v !== 'true' && v !== 'false') throw errors.badRequest(`Invalid $count: '${v}'; use true or false.`);
+  return v === 'true';
 }
 
 /**
@@ -207,7 +227,9 @@ export function pageCollection(
   const offset = skipOffset(ctx);
   const page = rows.slice(offset, offset + pageSize);
   const select = selectOption(ctx);
-  const body: Record<string, unknown> = { value: page.map((o) => applySelect(shape(o), select, opts.keep)) };
+  const body: Record<string, unknown> = {};
+  if (opts.count && countOption(ctx)) body['@odata.count'] = rows.length;
+  body.value = page.map((o) => applySelect(shape(o), select, opts.keep));
   if (offset + pageSize < rows.length) body['@odata.nextLink'] = linkWith(ctx, { $skiptoken: base64UrlEncode(`o:${offset + pageSize}`) });
   return body;
 }

@@ -29,7 +29,8 @@ export class Router {
   constructor(routes: readonly Route[]) {
     this.compiled = routes.map((route) => ({
       route,
-      parts: route.pattern.split('/').map((p) => {
+      // The empty pattern is the prefix itself (`GET /devtenant`): no segments.
+      parts: (route.pattern === '' ? [] : route.pattern.split('/')).map((p) => {
         const m = /^\{(\w+)(:path)?\}$/.exec(p);
         if (m) return { param: m[1], path: !!m[2] };
         return { literal: p.toLowerCase() };

@@ -69,13 +69,22 @@ export function hasControlCharacters(value: string): boolean {
 export type Segment = { kind: 'name'; value: string } | { kind: 'path'; value: string };
 
 /**
+ * Which path grammar a request uses. SharePoint REST puts OData literals in its path (`getByTitle('a/b')`,
+ * `GetFolderByServerRelativePath(DecodedUrl='/x/O''Brien')`), so a `/` inside single quotes there does not
+ * split. Graph does not: its colon paths carry file names, where `'` is an ordinary character
+ * (`root:/O'Brien.txt:`), so there every `/` outside percent-encoding splits.
+ */
+export type PathGrammar = 'graph' | 'sharepoint';
+
+/**
  * Splits a raw (still percent-encoded) request path into decoded segments. Graph's path addressing
  * (`/drives/{id}/root:/folder/file.docx:/content`, `/sites/{hostname}:/sites/hr:/lists`) becomes one
- * `path` segment after the segment that carried the colon. `/` inside single quotes (SharePoint's
- * `getByTitle('a/b')`) does not split. Returns undefined for malformed percent-encoding.
+ * `path` segment after the segment that carried the colon. With the SharePoint grammar, `/` inside single
+ * quotes does not split. Returns undefined for malformed percent-encoding.
  */
-export function splitRequestPath(rawPath: string): Segment[] | undefined {
-  const raw = splitOutsideQuotes(rawPath.replace(/^\/+/, ''), '/');
+export function splitRequestPath(rawPath: string, grammar: PathGrammar = 'graph'): Segment[] | undefined {
+  const trimmed = rawPath.replace(/^\/+/, '');
+  const raw = grammar === 'sharepoint' ? splitOutsideQuotes(trimmed, '/') : trimmed.split('/');
   const out: Segment[] = [];
   for (let i = 0; i < raw.length; i++) {
     const decoded = decodeSegment(raw[i]);
@@ -196,7 +205,11 @@ export type FilterExpr =
   | { op: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
   | { op: 'not'; expr: FilterExpr }
   | { op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; path: string[]; value: ODataLiteral }
-  | { op: 'startswith'; path: string[]; value: string };
+  | { op: 'startswith'; path: string[]; value: string }
+  /** `prop in ('a','b')` (OData 4.01). */
+  | { op: 'in'; path: string[]; values: ODataLiteral[] }
+  /** `prop has 'file'`: a flags enum, which Graph serialises as a comma-separated string (`email,file`). */
+  | { op: 'has'; path: string[]; value: string };
 
 export class FilterSyntaxError extends Error {}
 
@@ -239,8 +252,8 @@ function tokenizeFilter(text: string): Tok[] {
 }
 
 /**
- * Parses the `$filter` subset the dev tenant serves: `eq ne gt ge lt le`, `and`, `or`, `not`, parentheses and
- * `startswith(prop,'text')`, over property paths such as `fields/Title`. Anything else is a FilterSyntaxError,
+ * Parses the `$filter` subset the dev tenant serves: `eq ne gt ge lt le`, `in (...)`, `has` (flags enums),
+ * `and`, `or`, `not`, parentheses and `startswith(prop,'text')`, over property paths such as `fields/Title`. Anything else is a FilterSyntaxError,
  * which the caller turns into a 400 (never silently ignored).
  */
 export function parseFilter(text: string): FilterExpr {
@@ -298,6 +311,23 @@ export function parseFilter(text: string): FilterExpr {
     if (t.t === 'word' && toks[pos + 1]?.t === '(') throw new FilterSyntaxError(`The function '${t.v}' is not supported in $filter.`);
     const path = parsePath();
     const op = peekWord();
+    if (op === 'in') {
+      pos++;
+      expect('(');
+      const values: ODataLiteral[] = [parseValue()];
+      while (toks[pos]?.t === ',') {
+        pos++;
+        values.push(parseValue());
+      }
+      expect(')');
+      return { op: 'in', path, values };
+    }
+    if (op === 'has') {
+      pos++;
+      const v = parseValue();
+      if (typeof v !== 'string') throw new FilterSyntaxError("'has' with anything but a string flag (has 'file') is not supported.");
+      return { op: 'has', path, value: v };
+    }
     if (op !== 'eq' && op !== 'ne' && op !== 'gt' && op !== 'ge' && op !== 'lt' && op !== 'le') {
       throw new FilterSyntaxError(`The operator '${op ?? ''}' is not supported in $filter.`);
     }
@@ -348,6 +378,12 @@ function compare(a: unknown, b: ODataLiteral): number | undefined {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+function literalEquals(v: unknown, value: ODataLiteral): boolean {
+  if (value === null) return v === null || v === undefined;
+  if (typeof value === 'string' && typeof v === 'string') return v.toLowerCase() === value.toLowerCase();
+  return v === value || (typeof v !== 'object' && v !== undefined && String(v) === String(value));
+}
+
 /** Evaluates a parsed filter against a representation (the JSON object a client would see). */
 export function evaluateFilter(expr: FilterExpr, obj: unknown): boolean {
   switch (expr.op) {
@@ -361,15 +397,19 @@ export function evaluateFilter(expr: FilterExpr, obj: unknown): boolean {
       const v = readPath(obj, expr.path);
       return typeof v === 'string' && v.toLowerCase().startsWith(expr.value.toLowerCase());
     }
+    case 'in': {
+      const v = readPath(obj, expr.path);
+      return expr.values.some((value) => literalEquals(v, value));
+    }
+    case 'has': {
+      const v = readPath(obj, expr.path);
+      const flags = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [];
+      return flags.some((f) => f.trim().toLowerCase() === expr.value.toLowerCase());
+    }
     default: {
       const v = readPath(obj, expr.path);
       if (expr.op === 'eq' || expr.op === 'ne') {
-        const equal =
-          expr.value === null
-            ? v === null || v === undefined
-            : typeof expr.value === 'string' && typeof v === 'string'
-              ? v.toLowerCase() === expr.value.toLowerCase()
-              : v === expr.value || (typeof v !== 'object' && String(v) === String(expr.value));
+        const equal = literalEquals(v, expr.value);
         return expr.op === 'eq' ? equal : !equal;
       }
       const c = compare(v, expr.value);
