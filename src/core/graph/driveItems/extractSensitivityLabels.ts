@@ -6,6 +6,7 @@ import { driveItemPath, named, type DriveItemRef } from './DriveItemRef';
 /**
  * The sensitivity labels on a file (there may be several, from other tenants):
  * `POST /drives/{d}/items/{i}/extractSensitivityLabels` -> `{ labels: sensitivityLabelAssignment[] }`.
+ * Microsoft's own example wraps the result as `{ value: { labels } }`; both forms are read.
  * Not metered. 423 with `fileDoubleKeyEncrypted` and similar codes for files it cannot read.
  * Permission (least privileged): Files.Read.All (delegated and application).
  */
@@ -15,7 +16,11 @@ export function extractSensitivityLabelsCall(ref: DriveItemRef, itemName?: strin
     url: `${driveItemPath(ref)}/extractSensitivityLabels`,
     idempotent: true,
     action: `read the sensitivity label of ${named(itemName)}`,
-    parse: (body) => (body as { labels?: SensitivityLabelAssignment[] } | undefined)?.labels ?? []
+    parse: (body) => {
+      type Result = { labels?: SensitivityLabelAssignment[] };
+      const result = body as (Result & { value?: Result }) | undefined;
+      return result?.labels ?? result?.value?.labels ?? [];
+    }
   };
 }
 
