@@ -63,7 +63,7 @@ export type RetentionEndResult =
  * no retention at all give `kind` instead of a date; a chain that loops gives `relabelCycle`.
  *
  * @example retentionEnd(sevenYearsFromCreation, { created: '2020-02-29T12:00:00Z', labelled: '2020-03-01T00:00:00Z' })
- * // { ok: true, kind: 'date', endsAt: '2027-02-28T12:00:00.000Z', endDate: '2027-02-28', action: 'delete', ... }
+ * // { ok: true, kind: 'date', endsAt: '2027-02-27T12:00:00.000Z', endDate: '2027-02-27', action: 'delete', ... }
  */
 export function retentionEnd(label: FilePlanLabel, item: RetentionItemDates, labels: readonly FilePlanLabel[] = []): RetentionEndResult {
   const byName = new Map<string, FilePlanLabel>();

@@ -6,7 +6,12 @@ export type InstantInput = Date | number | string;
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+// setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999 (and 1900, unlike year 0, is not a leap year).
+const daysInMonth = (year: number, month: number): number => {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+};
 
 /**
  * Reads a moment as milliseconds since the epoch, or `undefined` when it is not one. A time without

@@ -61,6 +61,7 @@ describe('convertFilePlan (custodian fileplan convert)', () => {
     expect(back.text).toBe(original);
     const again = convertFilePlan(new TextEncoder().encode(back.text), 'json');
     expect(again).toEqual(csv);
+    expect(convertFilePlan(new TextEncoder().encode(csv.text), 'csv')).toEqual(back);
   });
 
   it('refuses to convert a CSV with errors, or JSON that is not a file plan, with reasons', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { emptyFilePlanCsvValues, filePlanCsvColumns } from '../../../src/core/domain/filePlanCsvColumns';
 import { filePlanCsvToGraphCreateBodies } from '../../../src/core/domain/filePlanCsvToGraphCreateBodies';
 import { parseFilePlanCsv } from '../../../src/core/domain/parseFilePlanCsv';
@@ -5,7 +6,7 @@ import { validateFilePlanCsv } from '../../../src/core/domain/validateFilePlanCs
 import { validateFilePlanRow } from '../../../src/core/domain/validateFilePlanRow';
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { header, plainCsv, row, validRow } from './support/filePlanFixtures';
-import { forAll, hostileCharacters, random } from './support/random';
+import { hostileCharacters, sometimes, textOf } from './support/arbitraries';
 
 const excel = (lines: string[]): string => `\uFEFF${lines.join('\r\n')}\r\n`;
 const csvLine = (cells: string[]): string => cells.join(',');
@@ -230,19 +231,31 @@ describe('validateFilePlanCsv', () => {
     expect(result.issues.every((issue) => issue.severity === 'error')).toBe(true);
   });
 
-  it('survives random bytes and 10 MB of garbage with errors, not exceptions', () => {
-    const rng = random(99);
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const bytes = new Uint8Array(rng.int(0, 2000)).map(() => rng.int(0, 255));
-      const result = validateFilePlanCsv(bytes);
-      expect(result.ok).toBe(false);
-    }
+  it('reports random bytes, and random text under a valid header, as errors, never as exceptions', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const result = validateFilePlanCsv(bytes);
+        expect(result.ok).toBe(false);
+        expect(result.issues.some((issue) => issue.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 200 }
+    );
+    fc.assert(
+      fc.property(textOf([',', '"', '\r\n', '\n', 'x', 'TRUE', 'Keep', '40000', '\uFEFF', ' '], 0, 200), (body) => {
+        const result = validateFilePlanCsv(`${header}\r\n${body}`);
+        expect(result.issues.every((issue) => issue.row >= 1 && issue.message.length > 0)).toBe(true);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('survives 10 MB of garbage with errors, not exceptions', () => {
     const garbage = `${header}\n${'junk,"x\ny",,,\n'.repeat(800_000)}`;
     expect(garbage.length).toBeGreaterThan(10_000_000);
     const result = validateFilePlanCsv(garbage);
     expect(result.ok).toBe(false);
     expect(result.issues[0]).toMatchObject({ row: 2, rule: 'cellCount' });
-  });
+  }, 30_000);
 
   it('reads a wrong header order by name, so row errors are still found', () => {
     const columns = [...filePlanCsvColumns].reverse();
@@ -301,25 +314,38 @@ describe('parseFilePlanCsv and writeFilePlanCsv', () => {
 
   it('round-trips any cell text exactly, including formulas, quotes, line breaks, emoji and right-to-left text', () => {
     const alphabet = [...hostileCharacters, "'", '=', '+', '@'];
-    forAll(300, (rng) => {
-      const rows = Array.from({ length: rng.int(1, 4) }, () => {
+    const cells = fc.tuple(...filePlanCsvColumns.map(() => sometimes(textOf(alphabet, 1, 12), 40)));
+    const anyRows = fc.array(
+      cells.map((texts) => {
         const values = emptyFilePlanCsvValues();
-        for (const column of filePlanCsvColumns) if (rng.bool(0.4)) values[column] = rng.string(alphabet, 1, 12);
+        filePlanCsvColumns.forEach((column, index) => {
+          values[column] = texts[index] ?? '';
+        });
         return values;
-      });
-      const format = { bom: rng.bool(), lineEnding: rng.pick(['\r\n', '\n'] as const), finalLineEnding: rng.bool() };
-      const text = writeFilePlanCsv(rows, format);
-      const parsed = parseFilePlanCsv(text);
-      expect(parsed.issues).toEqual([]);
-      expect(parsed.document.rows.map((entry) => entry.values)).toEqual(rows);
-      expect(parsed.document.format).toEqual(format);
-      expect(
-        writeFilePlanCsv(
-          parsed.document.rows.map((entry) => entry.values),
-          parsed.document.format
-        )
-      ).toBe(text);
+      }),
+      { minLength: 1, maxLength: 4 }
+    );
+    const layout = fc.record({
+      bom: fc.boolean(),
+      lineEnding: fc.constantFrom('\r\n' as const, '\n' as const),
+      finalLineEnding: fc.boolean()
     });
+    fc.assert(
+      fc.property(anyRows, layout, (rows, format) => {
+        const text = writeFilePlanCsv(rows, format);
+        const parsed = parseFilePlanCsv(text);
+        expect(parsed.issues).toEqual([]);
+        expect(parsed.document.rows.map((entry) => entry.values)).toEqual(rows);
+        expect(parsed.document.format).toEqual(format);
+        expect(
+          writeFilePlanCsv(
+            parsed.document.rows.map((entry) => entry.values),
+            parsed.document.format
+          )
+        ).toBe(text);
+      }),
+      { numRuns: 300 }
+    );
   });
 
   it('writes a formula-like comment so Excel shows it as text, and reads it back unchanged', () => {
@@ -431,6 +457,39 @@ describe('edge cases of the file plan CSV', () => {
     });
     expect(result.issues.map((issue) => issue.message)).toEqual([
       'A regulatory record cannot be unlocked, so IsRecordUnlockedAsDefault cannot be TRUE.'
+    ]);
+  });
+
+  it.each([
+    [{ LabelName: 'Tax!@#$%^&*()_' }, 'LabelName', /^The name contains "!" "@" "#" "\$" "%" "\^" "&" "\*" and more\./],
+    [
+      { RetentionAction: 'Keep', RetentionDuration: '', RetentionType: '' },
+      'RetentionDuration',
+      /^RetentionDuration is required because RetentionAction is filled in;/
+    ],
+    [
+      { RetentionAction: 'KeepAndDelete', ReviewerEmail: 'a;b;c;d;e;f' },
+      'ReviewerEmail',
+      /^"a", "b", "c", "d", "e" and others are not email addresses\./
+    ],
+    [{ RetentionType: 'WhenSent', EventType: 'Employee activity' }, 'RetentionType', /^RetentionType is "WhenSent"/]
+  ])('words the message for many problems in one cell: %j', (cells, column, message) => {
+    const result = validateFilePlanRow({ rowNumber: 2, values: validRow(cells) });
+    expect(result.issues).toContainEqual(expect.objectContaining({ column, message: expect.stringMatching(message) }));
+    // An EventType beside a RetentionType that is itself wrong is not reported a second time.
+    expect(result.issues.filter((issue) => issue.rule === 'eventTypeUnused')).toEqual([]);
+  });
+
+  it('checks the relabel target of a row that has no name', () => {
+    const result = validateFilePlanCsv(
+      plainCsv([validRow({ LabelName: '', RetentionAction: 'Keep', ComplianceTagForNextStage: 'Gone' })]),
+      {
+        existingLabels: []
+      }
+    );
+    expect(result.issues.map((issue) => [issue.rule, issue.column])).toEqual([
+      ['labelNameRequired', 'LabelName'],
+      ['relabelTargetExists', 'ComplianceTagForNextStage']
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
+import fc from 'fast-check';
 import { filePlanLabelSchema, type FilePlanLabel } from '../../../src/core/domain/filePlanLabel';
 import { filePlanLabelToCsvRow } from '../../../src/core/domain/filePlanLabelToCsvRow';
 import { parseFilePlanCsv } from '../../../src/core/domain/parseFilePlanCsv';
@@ -9,7 +10,6 @@ import { validateFilePlanCsv } from '../../../src/core/domain/validateFilePlanCs
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { label } from './support/filePlanFixtures';
 import { importableLabel } from './support/labels';
-import { forAll } from './support/random';
 
 const ids = {
   eventTypes: { 'Employee activity': 'evt-emp', 'Product lifetime': 'evt-prod', 'Contract end': "evt-o'brien" }
@@ -41,16 +41,18 @@ function graphAnswer(created: FilePlanLabel, body: Record<string, unknown>): Sec
 
 describe('a label and the import CSV', () => {
   it('turns any importable label into a row that reads back as the same label', () => {
-    forAll(500, (rng) => {
-      const original = importableLabel(rng);
-      expect(filePlanLabelSchema.safeParse(original).success).toBe(true);
-      const { values, warnings } = filePlanLabelToCsvRow(original);
-      expect(warnings).toEqual([]);
-      const archive = filePlanLabelToCsvRow(label({ name: 'Archive' })).values;
-      const result = validateFilePlanCsv(writeFilePlanCsv([values, archive]));
-      expect(result.issues).toEqual([]);
-      expect(result.labels[0].label).toEqual(original);
-    });
+    const archive = filePlanLabelToCsvRow(label({ name: 'Archive' })).values;
+    fc.assert(
+      fc.property(importableLabel, (original) => {
+        expect(filePlanLabelSchema.safeParse(original).success).toBe(true);
+        const { values, warnings } = filePlanLabelToCsvRow(original);
+        expect(warnings).toEqual([]);
+        const result = validateFilePlanCsv(writeFilePlanCsv([values, archive]));
+        expect(result.issues).toEqual([]);
+        expect(result.labels[0].label).toEqual(original);
+      }),
+      { numRuns: 300 }
+    );
   });
 
   it('says what the template cannot carry instead of dropping it silently', () => {
@@ -89,25 +91,30 @@ describe('a label and the import CSV', () => {
 
 describe('a label and Graph', () => {
   it('reads back from Graph what it sends to Graph, for any label', () => {
-    forAll(300, (rng) => {
-      const original = importableLabel(rng);
-      const built = retentionLabelToGraphCreateBody(original, {
-        ...ids,
-        categories: { [original.descriptors.category ?? '-']: 'cat' },
-        citations: { [original.descriptors.citation?.name ?? '-']: 'cit' },
-        departments: { [original.descriptors.department ?? '-']: 'dep' },
-        filePlanReferences: { [original.descriptors.referenceId ?? '-']: 'ref' },
-        authorities: { [original.descriptors.authority ?? '-']: 'aut' }
-      });
-      expect(built).toMatchObject({ ok: true });
-      if (!built.ok) return;
-      const read = retentionLabelFromGraph(graphAnswer(original, built.body as unknown as Record<string, unknown>));
-      expect(read).toMatchObject({ ok: true });
-      if (!read.ok) return;
-      const expected: FilePlanLabel = { ...original, id: 'label-1' };
-      if (expected.retention?.eventTypeName !== undefined) expected.retention = { ...expected.retention, eventTypeId: 'evt' };
-      expect(read.label).toEqual(expected);
-    });
+    fc.assert(
+      fc.property(importableLabel, (original) => {
+        const built = retentionLabelToGraphCreateBody(original, {
+          ...ids,
+          categories: { [original.descriptors.category ?? '-']: 'cat' },
+          citations: { [original.descriptors.citation?.name ?? '-']: 'cit' },
+          departments: { [original.descriptors.department ?? '-']: 'dep' },
+          filePlanReferences: { [original.descriptors.referenceId ?? '-']: 'ref' },
+          authorities: { [original.descriptors.authority ?? '-']: 'aut' }
+        });
+        expect(built).toMatchObject({ ok: true });
+        if (!built.ok) return;
+        const read = retentionLabelFromGraph(graphAnswer(original, built.body as unknown as Record<string, unknown>));
+        expect(read).toMatchObject({ ok: true });
+        if (!read.ok) return;
+        const expected: FilePlanLabel = { ...original, id: 'label-1' };
+        // Graph's whitespace-only strings count as empty (docs/domain.md), so such a description comes back absent.
+        if (expected.descriptionForAdmins?.trim() === '') delete expected.descriptionForAdmins;
+        if (expected.descriptionForUsers?.trim() === '') delete expected.descriptionForUsers;
+        if (expected.retention?.eventTypeName !== undefined) expected.retention = { ...expected.retention, eventTypeId: 'evt' };
+        expect(read.label).toEqual(expected);
+      }),
+      { numRuns: 200 }
+    );
   });
 
   it("reads Graph's own documented example, including its padded labelToBeApplied and number stageNumber", () => {
@@ -470,6 +477,11 @@ describe('retentionLabelFromGraph with sparse payloads', () => {
   it('clears a description that was removed', () => {
     const saved = label({ descriptionForAdmins: 'Old' });
     expect(planRetentionLabelUpdate(saved, label())).toEqual({ ok: true, changed: true, body: { descriptionForAdmins: '' } });
+    expect(planRetentionLabelUpdate(label({ descriptionForUsers: 'Old' }), label())).toEqual({
+      ok: true,
+      changed: true,
+      body: { descriptionForUsers: '' }
+    });
     const plain = { name: 'Tag', retention: null, descriptors: {} };
     expect(planRetentionLabelUpdate(plain, { ...plain, descriptionForUsers: 'Now described' })).toEqual({
       ok: true,

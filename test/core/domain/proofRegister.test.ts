@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { appendProofEntry } from '../../../src/core/domain/appendProofEntry';
 import { canonicalJson } from '../../../src/core/domain/canonicalJson';
 import { genesisHash, proofEntryHash, type ProofEntry } from '../../../src/core/domain/proofEntry';
 import { sha256Hex } from '../../../src/core/domain/sha256Hex';
 import { verifyProofRegister, type ProofProblem } from '../../../src/core/domain/verifyProofRegister';
-import { forAllAsync, hostileCharacters, type Random } from './support/random';
+import { hostileText } from './support/arbitraries';
 
 async function register(payloads: unknown[]): Promise<ProofEntry[]> {
   const entries: ProofEntry[] = [];
@@ -15,13 +16,20 @@ async function register(payloads: unknown[]): Promise<ProofEntry[]> {
   return entries;
 }
 
-const payload = (rng: Random, index: number): unknown => ({
-  itemId: `doc-${index}`,
-  outcome: rng.pick(['dispose', 'relabel', 'extend']),
-  by: rng.string(hostileCharacters, 1, 12),
-  stages: [rng.int(1, 5), rng.bool()],
-  note: rng.bool() ? null : rng.string(hostileCharacters, 0, 20)
-});
+/** A payload like the register's own (dispositions, decisions), with hostile text, or any JSON value. */
+const payload: fc.Arbitrary<unknown> = fc.oneof(
+  fc.record({
+    itemId: fc.string({ maxLength: 8 }).map((id) => `doc-${id}`),
+    outcome: fc.constantFrom('dispose', 'relabel', 'extend'),
+    by: hostileText(1, 12),
+    stages: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.boolean()),
+    note: fc.option(hostileText(0, 20))
+  }),
+  fc.jsonValue({ maxDepth: 2 })
+);
+
+/** Payloads for a register of 3 to 8 entries. */
+const payloads = fc.array(payload, { minLength: 3, maxLength: 8 });
 
 describe('sha256Hex and canonicalJson', () => {
   it('hashes with Web Crypto to the published SHA-256 test vectors', async () => {
@@ -50,6 +58,28 @@ describe('sha256Hex and canonicalJson', () => {
     [undefined, 'The value is a undefined']
   ])('refuses %p', (value, reason) => {
     expect(canonicalJson(value)).toEqual({ ok: false, reason: `${reason}, which has no exact JSON form.` });
+  });
+
+  it('writes any JSON value so that it reads back the same, whatever order its keys were built in', () => {
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([key, item]) => [key, reversed(item)])
+            )
+          : value;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const written = canonicalJson(value);
+        if (!written.ok) throw new Error(written.reason);
+        expect(JSON.parse(written.text)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(canonicalJson(reversed(value))).toEqual(written);
+      }),
+      { numRuns: 300 }
+    );
   });
 
   it('refuses a value that contains itself, but accepts the same object twice side by side', () => {
@@ -91,105 +121,180 @@ describe('verifyProofRegister', () => {
     expect(await verifyProofRegister(JSON.parse(JSON.stringify(entries)) as unknown[])).toMatchObject({ ok: true });
   });
 
-  type Tamper = (
-    entries: ProofEntry[],
-    rng: Random
-  ) => Promise<{ list: unknown[]; problem: ProofProblem; position: number; head?: boolean }>;
+  it('accepts any untouched register, also after a trip through JSON storage', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(payload, { maxLength: 8 }), async (contents) => {
+        const entries = await register(contents);
+        const head = entries.length === 0 ? genesisHash : entries[entries.length - 1].hash;
+        expect(await verifyProofRegister(entries)).toEqual({ ok: true, count: entries.length, headHash: head });
+        const stored = JSON.parse(JSON.stringify(entries)) as unknown[];
+        const expectedHead = entries.length === 0 ? undefined : { sequence: entries.length - 1, hash: head };
+        expect(await verifyProofRegister(stored, { expectedHead })).toMatchObject({ ok: true });
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  /** The random choices a tampering makes; positions are taken modulo the register's length. */
+  interface Choice {
+    first: number;
+    second: number;
+    variant: number;
+    payload: unknown;
+    text: string;
+    hex: string;
+    order: number[];
+  }
+  const choice: fc.Arbitrary<Choice> = fc.record({
+    // Unbiased, so that positions are spread over the whole register rather than crowding its start.
+    first: fc.noBias(fc.nat()),
+    second: fc.noBias(fc.nat()),
+    variant: fc.nat(),
+    payload,
+    text: fc.string({ maxLength: 30 }),
+    hex: fc.stringMatching(/^[0-9a-f]{64}$/),
+    order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 })
+  });
+  /** What was done, and what verification must report; `undefined` when the choice changed nothing. */
+  type Tampered = { list: unknown[]; problem: ProofProblem; position: number; head?: boolean } | undefined;
+  type Tamper = (entries: ProofEntry[], choice: Choice) => Promise<Tampered>;
   const rehash = async (entry: ProofEntry): Promise<ProofEntry> => ({ ...entry, hash: (await proofEntryHash(entry)) as string });
+  const samePayload = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalJson(a)) === JSON.stringify(canonicalJson(b));
+  const replaced = (entries: readonly unknown[], position: number, entry: unknown): unknown[] =>
+    entries.map((original, index) => (index === position ? entry : original));
+  const inserted = (entries: readonly unknown[], position: number, entry: unknown): unknown[] => [
+    ...entries.slice(0, position),
+    entry,
+    ...entries.slice(position)
+  ];
+
   const tampers: Record<string, Tamper> = {
-    'change a payload': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const list = entries.map((entry, index) => (index === k ? { ...entry, payload: { forged: true } } : entry));
-      return { list, problem: 'altered', position: k };
+    'change a payload': async (entries, { first, payload: forged }) => {
+      const k = first % entries.length;
+      if (samePayload(forged, entries[k].payload)) return undefined;
+      return { list: replaced(entries, k, { ...entries[k], payload: forged }), problem: 'altered', position: k };
     },
-    'change a payload and recompute its hash': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 2);
-      const list = [...entries];
-      list[k] = await rehash({ ...entries[k], payload: { forged: rng.int(0, 1e6) } });
-      return { list, problem: 'altered', position: k };
+    'change any one field, leaving the hash': async (entries, { first, second, variant, payload: forged, text, hex }) => {
+      const k = first % entries.length;
+      const entry = entries[k];
+      const field = (['sequence', 'recordedAt', 'payload', 'previousHash'] as const)[variant % 4];
+      const value = { sequence: second, recordedAt: text, payload: forged, previousHash: hex }[field];
+      if (field === 'payload' ? samePayload(value, entry.payload) : value === entry[field]) return undefined;
+      return { list: replaced(entries, k, { ...entry, [field]: value }), problem: 'altered', position: k };
     },
-    'rewrite the newest entry (caught by the head)': async (entries) => {
+    'change a payload and recompute its hash': async (entries, { first, payload: forged }) => {
+      const k = first % (entries.length - 1);
+      if (samePayload(forged, entries[k].payload)) return undefined;
+      return { list: replaced(entries, k, await rehash({ ...entries[k], payload: forged })), problem: 'altered', position: k };
+    },
+    'rewrite the newest entry (caught by the head)': async (entries, { variant, payload: forged, text }) => {
       const k = entries.length - 1;
-      const list = [...entries];
-      list[k] = await rehash({ ...entries[k], recordedAt: '1999-01-01T00:00:00.000Z' });
-      return { list, problem: 'altered', position: k, head: true };
+      const rewritten = variant % 2 === 0 ? { ...entries[k], recordedAt: text } : { ...entries[k], payload: forged };
+      if (rewritten.recordedAt === entries[k].recordedAt && samePayload(rewritten.payload, entries[k].payload)) return undefined;
+      return { list: replaced(entries, k, await rehash(rewritten)), problem: 'altered', position: k, head: true };
     },
-    'change a hash': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const list = entries.map((entry, index) =>
-        index === k ? { ...entry, hash: entry.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) } : entry
-      );
-      return { list, problem: 'altered', position: k };
+    'change a hash': async (entries, { first, hex }) => {
+      const k = first % entries.length;
+      if (hex === entries[k].hash) return undefined;
+      return { list: replaced(entries, k, { ...entries[k], hash: hex }), problem: 'altered', position: k };
     },
-    'change a sequence number and recompute the hash': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 2);
-      const list = [...entries];
-      list[k] = await rehash({ ...entries[k], sequence: entries[k].sequence + rng.int(2, 9) });
-      return { list, problem: 'altered', position: k };
+    'change a sequence number and recompute the hash': async (entries, { first, second }) => {
+      const k = first % entries.length;
+      if (second === k) return undefined;
+      return { list: replaced(entries, k, await rehash({ ...entries[k], sequence: second })), problem: 'altered', position: k };
     },
-    'break an entry into something that is not an entry': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const list: unknown[] = [...entries];
-      list[k] = rng.pick([null, 'text', { ...entries[k], hash: 'short' }, { ...entries[k], extra: 1 }]);
-      return { list, problem: 'altered', position: k };
+    'break an entry into something that is not an entry': async (entries, { first, variant, text }) => {
+      const k = first % entries.length;
+      const { payload: _dropped, ...withoutPayload } = entries[k];
+      const broken = [
+        null,
+        text,
+        { ...entries[k], hash: 'short' },
+        { ...entries[k], extra: 1 },
+        withoutPayload,
+        { ...entries[k], sequence: -1 },
+        { ...entries[k], sequence: k + 0.5 },
+        { ...entries[k], previousHash: entries[k].previousHash.toUpperCase() }
+      ][variant % 8];
+      if (JSON.stringify(broken) === JSON.stringify(entries[k])) return undefined;
+      return { list: replaced(entries, k, broken), problem: 'altered', position: k };
     },
-    'remove an entry': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 2);
+    'remove an entry': async (entries, { first }) => {
+      const k = first % (entries.length - 1);
       return { list: entries.filter((_, index) => index !== k), problem: 'removed', position: k };
     },
-    'remove the newest entries (caught by the head)': async (entries, rng) => {
-      const keep = rng.int(0, entries.length - 1);
+    'remove several neighbouring entries': async (entries, { first, second }) => {
+      const k = first % (entries.length - 1);
+      const count = 1 + (second % (entries.length - 1 - k));
+      return { list: [...entries.slice(0, k), ...entries.slice(k + count)], problem: 'removed', position: k };
+    },
+    'remove the newest entries (caught by the head)': async (entries, { first }) => {
+      const keep = first % entries.length;
       return { list: entries.slice(0, keep), problem: 'removed', position: keep, head: true };
     },
-    'insert a well-formed forged entry': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const forged = await rehash({
+    'insert a well-formed forged entry': async (entries, { first, payload: forged, text }) => {
+      const k = first % entries.length;
+      const entry = await rehash({
         sequence: k,
-        recordedAt: '2024-01-01T00:00:30.000Z',
-        payload: { itemId: 'forged' },
+        recordedAt: text,
+        payload: forged,
         previousHash: k === 0 ? genesisHash : entries[k - 1].hash,
         hash: ''
       });
-      return { list: [...entries.slice(0, k), forged, ...entries.slice(k)], problem: 'inserted', position: k };
+      if (entry.hash === entries[k].hash) return undefined;
+      return { list: inserted(entries, k, entry), problem: 'inserted', position: k };
     },
-    'insert a careless forged entry': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const forged = { sequence: rng.int(0, 99), recordedAt: 'x', payload: 1, previousHash: genesisHash, hash: 'f'.repeat(64) };
-      return { list: [...entries.slice(0, k), forged, ...entries.slice(k)], problem: 'inserted', position: k };
+    'insert a careless forged entry': async (entries, { first, second, payload: forged, text, hex }) => {
+      const k = first % entries.length;
+      const entry = { sequence: second % 100, recordedAt: text, payload: forged, previousHash: genesisHash, hash: hex };
+      return { list: inserted(entries, k, entry), problem: 'inserted', position: k };
     },
-    'insert a copy of another entry': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 1);
-      const copy = entries[rng.int(0, entries.length - 1)];
-      const list = [...entries.slice(0, k), copy, ...entries.slice(k)];
+    'insert a copy of another entry, anywhere': async (entries, { first, second }) => {
+      const k = first % (entries.length + 1);
+      const copy = entries[second % entries.length];
       // A copy placed just before its original cannot be told from it; the later of the two is named.
-      return { list, problem: 'inserted', position: copy.sequence === k ? k + 1 : k };
+      return { list: inserted(entries, k, copy), problem: 'inserted', position: copy.sequence === k ? k + 1 : k };
     },
-    'swap two neighbours': async (entries, rng) => {
-      const k = rng.int(0, entries.length - 2);
+    'swap two neighbours': async (entries, { first }) => {
+      const k = first % (entries.length - 1);
       const list = [...entries];
       [list[k], list[k + 1]] = [list[k + 1], list[k]];
       return { list, problem: 'reordered', position: k };
     },
-    'move an entry elsewhere': async (entries, rng) => {
-      const from = rng.int(0, entries.length - 1);
-      let to = rng.int(0, entries.length - 1);
-      if (to === from) to = (from + 1) % entries.length;
+    'move an entry elsewhere': async (entries, { first, second }) => {
+      const from = first % entries.length;
+      const to = second % entries.length;
+      if (from === to) return undefined;
       const list = [...entries];
       const [moved] = list.splice(from, 1);
       list.splice(to, 0, moved);
       return { list, problem: 'reordered', position: Math.min(from, to) };
+    },
+    'shuffle the entries in any order': async (entries, { order }) => {
+      const list = entries
+        .map((entry, index) => ({ entry, key: order[index] }))
+        .sort((a, b) => a.key - b.key)
+        .map(({ entry }) => entry);
+      const displaced = list.findIndex((entry, index) => entry.sequence !== index);
+      if (displaced === -1) return undefined;
+      return { list, problem: 'reordered', position: displaced };
     }
   };
 
-  it.each(Object.keys(tampers))('finds any single tampering: %s', async (name) => {
-    await forAllAsync(25, async (rng) => {
-      const entries = await register(Array.from({ length: rng.int(3, 8) }, (_, index) => payload(rng, index)));
-      const { list, problem, position, head } = await tampers[name](entries, rng);
-      const expectedHead = head === true ? { sequence: entries.length - 1, hash: entries[entries.length - 1].hash } : undefined;
-      const result = await verifyProofRegister(list, { expectedHead });
-      expect(result).toMatchObject({ ok: false, problem, position });
-      expect(!result.ok && result.reason).toMatch(/^[A-Z].*[.]$/);
-    });
+  it.each(Object.keys(tampers))('finds any single tampering and names the first entry affected: %s', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(payloads, choice, async (contents, picked) => {
+        const entries = await register(contents);
+        const tampered = await tampers[name](entries, picked);
+        fc.pre(tampered !== undefined);
+        const { list, problem, position, head } = tampered!;
+        const expectedHead = head === true ? { sequence: entries.length - 1, hash: entries[entries.length - 1].hash } : undefined;
+        const result = await verifyProofRegister(list, { expectedHead });
+        expect(result).toMatchObject({ ok: false, problem, position });
+        expect(!result.ok && result.reason).toMatch(/^[A-Z].*[.]$/);
+      }),
+      { numRuns: 40 }
+    );
   });
 
   it("names the previous entry when an entry's link alone was rewritten and re-hashed", async () => {
@@ -204,9 +309,10 @@ describe('verifyProofRegister', () => {
 });
 
 describe('proof register edge cases', () => {
-  it('reports an old entry replayed at the end as inserted', async () => {
+  it('reports an old entry replayed at the end as inserted, the newest one too', async () => {
     const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
     expect(await verifyProofRegister([...entries, entries[0]])).toMatchObject({ ok: false, problem: 'inserted', position: 3 });
+    expect(await verifyProofRegister([...entries, entries[2]])).toMatchObject({ ok: false, problem: 'inserted', position: 3 });
   });
 
   it('treats an entry whose payload is not plain data as altered', async () => {

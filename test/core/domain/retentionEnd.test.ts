@@ -1,8 +1,8 @@
+import fc from 'fast-check';
 import type { FilePlanLabel, RetentionSettings } from '../../../src/core/domain/filePlanLabel';
 import { retentionEnd } from '../../../src/core/domain/retentionEnd';
 import { retentionPeriodInDays } from '../../../src/core/domain/retentionPeriodInDays';
-import { parseUtcInstant, utcDate } from '../../../src/core/domain/utcInstant';
-import { forAll } from './support/random';
+import { parseUtcInstant, utcDate, type InstantInput } from '../../../src/core/domain/utcInstant';
 
 const day = 86400000;
 const make = (name: string, retention: Partial<RetentionSettings> | null): FilePlanLabel => ({
@@ -62,45 +62,6 @@ describe('retentionEnd', () => {
       labelled: '2024-01-01T09:00:00+13:00'
     });
     expect(result).toMatchObject({ endsAt: '2024-01-10T20:00:00.000Z', endDate: '2024-01-10' });
-  });
-
-  it('adds exactly N × 24 hours to any start, as calendar arithmetic in UTC agrees', () => {
-    forAll(2000, (rng) => {
-      const start = Date.UTC(
-        rng.int(1970, 2120),
-        rng.int(0, 11),
-        rng.int(1, 28),
-        rng.int(0, 23),
-        rng.int(0, 59),
-        rng.int(0, 59),
-        rng.int(0, 999)
-      );
-      const days = rng.int(1, 36525);
-      const startInput = rng.pick(['iso', 'date', 'number', 'offset'] as const);
-      const offsetMinutes = rng.int(-12 * 60, 14 * 60);
-      const pad = (value: number): string => String(Math.abs(value)).padStart(2, '0');
-      const local = new Date(start + offsetMinutes * 60000).toISOString().slice(0, 23);
-      const inputs = {
-        iso: new Date(start).toISOString(),
-        date: new Date(start),
-        number: start,
-        offset: `${local}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`
-      };
-      const result = retentionEnd(make('L', { duration: { kind: 'days', days } }), { created: inputs[startInput], labelled: start });
-      const calendar = new Date(start);
-      const expected = new Date(
-        Date.UTC(
-          calendar.getUTCFullYear(),
-          calendar.getUTCMonth(),
-          calendar.getUTCDate() + days,
-          calendar.getUTCHours(),
-          calendar.getUTCMinutes(),
-          calendar.getUTCSeconds(),
-          calendar.getUTCMilliseconds()
-        )
-      ).toISOString();
-      expect(result).toMatchObject({ ok: true, kind: 'date', endsAt: expected, endDate: expected.slice(0, 10) });
-    });
   });
 
   it('is unaffected by local-time Date objects: the end is the same instant plus whole days', () => {
@@ -283,7 +244,8 @@ describe('parseUtcInstant and utcDate', () => {
     ['2024-02-29', Date.UTC(2024, 1, 29)],
     ['2021-08-23T16:43:55.1234567Z', Date.UTC(2021, 7, 23, 16, 43, 55, 123)],
     ['2024-06-01T09:30Z', Date.UTC(2024, 5, 1, 9, 30)],
-    ['0099-01-01T00:00:00Z', -59042995200000]
+    ['0099-01-01T00:00:00Z', -59042995200000],
+    ['0000-02-29', -62162121600000]
   ])('reads %s', (text, expected) => {
     expect(parseUtcInstant(text)).toBe(expected);
   });
@@ -316,5 +278,242 @@ describe('retentionEnd with unusual file plans', () => {
       kind: 'awaitingEvent',
       eventTypeName: undefined
     });
+  });
+});
+
+describe('retention dates, property-based (fast-check)', () => {
+  const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+  /** Any millisecond from 1900 to 2200. */
+  const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) });
+  /** Moments from 27 February to 1 March of any year, leap years (1904, 2000, 2024) and others (1900, 2100) alike. */
+  const aroundLeapDay = fc
+    .tuple(fc.integer({ min: 1900, max: 2199 }), fc.constantFrom([1, 27], [1, 28], [1, 29], [2, 1]), fc.integer({ min: 0, max: day - 1 }))
+    .map(([year, [month, date], time]) => Date.UTC(year, month, date) + time);
+  /** Moments in the months when Europe, North America, Australia and New Zealand change their clocks. */
+  const aroundClockChanges = fc
+    .tuple(fc.integer({ min: 1970, max: 2100 }), fc.constantFrom(2, 3, 8, 9, 10), fc.integer({ min: 0, max: 31 * day - 1 }))
+    .map(([year, month, time]) => Date.UTC(year, month, 1) + time);
+  const instant = fc.oneof(anyInstant, aroundLeapDay, aroundClockChanges);
+  /** Whole-minute UTC offsets from -12:00 to +14:00, every real zone among them (+05:30, +05:45, -09:30, +12:45 ...). */
+  const offsetMinutes = fc.integer({ min: -12 * 60, max: 14 * 60 });
+  const days = fc.integer({ min: 1, max: 36525 });
+
+  /** The instant as a wall time with an offset, e.g. 2024-03-10T01:30:00.000-08:00. */
+  const withOffset = (time: number, offset: number): string => {
+    const wall = new Date(time + offset * 60000).toISOString().slice(0, 23);
+    const size = Math.abs(offset);
+    return `${wall}${offset < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+  };
+  const forms = ['utc', 'offset', 'date', 'number'] as const;
+  const written = (time: number, form: (typeof forms)[number], offset: number): InstantInput =>
+    form === 'utc' ? new Date(time).toISOString() : form === 'offset' ? withOffset(time, offset) : form === 'date' ? new Date(time) : time;
+  const endOf = (result: ReturnType<typeof retentionEnd>): number => {
+    if (!result.ok || result.kind !== 'date') throw new Error(`expected a date, got ${JSON.stringify(result)}`);
+    return Date.parse(result.endsAt);
+  };
+  const keepFor = (count: number, retention: Partial<RetentionSettings> = {}): FilePlanLabel =>
+    make('L', { duration: { kind: 'days', days: count }, ...retention });
+
+  it('ends exactly N × 24 hours after the start, whatever way the start is written, as calendar arithmetic in UTC agrees', () => {
+    fc.assert(
+      fc.property(instant, days, fc.constantFrom(...forms), offsetMinutes, (start, count, form, offset) => {
+        const result = retentionEnd(keepFor(count), { created: written(start, form, offset), labelled: start });
+        const calendar = new Date(start);
+        const expected = new Date(
+          Date.UTC(
+            calendar.getUTCFullYear(),
+            calendar.getUTCMonth(),
+            calendar.getUTCDate() + count,
+            calendar.getUTCHours(),
+            calendar.getUTCMinutes(),
+            calendar.getUTCSeconds(),
+            calendar.getUTCMilliseconds()
+          )
+        ).toISOString();
+        expect(result).toMatchObject({ ok: true, kind: 'date', endsAt: expected, endDate: expected.slice(0, 10), extended: false });
+        expect(endOf(result) - start).toBe(count * day);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('counts a leap day as one ordinary day: the UTC dates of start and end are exactly N days apart', () => {
+    fc.assert(
+      fc.property(aroundLeapDay, fc.integer({ min: 1, max: 3000 }), (start, count) => {
+        const result = retentionEnd(keepFor(count), { created: start, labelled: start });
+        const midnight = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+        expect(result.ok && result.kind === 'date' && (midnight(result.endDate) - midnight(utcDate(start))) / day).toBe(count);
+      })
+    );
+  });
+
+  it("is not moved by daylight-saving changes or the machine's zone: a local-time Date gives the same end as the instant in UTC", () => {
+    // Run under TZ=America/Los_Angeles (or any zone with daylight saving) these local times cross clock changes.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2100 }),
+        fc.constantFrom(2, 3, 8, 9, 10),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 1, max: 400 }),
+        offsetMinutes,
+        (year, month, date, hour, minute, count, offset) => {
+          const local = new Date(year, month, date, hour, minute);
+          const start = local.getTime();
+          const fromLocal = retentionEnd(keepFor(count), { created: local, labelled: local });
+          const fromOffset = retentionEnd(keepFor(count), { created: withOffset(start, offset), labelled: new Date(start).toISOString() });
+          expect(fromLocal).toEqual(fromOffset);
+          expect(endOf(fromLocal) - start).toBe(count * day);
+          expect(fromLocal.ok && fromLocal.kind === 'date' && fromLocal.endDate).toBe(
+            new Date(start + count * day).toISOString().slice(0, 10)
+          );
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  it('never ends before the label was applied, and otherwise ends N days after the trigger date', () => {
+    const trigger = fc.constantFrom('dateCreated' as const, 'dateModified' as const, 'dateLabeled' as const, 'dateOfEvent' as const);
+    fc.assert(
+      fc.property(trigger, days, instant, instant, instant, instant, (kind, count, created, modified, labelled, event) => {
+        const label = keepFor(count, kind === 'dateOfEvent' ? { trigger: kind, eventTypeName: 'E' } : { trigger: kind });
+        const result = retentionEnd(label, { created, modified, labelled, eventDate: event });
+        const start = { dateCreated: created, dateModified: modified, dateLabeled: labelled, dateOfEvent: event }[kind];
+        expect(endOf(result)).toBeGreaterThanOrEqual(labelled);
+        expect(endOf(result)).toBe(Math.max(start + count * day, labelled));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('ends later, never earlier, for a longer period or a later start', () => {
+    fc.assert(
+      fc.property(days, days, instant, fc.integer({ min: 0, max: 400 * day }), instant, (first, second, created, later, labelled) => {
+        const [shorter, longer] = first <= second ? [first, second] : [second, first];
+        const item = { created, labelled };
+        expect(endOf(retentionEnd(keepFor(shorter), item))).toBeLessThanOrEqual(endOf(retentionEnd(keepFor(longer), item)));
+        expect(endOf(retentionEnd(keepFor(shorter), item))).toBeLessThanOrEqual(
+          endOf(retentionEnd(keepFor(shorter), { created: created + later, labelled }))
+        );
+        expect(retentionEnd(keepFor(shorter, { action: 'none', duration: { kind: 'forever' } }), item)).toMatchObject({ kind: 'forever' });
+      })
+    );
+  });
+
+  it("moves the end to a reviewer's extension when it is later, and never earlier", () => {
+    const extension = fc.oneof(
+      instant.map((at) => ({ at })),
+      fc.integer({ min: -2 * day, max: 2 * day }).map((afterEnd) => ({ afterEnd }))
+    );
+    fc.assert(
+      fc.property(days, instant, instant, extension, (count, created, labelled, chosen) => {
+        const plain = endOf(retentionEnd(keepFor(count), { created, labelled }));
+        const until = 'at' in chosen ? chosen.at : plain + chosen.afterEnd;
+        const result = retentionEnd(keepFor(count), { created, labelled, extendedUntil: new Date(until).toISOString() });
+        expect(endOf(result)).toBe(Math.max(plain, until));
+        expect(result).toMatchObject({ extended: until > plain });
+      })
+    );
+  });
+
+  it('follows any relabel chain: each label starts where it is applied, and the chain never ends earlier than a link', () => {
+    const link = fc.record({
+      count: fc.integer({ min: 1, max: 3650 }),
+      trigger: fc.constantFrom('dateCreated' as const, 'dateLabeled' as const),
+      shout: fc.boolean()
+    });
+    fc.assert(
+      fc.property(fc.array(link, { minLength: 1, maxLength: 6 }), instant, instant, (links, created, labelled) => {
+        const labels = links.map(({ count, trigger }, index) =>
+          make(`Step ${index}`, {
+            trigger,
+            duration: { kind: 'days', days: count },
+            ...(index < links.length - 1
+              ? { action: 'relabel' as const, labelToBeApplied: links[index + 1].shout ? `STEP ${index + 1}` : `step ${index + 1}` }
+              : {})
+          })
+        );
+        const result = retentionEnd(labels[0], { created, labelled }, labels);
+        let appliedAt = labelled;
+        const expectedSteps = links.map(({ count, trigger }, index) => {
+          const start = trigger === 'dateCreated' ? created : appliedAt;
+          const end = Math.max(start + count * day, appliedAt);
+          appliedAt = end;
+          return { labelName: `Step ${index}`, startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
+        });
+        expect(result).toMatchObject({ ok: true, kind: 'date', labelName: `Step ${links.length - 1}`, steps: expectedSteps });
+        const ends = expectedSteps.map((step) => Date.parse(step.endsAt));
+        expect(ends.every((end, index) => index === 0 || end >= ends[index - 1])).toBe(true);
+        expect(endOf(result)).toBe(ends[ends.length - 1]);
+      })
+    );
+  });
+
+  it('detects every relabel loop, whichever label it returns to and however the name is cased', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((size) => fc.tuple(fc.constant(size), fc.integer({ min: 0, max: size - 1 }))),
+        fc.boolean(),
+        instant,
+        ([size, back], shout, created) => {
+          const names = Array.from({ length: size }, (_, index) => `Loop ${index}`);
+          const target = (index: number): string =>
+            index === size - 1 ? (shout ? names[back].toUpperCase() : names[back]) : names[index + 1];
+          const labels = names.map((name, index) =>
+            make(name, { action: 'relabel', labelToBeApplied: target(index), trigger: 'dateLabeled' })
+          );
+          const result = retentionEnd(labels[0], { created, labelled: created }, labels);
+          expect(result).toMatchObject({ ok: false, code: 'relabelCycle', chain: [...names, target(size - 1)] });
+        }
+      )
+    );
+  });
+});
+
+describe('parseUtcInstant and retentionPeriodInDays, property-based (fast-check)', () => {
+  /** 0000-01-01 to 9999-12-31, the years an ISO string writes with four digits. */
+  const isoInstant = fc.integer({ min: -62167219200000, max: 253402300799999 });
+
+  it('reads back every instant it is given as ISO text, with any offset, and refuses the same text without a zone', () => {
+    fc.assert(
+      fc.property(isoInstant, fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }), (time, offset) => {
+        const iso = new Date(time).toISOString();
+        expect(parseUtcInstant(iso)).toBe(time);
+        expect(utcDate(time)).toBe(iso.slice(0, 10));
+        const wallTime = time + offset * 60000;
+        fc.pre(wallTime >= -62167219200000 && wallTime <= 253402300799999);
+        const wall = new Date(wallTime).toISOString().slice(0, 23);
+        const size = Math.abs(offset);
+        const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+        expect(parseUtcInstant(`${wall}${zone}`)).toBe(time);
+        expect(parseUtcInstant(wall)).toBeUndefined();
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('refuses the day after the last day of any month', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const last = new Date(Date.UTC(2000, month, 0));
+        last.setUTCFullYear(year, month, 0);
+        const text = (date: number): string =>
+          `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+        expect(parseUtcInstant(text(last.getUTCDate()))).toBeDefined();
+        expect(parseUtcInstant(text(last.getUTCDate() + 1))).toBeUndefined();
+      })
+    );
+  });
+
+  it('turns years, months and days into 365, 30 and 1 days, accepting 1 to 36,525 days in all', () => {
+    fc.assert(
+      fc.property(fc.nat(120), fc.nat(1500), fc.nat(40000), (years, months, count) => {
+        const total = years * 365 + months * 30 + count;
+        const result = retentionPeriodInDays({ years, months, days: count });
+        expect(result).toEqual(total >= 1 && total <= 36525 ? { ok: true, days: total } : { ok: false, reason: expect.any(String) });
+      })
+    );
   });
 });
