@@ -77,7 +77,11 @@ async function batchBody(gateway: GraphGateway, entries: readonly Entry[]): Prom
   const steps: BatchRequestStep[] = entries.map((e) => {
     const headers: Record<string, string> = { ...(e.call.headers ?? {}) };
     const hasBody = e.call.body !== undefined;
-    if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+    // In browsers BatchRequestContent reads a body-less POST's body as "" and then insists on a Content-Type
+    // ("Content-type header is not mentioned"); Node has no FileReader, so only a browser shows it. The header
+    // goes on every request that may carry a body, and the empty body is removed below.
+    const mayCarryBody = hasBody || !['GET', 'HEAD', 'DELETE'].includes(e.call.method.toUpperCase());
+    if (mayCarryBody && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
     const body = !hasBody
       ? undefined
       : typeof e.call.body === 'string' || e.call.body instanceof Blob
