@@ -15,7 +15,7 @@ export function pageHtml(options: { title: string; script: string }): string {
   </head>
   <body style="margin:0">
     <div id="root"></div>
-    <script src="${escapeMarkup(options.script)}"></script>
+    <script type="module" src="${escapeMarkup(options.script)}"></script>
   </body>
 </html>
 `;

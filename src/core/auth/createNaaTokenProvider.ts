@@ -1,9 +1,5 @@
-import {
-  createNestablePublicClientApplication,
-  InteractionRequiredAuthError,
-  type Configuration,
-  type IPublicClientApplication
-} from '@azure/msal-browser';
+import type * as Msal from '@azure/msal-browser';
+import type { Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { authFailure } from './authFailure';
 import type { TokenProvider } from './TokenProvider';
 
@@ -23,6 +19,8 @@ export interface NaaTokenOptions {
  * with the known account, else `ssoSilent` with the login hint), then a popup when MSAL says interaction is
  * required. The token cache is MSAL's in sessionStorage: a token never reaches localStorage.
  * Scopes are `<resource>/.default`, i.e. what the app registration was granted.
+ * MSAL (about 300 KB) is loaded on the first token request, so a page that never signs in (demo mode) never
+ * downloads it.
  */
 export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider {
   const configuration: Configuration = {
@@ -30,8 +28,8 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
     cache: { cacheLocation: 'sessionStorage' }
   };
   let client: Promise<IPublicClientApplication> | undefined;
-  const getClient = (): Promise<IPublicClientApplication> =>
-    (client ??= (options.createClient ?? createNestablePublicClientApplication)(configuration));
+  const createClient = options.createClient ?? (async (c: Configuration) => (await loadMsal()).createNestablePublicClientApplication(c));
+  const getClient = (): Promise<IPublicClientApplication> => (client ??= createClient(configuration));
 
   return {
     async getAccessToken(resource, request) {
@@ -50,6 +48,7 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
           : await pca.ssoSilent({ scopes, loginHint: options.loginHint });
         return result.accessToken;
       } catch (e) {
+        const { InteractionRequiredAuthError } = await loadMsal();
         if (!(e instanceof InteractionRequiredAuthError) && !(account === undefined && isSsoMiss(e))) throw authFailure(e);
       }
       try {
@@ -62,6 +61,9 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
     }
   };
 }
+
+let msal: Promise<typeof Msal> | undefined;
+const loadMsal = (): Promise<typeof Msal> => (msal ??= import('@azure/msal-browser'));
 
 /** `ssoSilent` without a usable session fails with codes that a popup can fix. */
 function isSsoMiss(e: unknown): boolean {
