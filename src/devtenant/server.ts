@@ -77,6 +77,7 @@ export class DevTenantApp {
       options: opts.tenantOptions,
       publicOrigin: opts.publicOrigin,
       nextSeq: (): number => ++this.seq,
+      lastSeq: (): number => this.seq,
       afterReset: (): void => this.resync()
     };
   }

@@ -47,6 +47,8 @@ export interface Tenant {
   publicOrigin: string;
   /** Next change number for delta (items, messages). */
   nextSeq(): number;
+  /** The last change number handed out (no query: delta reads it on every page). */
+  lastSeq(): number;
   /** Re-reads what the server caches (change counter, clock) after `/devtenant/reset` rewrote the store. */
   afterReset(): void;
 }

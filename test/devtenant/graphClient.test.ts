@@ -67,6 +67,30 @@ describe('@microsoft/microsoft-graph-client against the dev tenant', () => {
     expect(names).toEqual(all.value.map((v: { name: string }) => v.name));
   });
 
+  test('PageIterator over list item delta: $expand survives every nextLink, then the deltaLink', async () => {
+    const site = await client.api('/sites/custodiandev.sharepoint.com:/sites/finance').get();
+    const list = await client.api(`/sites/${site.id}/lists/Invoices`).get();
+    const delta = `/sites/${site.id}/lists/${list.id}/items/delta`;
+    const first = await client.api(delta).expand('fields($select=Title,_IsRecord)').top(4).get();
+    expect(first['@odata.nextLink']).toBeDefined();
+    const items: { id: string; fields?: { Title?: string; _IsRecord?: boolean } }[] = [];
+    const iterator = new PageIterator(client, first, (item: (typeof items)[number]) => {
+      items.push(item);
+      return true;
+    });
+    await iterator.iterate();
+    expect(items.length).toBeGreaterThan(8);
+    expect(items.every((i) => i.fields !== undefined && 'Title' in i.fields)).toBe(true);
+    const deltaLink = iterator.getDeltaLink();
+    expect(deltaLink).toBeDefined();
+    const target = items.find((i) => i.fields?._IsRecord === false);
+    await client.api(`/sites/${site.id}/lists/${list.id}/items/${target?.id}/fields`).patch({ Title: 'Changed through the SDK' });
+    const changes = await client.api(deltaLink as string).get();
+    expect(changes.value).toEqual([
+      expect.objectContaining({ id: target?.id, fields: expect.objectContaining({ Title: 'Changed through the SDK' }) })
+    ]);
+  });
+
   test('BatchRequestContent with dependsOn, read back with BatchResponseContent', async () => {
     const me = { id: 'me', request: new Request('http://localhost/me') };
     const labels = {

@@ -19,6 +19,7 @@ import { mimeOf } from '../seed/seed';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
 import { ctagOf, etagOf, identitySet, itemWebUrl, listWebUrl, loadDrive, sharepointIds, validateItemName, checkIfMatch } from './common';
 import { listItemRepresentation } from './listItems';
+import { readDeltaPage } from './delta';
 import { itemRetentionLabel } from './itemRetentionLabel';
 import { personas } from '../auth/personas';
 
@@ -434,56 +435,29 @@ function createFolder(ctx: Ctx, p: Record<string, string>): Reply {
   return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, id) as ItemMeta), 201);
 }
 
-/** A delta token is the change number it was issued at, wrapped so clients treat it as opaque. */
-export function encodeDeltaToken(seq: number): string {
-  return Buffer.from(`dt:${seq}`, 'utf8').toString('base64url');
-}
-
-export function decodeDeltaToken(token: string): number | undefined {
-  if (token === 'latest') return -1;
-  const m = /^dt:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : undefined;
-}
-
-export function currentSeq(ctx: Ctx): number {
-  return (ctx.tenant.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
-}
-
 /**
- * `GET /drives/{d}/root/delta`: without a token every item (paged with nextLink, ending in a deltaLink);
- * with one, what changed since, deleted items carrying `deleted: { state: 'deleted' }`; `token=latest`
- * answers only a deltaLink.
+ * `GET /drives/{d}/root/delta`: without a token every item, the root first (paged with nextLink, ending in a
+ * deltaLink); with one, what changed since, deleted items carrying `deleted: { state: 'deleted' }`;
+ * `token=latest` answers only a deltaLink. Paging and links: `readDeltaPage`.
  */
 function driveDelta(ctx: Ctx, p: Record<string, string>): Reply {
   const { site, list } = loadDrive(ctx, p.driveId);
-  const token = ctx.query.get('token');
-  const since = token === undefined ? 0 : decodeDeltaToken(token);
-  if (since === undefined)
-    throw errors.gone(
-      'The delta token is not valid; start again without a token.',
-      `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/root/delta`
-    );
-  const upTo = currentSeq(ctx);
-  const deltaLink = `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/root/delta?token=${encodeDeltaToken(upTo)}`;
-  if (since === -1) return json({ value: [], '@odata.deltaLink': deltaLink });
-  const db = ctx.tenant.db;
-  const rows = (
-    db.prepare('SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq').all(list.id, since, upTo) as ItemMeta[]
-  )
-    .filter((r) => !(r.deleted && since === 0))
-    .map((r) => {
-      if (r.deleted)
-        return {
-          id: r.id,
-          name: r.name,
-          deleted: { state: 'deleted' },
-          parentReference: { driveId: list.drive_id, driveType: 'documentLibrary', id: r.parent_id }
-        };
-      return driveItemRepresentation(ctx, site, list, r);
-    });
-  if (since === 0) rows.unshift(rootRepresentation(ctx, site, list));
-  const body = pageCollection(ctx, rows, { defaultPageSize: 200 });
-  if (!body['@odata.nextLink']) body['@odata.deltaLink'] = deltaLink;
+  const select = selectOption(ctx);
+  const page = readDeltaPage(ctx, list.id, `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/root/delta`);
+  const rows = page.rows.map((r) => {
+    if (r.deleted)
+      return {
+        id: r.id,
+        name: r.name,
+        deleted: { state: 'deleted' },
+        parentReference: { driveId: list.drive_id, driveType: 'documentLibrary', id: r.parent_id }
+      };
+    return driveItemRepresentation(ctx, site, list, r);
+  });
+  if (page.firstOfFull) rows.unshift(rootRepresentation(ctx, site, list));
+  const body: Record<string, unknown> = { value: rows.map((o) => applySelect(o, select, ['id', 'deleted'])) };
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
+  else body['@odata.deltaLink'] = page.deltaLink;
   return json(body);
 }
 
@@ -494,7 +468,7 @@ export const driveItemRoutes: readonly Route[] = [
   },
   {
     pattern: 'drives/{driveId}/root/delta',
-    ops: { GET: { scopes: readScopes, query: ['token', '$select', '$top', '$skiptoken'], run: driveDelta } }
+    ops: { GET: { scopes: readScopes, query: ['token', '$select', '$top'], run: driveDelta } }
   },
   {
     pattern: 'drives/{driveId}/items/{itemId}',

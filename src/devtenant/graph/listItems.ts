@@ -7,8 +7,9 @@ import { type ColumnDef, columnsOf, findList, type ListRow, type SiteRow } from 
 import { enforceRecordAction } from '../records';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
 import { hasControlCharacters } from '../protocol/odata';
+import { stmt } from '../store/db';
 import { checkIfMatch, etagOf, identitySet, itemWebUrl, loadListOfSite, sharepointIds } from './common';
-import { currentSeq, decodeDeltaToken, encodeDeltaToken } from './driveItems';
+import { readDeltaPage } from './delta';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 const writeScopes = ['Sites.ReadWrite.All'] as const;
@@ -57,7 +58,7 @@ export function fieldsOf(ctx: Ctx, list: ListRow, item: ItemMeta): Record<string
 }
 
 function isRecordLabel(ctx: Ctx, label: string): boolean {
-  const row = ctx.tenant.db.prepare("SELECT data FROM entities WHERE kind = 'retentionLabel' AND name = ? COLLATE NOCASE").get(label) as
+  const row = stmt(ctx.tenant.db, "SELECT data FROM entities WHERE kind = 'retentionLabel' AND name = ? COLLATE NOCASE").get(label) as
     { data: string } | undefined;
   const behavior = row ? (JSON.parse(row.data) as { behaviorDuringRetentionPeriod: string }).behaviorDuringRetentionPeriod : '';
   return behavior === 'retainAsRecord' || behavior === 'retainAsRegulatoryRecord';
@@ -262,30 +263,27 @@ function deleteListItem(ctx: Ctx, p: Record<string, string>): Reply {
   return noContent();
 }
 
-/** `GET /sites/{s}/lists/{l}/items/delta`, the same token scheme as the drive delta. */
+/**
+ * `GET /sites/{s}/lists/{l}/items/delta` (`$expand=fields($select=...)`, `$select`, `$top`): the same rounds,
+ * tokens and links as the drive's delta (`readDeltaPage`); deleted items carry `deleted: { state: 'deleted' }`.
+ */
 function listItemsDelta(ctx: Ctx, p: Record<string, string>): Reply {
   const { site, list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
-  const token = ctx.query.get('token');
-  const since = token === undefined ? 0 : decodeDeltaToken(token);
-  const base = `${ctx.origin}/${ctx.version}/sites/${site.id}/lists/${list.id}/items/delta`;
-  if (since === undefined) throw errors.gone('The delta token is not valid; start again without a token.', base);
-  const upTo = currentSeq(ctx);
-  const deltaLink = `${base}?token=${encodeDeltaToken(upTo)}`;
-  if (since === -1) return json({ value: [], '@odata.deltaLink': deltaLink });
-  const expand = expandOption(ctx, ['fields']);
-  const rows = (
-    ctx.tenant.db
-      .prepare('SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq')
-      .all(list.id, since, upTo) as ItemMeta[]
-  )
-    .filter((r) => !(r.deleted && since === 0))
-    .map((r) =>
-      r.deleted
-        ? { id: String(r.num), deleted: { state: 'deleted' } }
-        : listItemRepresentation(ctx, site, list, r, { fields: expand.has('fields'), fieldSelect: expand.get('fields')?.select })
-    );
-  const body = pageCollection(ctx, rows, { keep: ['id', 'fields'] });
-  if (!body['@odata.nextLink']) body['@odata.deltaLink'] = deltaLink;
+  const fx = expandOption(ctx, ['fields']).get('fields');
+  const select = selectOption(ctx);
+  const page = readDeltaPage(ctx, list.id, `${ctx.origin}/${ctx.version}/sites/${site.id}/lists/${list.id}/items/delta`);
+  const value = page.rows.map((r) =>
+    r.deleted
+      ? { id: String(r.num), deleted: { state: 'deleted' } }
+      : applySelect(listItemRepresentation(ctx, site, list, r, { fields: !!fx, fieldSelect: fx?.select }), select, [
+          'id',
+          'fields',
+          'deleted'
+        ])
+  );
+  const body: Record<string, unknown> = { value };
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
+  else body['@odata.deltaLink'] = page.deltaLink;
   return json(body);
 }
 
@@ -299,7 +297,7 @@ export const listItemRoutes: readonly Route[] = [
   },
   {
     pattern: 'sites/{siteId}/lists/{listId}/items/delta',
-    ops: { GET: { scopes: readScopes, query: ['token', '$select', '$expand', '$top', '$skiptoken'], run: listItemsDelta } }
+    ops: { GET: { scopes: readScopes, query: ['token', '$select', '$expand', '$top'], run: listItemsDelta } }
   },
   {
     pattern: 'sites/{siteId}/lists/{listId}/items/{itemId}',

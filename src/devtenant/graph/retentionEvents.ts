@@ -4,15 +4,16 @@ import type { Route } from '../http/router';
 import { applySelect, expandOption, pageCollection, selectOption } from '../http/query';
 import { deleteEntity, type Doc, getEntity, getEntityByName, listEntities, putEntity } from '../store/entities';
 import { guid, cryptoRng } from '../store/ids';
-import { hasControlCharacters } from '../protocol/odata';
+import { EventQuerySyntaxError, type EventQueryTerm, hasControlCharacters, parseEventQuery } from '../protocol/odata';
 import { identitySet } from './common';
 import { bindId, notFoundObject } from './retentionLabels';
 
 /**
  * Event-based retention: `/security/triggerTypes/retentionEventTypes` and `/security/triggers/retentionEvents`
  * (https://learn.microsoft.com/graph/api/resources/security-retentionevent). Creating an event starts the
- * retention period of every item whose `ComplianceAssetId` matches a `files` query and whose label is bound
- * to the event's type.
+ * retention period of every item whose label is bound to the event's type and that its `files` queries name
+ * (`ComplianceAssetId:...` or another column, parsed by `parseEventQuery`); an event whose queries name no
+ * asset id starts every item labelled with its type, as Purview's "Start retention when an event occurs" says.
  */
 
 const readScopes = ['RecordsManagement.Read.All', 'RecordsManagement.ReadWrite.All'] as const;
@@ -71,17 +72,30 @@ function deleteType(ctx: Ctx, p: Record<string, string>): Reply {
   return noContent();
 }
 
-/** Asset ids named by a `files` query: `ComplianceAssetId:1234`, `1234,5678`, or `A OR B`. */
-export function assetIdsOf(query: string): string[] {
-  return query
-    .split(/,|\s+OR\s+/i)
-    .map((q) =>
-      q
-        .trim()
-        .replace(/^ComplianceAssetId\s*:\s*/i, '')
-        .replace(/^"(.*)"$/, '$1')
-    )
-    .filter((q) => q !== '');
+/**
+ * The restrictions of an event's `files` queries (`parseEventQuery`), all of them alternatives; an unsupported
+ * query is a 400 naming what the dev tenant cannot evaluate. None at all means every labelled item of the type.
+ */
+function fileRestrictions(queries: { queryType: string; query: string }[]): EventQueryTerm[] {
+  return queries
+    .filter((q) => q.queryType === 'files')
+    .flatMap((q) => {
+      try {
+        return parseEventQuery(q.query);
+      } catch (e) {
+        if (e instanceof EventQuerySyntaxError) throw errors.badRequest(`The event query '${q.query}' is not supported: ${e.message}`);
+        throw e;
+      }
+    });
+}
+
+/** True when an item's fields satisfy one of the restrictions (property names ignoring case, values exactly). */
+function matchesAny(fields: Record<string, unknown>, restrictions: readonly EventQueryTerm[]): boolean {
+  const byName = new Map(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]));
+  return restrictions.some((r) => {
+    const v = byName.get(r.property.toLowerCase());
+    return v !== undefined && v !== null && String(v) === r.value;
+  });
 }
 
 function eventRepresentation(ctx: Ctx, doc: Doc, expand: Set<string>): Record<string, unknown> {
@@ -101,14 +115,14 @@ function createEvent(ctx: Ctx): Reply {
   const typeId = bindId(body['retentionEventType@odata.bind'], 'retentionEventTypes');
   const type = loadType(ctx, typeId, true);
   const rawQueries = body.eventQueries ?? body.eventQuery ?? [];
-  if (!Array.isArray(rawQueries) || rawQueries.length === 0)
-    throw errors.badRequest("An event needs 'eventQueries' with at least one query.");
+  if (!Array.isArray(rawQueries)) throw errors.badRequest("'eventQueries' must be a collection of event queries.");
   const queries = rawQueries.map((q) => {
     const o = (q ?? {}) as Record<string, unknown>;
     if ((o.queryType !== 'files' && o.queryType !== 'messages') || typeof o.query !== 'string')
       throw errors.badRequest("Each event query needs queryType 'files' or 'messages' and a query string.");
     return { queryType: o.queryType, query: o.query };
   });
+  const restrictions = fileRestrictions(queries);
   let trigger = ctx.tenant.clock.nowIso();
   if (body.eventTriggerDateTime !== undefined) {
     if (typeof body.eventTriggerDateTime !== 'string' || Number.isNaN(Date.parse(body.eventTriggerDateTime)))
@@ -119,17 +133,18 @@ function createEvent(ctx: Ctx): Reply {
   const labelNames = listEntities(ctx.tenant.db, 'retentionLabel')
     .filter((l) => l.retentionEventTypeId === type.id)
     .map((l) => String(l.displayName));
-  const assetIds = queries.filter((q) => q.queryType === 'files').flatMap((q) => assetIdsOf(q.query));
+  // Without asset ids the event applies to all content with labels of its type (Purview's event-driven retention).
   let started = 0;
-  if (labelNames.length && assetIds.length) {
+  if (labelNames.length) {
     const rows = ctx.tenant.db
-      .prepare(
-        `SELECT id, version FROM items WHERE deleted = 0 AND label IN (${labelNames.map(() => '?').join(',')}) AND json_extract(fields, '$.ComplianceAssetId') IN (${assetIds.map(() => '?').join(',')})`
-      )
-      .all(...labelNames, ...assetIds) as { id: string; version: number }[];
+      .prepare(`SELECT id, fields FROM items WHERE deleted = 0 AND label IN (${labelNames.map(() => '?').join(',')})`)
+      .all(...labelNames) as { id: string; fields: string }[];
     const update = ctx.tenant.db.prepare('UPDATE items SET event_at = ?, seq = ? WHERE id = ?');
-    for (const r of rows) update.run(trigger, ctx.tenant.nextSeq(), r.id);
-    started = rows.length;
+    for (const r of rows) {
+      if (restrictions.length && !matchesAny(JSON.parse(r.fields) as Record<string, unknown>, restrictions)) continue;
+      update.run(trigger, ctx.tenant.nextSeq(), r.id);
+      started++;
+    }
   }
   const now = ctx.tenant.clock.nowIso();
   const by = identitySet(ctx.tenant.db, ctx.principal?.userId ?? null);

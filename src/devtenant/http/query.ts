@@ -6,7 +6,8 @@ import {
   parseFilter,
   readPropertyPath,
   base64UrlEncode,
-  base64UrlDecode
+  base64UrlDecode,
+  decodeSegment
 } from '../protocol/odata';
 import type { Ctx } from './context';
 
@@ -170,6 +171,25 @@ export function linkWith(ctx: Ctx, replace: Record<string, string | undefined>):
     if (v !== undefined) url.searchParams.set(k, v);
   }
   return url.toString().replace(/%24/g, '$');
+}
+
+/**
+ * A link to `base` carrying the request's own query options, as the client wrote them, with the options named
+ * in `replace` replaced (`undefined` drops one). Delta links are built this way: Graph encodes the options of
+ * the first request into every `@odata.nextLink` and `@odata.deltaLink` it hands out, so a client following
+ * them gets the same `$expand`, `$select` and `$top` without repeating them.
+ */
+export function linkKeepingQuery(ctx: Ctx, base: string, replace: Record<string, string | undefined>): string {
+  const q = ctx.rawUrl.indexOf('?');
+  const names = Object.keys(replace).map((k) => k.replace(/^\$/, '').toLowerCase());
+  const kept = (q < 0 ? '' : ctx.rawUrl.slice(q + 1)).split('&').filter((part) => {
+    if (part === '') return false;
+    const rawKey = part.split('=', 1)[0];
+    const key = decodeSegment(rawKey.replace(/\+/g, ' ')) ?? rawKey;
+    return !names.includes(key.replace(/^\$/, '').toLowerCase());
+  });
+  for (const [k, v] of Object.entries(replace)) if (v !== undefined) kept.push(`${k}=${encodeURIComponent(v)}`);
+  return kept.length ? `${base}?${kept.join('&')}` : base;
 }
 
 export interface CollectionOptions {

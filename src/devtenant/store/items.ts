@@ -70,6 +70,31 @@ export function changesOfList(db: Database.Database, listId: string, sinceSeq: n
   return stmt(db, `SELECT ${metaColumns} FROM items WHERE list_id = ? AND seq > ? ORDER BY seq`).all(listId, sinceSeq) as ItemMeta[];
 }
 
+/**
+ * At most `limit` live items of a list whose number is above `afterNum`, in number order (index `items_num`):
+ * one page of a full enumeration, costing what it returns whatever the size of the list.
+ */
+export function itemsOfListAfter(db: Database.Database, listId: string, afterNum: number, limit: number): ItemMeta[] {
+  return stmt(db, `SELECT ${metaColumns} FROM items WHERE list_id = ? AND num > ? AND deleted = 0 ORDER BY num LIMIT ?`).all(
+    listId,
+    afterNum,
+    limit
+  ) as ItemMeta[];
+}
+
+/**
+ * At most `limit` items (deletions included) of a list whose change number is in `(afterSeq, upToSeq]`, oldest
+ * change first (index `items_seq`): one page of a round of changes.
+ */
+export function changesOfListBetween(db: Database.Database, listId: string, afterSeq: number, upToSeq: number, limit: number): ItemMeta[] {
+  return stmt(db, `SELECT ${metaColumns} FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).all(
+    listId,
+    afterSeq,
+    upToSeq,
+    limit
+  ) as ItemMeta[];
+}
+
 export function itemContent(db: Database.Database, id: string): Buffer | null {
   const row = stmt(db, 'SELECT content FROM items WHERE id = ?').get(id) as { content: Buffer | null } | undefined;
   return row?.content ?? null;
