@@ -42,11 +42,23 @@ function checkHeaders(ctx: Ctx): void {
         throw errors.unsupportedQuery(`The header 'Prefer: ${p}' is not supported by the dev tenant.`);
     }
   }
-  if (ctx.headers['if-none-match'] !== undefined)
-    throw errors.unsupportedQuery("The header 'If-None-Match' is not supported by the dev tenant.");
+  // A browser revalidating a cached GET sends If-None-Match (answered in `notModified`); on a write it would ask
+  // for create-only semantics, which the dev tenant does not implement.
+  if (ctx.headers['if-none-match'] !== undefined && ctx.method !== 'GET')
+    throw errors.unsupportedQuery("The header 'If-None-Match' is supported by the dev tenant on GET only.");
   const consistency = ctx.headers['consistencylevel'];
   if (consistency !== undefined && consistency.toLowerCase() !== 'eventual')
     throw errors.badRequest(`ConsistencyLevel '${consistency}' is not valid; use 'eventual'.`);
+}
+
+/** A GET whose If-None-Match names the current ETag (or `*`) is answered 304 without a body, as HTTP caches expect. */
+function notModified(ctx: Ctx, reply: Reply): Reply {
+  const wanted = ctx.headers['if-none-match'];
+  const etag = reply.headers?.['etag'];
+  if (wanted === undefined || reply.status !== 200 || etag === undefined) return reply;
+  // Entity tags are quoted and may hold commas themselves (SharePoint's are `"{GUID},1"`): match them whole.
+  const tags = (wanted.match(/\*|(?:W\/)?"[^"]*"/g) ?? []).map((tag) => tag.replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag) ? { status: 304, headers: { etag } } : reply;
 }
 
 /**
@@ -77,7 +89,7 @@ export function dispatch(ctx: Ctx, router: Router, what: string, prepare?: (ctx:
     checkQueryAllowed(ctx.query, op.query ?? []);
     const db = ctx.tenant.db;
     settleOperations(ctx.tenant);
-    if (ctx.method === 'GET') return op.run(ctx, found.params);
+    if (ctx.method === 'GET') return notModified(ctx, op.run(ctx, found.params));
     return db.transaction(() => op.run(ctx, found.params))();
   } catch (err) {
     return errorReply(ctx, err);
