@@ -1,19 +1,122 @@
 import * as React from 'react';
+import { createDevTenantTokenProvider } from '../core/auth/createDevTenantTokenProvider';
+import { createGraphGateway } from '../core/graph/createGraphGateway';
+import { createIdbIndexStore } from '../core/services/index/createIdbIndexStore';
+import { createMemoryIndexStore } from '../core/services/index/createMemoryIndexStore';
+import type { IndexStore } from '../core/services/index/IndexStore';
+import { ErrorCard } from '../ui/common';
+import { DispositionsApp, type DispositionsAppProps, type DispositionsServices } from '../ui/dispositions';
 import { mountApp } from '../ui/mountApp';
-import { DispositionsApp } from './DispositionsApp';
-import { connectToTeams } from './teamsHost';
+import { anchorLabelName, custodianClientId, demoAnchorLabelName, demoSharePointHost, recordsSitePath, tabEntityId } from './config';
+import { DemoBanner } from './DemoBanner';
+import { devTenantClock } from '../core/graph/devtenant/devTenantClock';
+import { createDispositionsServices } from './dispositionsServices';
+import { TabConfig } from './TabConfig';
+import { connectToTeams, type TeamsHost } from './teamsHost';
 import { fluentThemeForTeams } from './teamsTheme';
+import { listTenantLibraries } from '../core/services/index/listTenantLibraries';
+
+/** In Teams: the signed-in user through nested app authentication, the index kept in IndexedDB. */
+async function teamsServices(host: TeamsHost): Promise<DispositionsServices> {
+  // MSAL is loaded only inside Teams: the demo on the dev tenant never needs it.
+  const { createNaaTokenProvider } = await import('../core/auth/createNaaTokenProvider');
+  const graph = createGraphGateway({
+    tokens: createNaaTokenProvider({ clientId: custodianClientId, ...(host.loginHint ? { loginHint: host.loginHint } : {}) })
+  });
+  let store: IndexStore;
+  try {
+    store = await createIdbIndexStore();
+  } catch {
+    // Storage refused (private mode, policy): the index is rebuilt each session instead.
+    store = createMemoryIndexStore();
+  }
+  return createDispositionsServices({
+    graph,
+    store,
+    libraries: () => listTenantLibraries(graph),
+    now: () => Promise.resolve(new Date().toISOString()),
+    recordsSiteUrl: `https://${host.sharePointDomain ?? 'contoso.sharepoint.com'}${recordsSitePath}`,
+    anchorLabelName,
+    actorIsRecordsManager: false
+  });
+}
+
+/** Demo mode: the records manager persona of the dev tenant served on this page's origin (`npm start`). */
+function demoServices(): DispositionsServices {
+  const origin = window.location.origin;
+  const graph = createGraphGateway({ tokens: createDevTenantTokenProvider({ url: origin, persona: 'records-manager' }), baseUrl: origin });
+  const clock = devTenantClock(graph);
+  return createDispositionsServices({
+    graph,
+    // The dev tenant can be reset or reseeded under the page: a fresh index each load never mixes two tenants.
+    store: createMemoryIndexStore(),
+    libraries: () => listTenantLibraries(graph),
+    now: () => clock.now(),
+    recordsSiteUrl: `https://${demoSharePointHost}${recordsSitePath}`,
+    anchorLabelName: demoAnchorLabelName,
+    actorIsRecordsManager: true,
+    demo: { persona: 'Priya Raman (records manager)', now: () => clock.now(), advanceClock: (days) => clock.advance(days) }
+  });
+}
+
+/** The demo's deep link: `?item=<key>` in the address bar, kept current as items are opened. */
+const demoLinks: Pick<DispositionsAppProps, 'onItemOpened' | 'itemHref'> = {
+  onItemOpened(key) {
+    const search = key ? `?item=${encodeURIComponent(key)}` : '';
+    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  },
+  itemHref: (key) => `?item=${encodeURIComponent(key)}`
+};
+
+function TabRoot({
+  services,
+  host,
+  initialItemKey
+}: {
+  services: DispositionsServices;
+  host: TeamsHost;
+  initialItemKey?: string;
+}): React.ReactElement {
+  const [dataVersion, setDataVersion] = React.useState(0);
+  const demo = services.demo;
+  return (
+    <DispositionsApp
+      services={services}
+      initialItemKey={initialItemKey}
+      dataVersion={dataVersion}
+      {...(host.inTeams ? { shareItemLink: host.shareDeepLink && ((item) => host.shareDeepLink?.(item.key, item.name)) } : demoLinks)}
+      banner={demo ? <DemoBanner demo={demo} onClockMoved={() => setDataVersion((v) => v + 1)} /> : undefined}
+    />
+  );
+}
 
 async function start(): Promise<void> {
-  const view = new URLSearchParams(window.location.search).get('view') === 'config' ? 'config' : 'tab';
+  const params = new URLSearchParams(window.location.search);
   const host = await connectToTeams(window);
-  const render = (theme: string | undefined): void => mountApp(<DispositionsApp view={view} />, fluentThemeForTeams(theme));
-  render(host.theme);
+  let render: (theme: string | undefined) => void;
+  if (params.get('view') === 'config') {
+    host.enableConfigSave?.({
+      entityId: tabEntityId,
+      contentUrl: `${window.location.origin}/teams/index.html`,
+      suggestedDisplayName: 'Dispositions'
+    });
+    render = (theme) => mountApp(<TabConfig />, fluentThemeForTeams(theme));
+  } else {
+    const services = host.inTeams ? await teamsServices(host) : demoServices();
+    const initialItemKey = (host.inTeams ? host.subPageId : params.get('item')) || undefined;
+    render = (theme) => mountApp(<TabRoot services={services} host={host} initialItemKey={initialItemKey} />, fluentThemeForTeams(theme));
+  }
+  // Outside Teams, `?theme=dark` or `?theme=contrast` previews the Teams theme the tab would get.
+  render(host.inTeams ? host.theme : (params.get('theme') ?? undefined));
   host.onThemeChange(render);
 }
 
 start().catch((error: unknown) => {
-  // Teams answered initialize but not its context: show the tab in demo mode rather than a blank frame.
-  console.warn('Custodian could not read the Teams context; running in demo mode.', error);
-  mountApp(<DispositionsApp view="tab" />, fluentThemeForTeams(undefined));
+  mountApp(
+    <main style={{ padding: 24 }}>
+      <h1>Dispositions</h1>
+      <ErrorCard error={error} fallbackWhat="The Dispositions tab could not start." />
+    </main>,
+    fluentThemeForTeams(undefined)
+  );
 });

@@ -7,8 +7,14 @@ export interface TeamsHost {
   loginHint?: string;
   /** Set when Teams opened the tab through a deep link to an item (subPageId). */
   subPageId?: string;
+  /** The SharePoint host of the team's site (`contoso.sharepoint.com`), when Teams says. */
+  sharePointDomain?: string;
   /** Follows theme changes the user makes while the tab is open. */
   onThemeChange(handler: (theme: string) => void): void;
+  /** Shares a deep link to a part of the tab (an item); Teams only. */
+  shareDeepLink?(subPageId: string, label: string): void;
+  /** On the configuration page: lets Teams save the tab with this content page; Teams only. */
+  enableConfigSave?(config: { entityId: string; contentUrl: string; suggestedDisplayName: string }): void;
 }
 
 const demoHost: TeamsHost = { inTeams: false, onThemeChange: () => undefined };
@@ -21,7 +27,7 @@ const demoHost: TeamsHost = { inTeams: false, onThemeChange: () => undefined };
  */
 export async function connectToTeams(window: Window): Promise<TeamsHost> {
   if (window.self === window.top) return demoHost;
-  const { app } = await import('@microsoft/teams-js');
+  const { app, pages } = await import('@microsoft/teams-js');
   try {
     await app.initialize();
   } catch {
@@ -33,6 +39,17 @@ export async function connectToTeams(window: Window): Promise<TeamsHost> {
     theme: context.app.theme,
     loginHint: context.user?.loginHint,
     subPageId: context.page.subPageId,
-    onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler)
+    sharePointDomain: context.sharePointSite?.teamSiteDomain,
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
+    shareDeepLink: (subPageId, label) => pages.shareDeepLink({ subPageId, subPageLabel: label }),
+    enableConfigSave(config) {
+      pages.config.registerOnSaveHandler((event) => {
+        pages.config
+          .setConfig({ ...config, websiteUrl: config.contentUrl })
+          .then(() => event.notifySuccess())
+          .catch((e: unknown) => event.notifyFailure(e instanceof Error ? e.message : String(e)));
+      });
+      pages.config.setValidityState(true);
+    }
   };
 }

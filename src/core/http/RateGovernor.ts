@@ -13,6 +13,21 @@ export interface RateGovernorOptions {
   decreaseCooldownMs: number;
   /** Requests that may start at once after an idle spell (the token bucket's depth, in seconds of rate). */
   burstSeconds: number;
+  /**
+   * Until the first 429 the rate grows by this share of itself per second of clean traffic (TCP's slow start),
+   * so a client starting low finds the ceiling in seconds, not minutes; 0 turns it off.
+   */
+  slowStartGrowth: number;
+  /**
+   * On a 429, the rate is cut to this share of what the service accepted since the previous cut (per second), when
+   * that is known: a deep cut after an overshoot, a shallow one at the edge, instead of the same factor for both.
+   */
+  acceptedShare: number;
+  /**
+   * Past the rate last known to be safe (where the previous cut landed, over `acceptedShare`), the additive increase
+   * is divided by this: the rate lingers near the ceiling instead of overshooting it (as TCP CUBIC's plateau).
+   */
+  plateauDivisor: number;
 }
 
 /**
@@ -26,7 +41,10 @@ export const defaultRateGovernorOptions: RateGovernorOptions = {
   decreaseFactor: 0.85,
   increasePerSecond: 10,
   decreaseCooldownMs: 1000,
-  burstSeconds: 0.05
+  burstSeconds: 0.05,
+  slowStartGrowth: 0.5,
+  acceptedShare: 0.95,
+  plateauDivisor: 5
 };
 
 export interface RateGovernorSnapshot {
@@ -39,9 +57,12 @@ export interface RateGovernorSnapshot {
 /**
  * A client-side request-rate governor shared by every request of one client (AIMD, as TCP congestion control):
  * each request takes `cost` permits (a `$batch` of 20 takes 20, as Graph counts each inner request); permits
- * come at `rate` per second; a 429 cuts the rate by `decreaseFactor` (once per cooldown window) and, when
- * 429s keep coming after a cut, pauses everyone until the service's Retry-After; successes raise the rate
- * additively, so it creeps back up when the 429s stop.
+ * come at `rate` per second; a 429 cuts the rate (once per cooldown window) to `acceptedShare` of what the service
+ * accepted since the previous cut, or by `decreaseFactor` when that is not known yet, and requests already waiting
+ * queue again at the new pace; when 429s keep coming after a cut, everyone pauses until the service's Retry-After.
+ * Successes raise the rate additively (more slowly past the last safe rate), so it creeps back up when the 429s
+ * stop. Before the first 429 it grows multiplicatively (slow start), and the first cut halves what was really sent.
+ * Tuned with `bench/labelling.ts` against the dev tenant's ceiling (a token bucket one second deep).
  */
 export class RateGovernor {
   private readonly options: RateGovernorOptions;
@@ -53,6 +74,17 @@ export class RateGovernor {
   private throttlesSinceDecrease = 0;
   private throttles = 0;
   private decreases = 0;
+  /** Permits answered without throttling, ever, and how many of them by the last cut (and when it was). */
+  private acceptedTotal = 0;
+  private acceptedAtCut = 0;
+  /** Permits accepted in the last whole second, counted second by second. */
+  private acceptedLastSecond = 0;
+  private secondStartAt = Number.NEGATIVE_INFINITY;
+  private acceptedAtSecondStart = 0;
+  /** Where the last cut landed: below the service's ceiling as last measured. */
+  private knownGood?: number;
+  /** Bumped by every cut and pause, so requests already waiting take their place again at the new pace. */
+  private epoch = 0;
 
   constructor(
     private readonly timing: Timing,
@@ -72,32 +104,71 @@ export class RateGovernor {
 
   /** Waits until `cost` permits are free, then takes them. Rejects with an AbortError if `signal` aborts first. */
   async acquire(cost = 1, signal?: AbortSignal): Promise<void> {
-    const now = this.timing.now();
-    const burstMs = this.options.burstSeconds * 1000;
-    const start = Math.max(this.nextFreeAt, now - burstMs, this.pausedUntil);
-    this.nextFreeAt = start + (Math.max(1, cost) * 1000) / this.currentRate;
-    const wait = start - now;
-    if (wait > 0) await this.timing.sleep(wait, signal);
+    for (;;) {
+      const epoch = this.epoch;
+      const now = this.timing.now();
+      const burstMs = this.options.burstSeconds * 1000;
+      const start = Math.max(this.nextFreeAt, now - burstMs, this.pausedUntil);
+      this.nextFreeAt = start + (Math.max(1, cost) * 1000) / this.currentRate;
+      const wait = start - now;
+      if (wait <= 0) return;
+      await this.timing.sleep(wait, signal);
+      // A cut or a pause while this request waited: its slot was given at the old pace, so it queues again.
+      if (this.epoch === epoch) return;
+    }
   }
 
   /** Feeds back one answer; for a `$batch`, call it once per inner response. */
   record(status: number, retryAfterMs?: number, cost = 1): void {
     const now = this.timing.now();
+    if (now - this.secondStartAt >= 1000) {
+      this.acceptedLastSecond = now - this.secondStartAt < 2000 ? this.acceptedTotal - this.acceptedAtSecondStart : 0;
+      this.secondStartAt = now;
+      this.acceptedAtSecondStart = this.acceptedTotal;
+    }
     if (status === 429 || (status === 503 && retryAfterMs !== undefined)) {
       this.throttles++;
       if (now - this.lastDecreaseAt >= this.options.decreaseCooldownMs) {
-        this.currentRate = Math.max(this.options.minRate, this.currentRate * this.options.decreaseFactor);
+        // A 429 means the service's allowance is used up, now and at the previous cut: what it accepted in between,
+        // over the time between, is its ceiling (whatever burst allowance it has).
+        const elapsed = now - this.lastDecreaseAt;
+        const accepted = Number.isFinite(elapsed) && elapsed >= 1000 ? ((this.acceptedTotal - this.acceptedAtCut) * 1000) / elapsed : 0;
+        const grewInSlowStart = this.decreases === 0 && this.currentRate > this.options.initialRate;
+        let cut =
+          accepted > 0
+            ? Math.max(this.currentRate * 0.5, Math.min(this.currentRate * 0.97, accepted * this.options.acceptedShare))
+            : this.currentRate * this.options.decreaseFactor;
+        // Slow start overshoots by up to the service's burst allowance: halve what was really sent, as TCP does.
+        if (grewInSlowStart)
+          cut = Math.min(cut, 0.5 * (this.acceptedLastSecond > 0 ? Math.min(this.currentRate, this.acceptedLastSecond) : this.currentRate));
+        this.currentRate = Math.max(this.options.minRate, cut);
+        // Only a cut based on what the service accepted marks a ceiling worth lingering under.
+        this.knownGood = accepted > 0 ? this.currentRate : undefined;
         this.lastDecreaseAt = now;
+        this.acceptedAtCut = this.acceptedTotal;
+        this.nextFreeAt = Math.min(this.nextFreeAt, now);
+        this.epoch++;
         this.throttlesSinceDecrease = 0;
         this.decreases++;
       } else if (++this.throttlesSinceDecrease >= 3 && retryAfterMs !== undefined) {
         // Still throttled after a cut: the service is over its limit for everyone, so everyone waits.
-        this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+        if (now + retryAfterMs > this.pausedUntil) {
+          this.pausedUntil = now + retryAfterMs;
+          this.epoch++;
+        }
       }
       return;
     }
     if (status < 500) {
-      const gain = (this.options.increasePerSecond * Math.max(1, cost)) / this.currentRate;
+      this.acceptedTotal += Math.max(1, cost);
+      const gain =
+        this.decreases === 0 && this.throttles === 0
+          ? this.options.slowStartGrowth * Math.max(1, cost)
+          : (this.options.increasePerSecond * Math.max(1, cost)) /
+            this.currentRate /
+            (this.knownGood !== undefined && this.currentRate * this.options.acceptedShare > this.knownGood
+              ? this.options.plateauDivisor
+              : 1);
       this.currentRate = Math.min(this.options.maxRate, this.currentRate + gain);
     }
   }

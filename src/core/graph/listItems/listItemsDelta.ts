@@ -14,12 +14,21 @@ export interface DeltaResult {
 /**
  * Changes to a list's items since `deltaLink` (or every item, the first time):
  * `GET /sites/{s}/lists/{l}/items/delta?$expand=fields`, following nextLinks to the `@odata.deltaLink`.
- * A 410 Gone (`resyncRequired`) means start again without a link. Permission (least privileged): Sites.Read.All.
+ * A 410 Gone (`resyncRequired`) means start again without a link. `fields` narrows the columns returned
+ * (`$expand=fields($select=...)`), `top` sets the page size. Graph keeps the query options in its links (so does the dev
+ * tenant); items that still come back without `fields` are re-read by the index.
+ * Permission (least privileged): Sites.Read.All.
  */
-export function listItemsDeltaCall(ref: ListRef, deltaLink?: string): GraphCall<unknown> {
+export function listItemsDeltaCall(
+  ref: ListRef,
+  deltaLink?: string,
+  options: { fields?: readonly string[]; top?: number } = {}
+): GraphCall<unknown> {
+  const expand = options.fields?.length ? encodeURIComponent(`fields($select=${options.fields.join(',')})`) : 'fields';
+  const top = options.top ? `&$top=${options.top}` : '';
   return deltaLink
     ? { method: 'GET', url: deltaLink, action: 'read what changed in the list' }
-    : { method: 'GET', url: `${listPath(ref)}/items/delta?$expand=fields`, action: 'read the items of the list' };
+    : { method: 'GET', url: `${listPath(ref)}/items/delta?$expand=${expand}${top}`, action: 'read the items of the list' };
 }
 
 export async function listItemsDelta(

@@ -1,0 +1,157 @@
+import * as React from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { AsyncView } from '../ui/common/AsyncView';
+import { EmptyState } from '../ui/common/EmptyState';
+import { useAsync } from '../ui/common/useAsync';
+import { DeclareForm, type DeclareRequest, type DeclareResultView } from '../ui/declare/DeclareForm';
+import type { FieldValue } from '../ui/declare/fields';
+import type { StepProgress } from '../ui/declare/model';
+import { StatusCard } from '../ui/declare/StatusCard';
+import type { DocumentSubject, HostAdapter } from './hosts/HostAdapter';
+import type { DocumentContext, PaneServices } from './paneServices';
+
+export interface DocumentViewProps {
+  subject: DocumentSubject;
+  host: HostAdapter;
+  services: PaneServices;
+  locale?: string;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0 }
+});
+
+/** The steps of a declaration, in the order the service runs them, then the host's own. */
+export function plannedDeclareSteps(request: DeclareRequest, hasFields: boolean, mirrors: boolean): StepProgress[] {
+  const steps: StepProgress[] = [];
+  if (hasFields) steps.push({ id: 'fields', label: 'Save the metadata', state: 'pending' });
+  steps.push({ id: 'retentionLabel', label: `Apply the retention label "${request.retentionLabel}"`, state: 'pending' });
+  if (request.lock) steps.push({ id: 'lock', label: 'Lock the record', state: 'pending' });
+  if (request.sensitivityLabelId !== undefined)
+    steps.push({
+      id: 'sensitivityLabel',
+      label: request.sensitivityLabelId === '' ? 'Remove the classification' : 'Apply the classification',
+      state: 'pending'
+    });
+  if (mirrors) steps.push({ id: 'mirror', label: "Note the declaration in the document's properties", state: 'pending' });
+  return steps;
+}
+
+/** The key metadata Word keeps in the document's custom properties after a declaration. */
+export function mirroredProperties(request: DeclareRequest, declaredAt: string): Record<string, string> {
+  const text = (value: FieldValue): string =>
+    typeof value === 'string' ? value : typeof value === 'number' ? String(value) : 'email' in value ? value.email : value.label;
+  return {
+    RetentionLabel: request.retentionLabel,
+    Record: request.lock ? 'Locked' : 'Unlocked',
+    DeclaredAt: declaredAt,
+    ...Object.fromEntries(Object.entries(request.fields).map(([name, value]) => [`Field.${name}`, text(value)]))
+  };
+}
+
+/**
+ * A document: where it is saved decides everything. Not saved to SharePoint or OneDrive: a clear message and
+ * nothing to apply. Saved: its status, then the declare form. After the core has declared it, Word mirrors
+ * the key metadata into the document's custom properties (only then, so nothing is half applied).
+ */
+export function DocumentView(props: DocumentViewProps): React.ReactElement {
+  const { subject } = props;
+  if (!subject.savedToCloud) {
+    // Nothing is requested for a document that is not in SharePoint or OneDrive.
+    return (
+      <EmptyState title="Save this document to SharePoint or OneDrive first">
+        <p>
+          &quot;{subject.title}&quot; is {subject.url ? 'saved on this computer or a network share' : 'not saved yet'}. Records live in
+          SharePoint or OneDrive for work or school, so Custodian cannot declare it from here.
+        </p>
+        <p>
+          <strong>What you can do: </strong>use File &gt; Save As and choose a SharePoint library or OneDrive, then open Custodian again.
+        </p>
+      </EmptyState>
+    );
+  }
+  return <SavedDocumentView {...props} />;
+}
+
+function SavedDocumentView({ subject, host, services, locale }: DocumentViewProps): React.ReactElement {
+  const styles = useStyles();
+  const [state, reload] = useAsync((signal) => services.openDocument(subject.url, signal), [services, subject.url]);
+
+  const declare = async (
+    context: DocumentContext,
+    request: DeclareRequest,
+    onProgress: (steps: StepProgress[]) => void
+  ): Promise<DeclareResultView> => {
+    const result = await services.declare(context, request, onProgress);
+    if (!host.mirrorMetadata || result.steps.some((s) => s.state === 'failed')) return result;
+    const mirror = (s: Partial<StepProgress>): StepProgress[] =>
+      result.steps
+        .map((step) => (step.id === 'mirror' ? { ...step, ...s } : step))
+        .concat(
+          result.steps.some((step) => step.id === 'mirror')
+            ? []
+            : [{ id: 'mirror', label: "Note the declaration in the document's properties", state: 'pending', ...s }]
+        );
+    onProgress(mirror({ state: 'running' }));
+    try {
+      await host.mirrorMetadata(mirroredProperties(request, new Date().toISOString()));
+      const steps = mirror({ state: 'done' });
+      onProgress(steps);
+      return { ...result, steps };
+    } catch (error) {
+      // The record is declared; only the document's own copy of the metadata is missing. Say so, do not hide it.
+      const steps = mirror({
+        state: 'failed',
+        error,
+        detail: 'The record is declared in Microsoft 365; only the copy in the document is missing.'
+      });
+      onProgress(steps);
+      return { ...result, steps };
+    }
+  };
+
+  return (
+    <AsyncView
+      state={state}
+      loadingLabel="Reading the document from Microsoft 365"
+      errorWhat="Custodian couldn't read this document."
+      onRetry={reload}
+    >
+      {(result) =>
+        !result.ok ? (
+          <EmptyState title={result.notOpened.what}>
+            <p>{result.notOpened.why}</p>
+            <p>
+              <strong>What you can do: </strong>
+              {result.notOpened.whatToDo}
+            </p>
+          </EmptyState>
+        ) : (
+          <div className={styles.root}>
+            <StatusCard status={result.context.status} noun="document" locale={locale} />
+            <DeclareForm
+              key={result.context.document.ref.itemId}
+              noun="document"
+              actionLabel="Declare as record"
+              busyLabel="Declaring…"
+              labels={result.context.labels}
+              initialLabelName={result.context.status.retentionLabel?.name}
+              currentLabelName={result.context.status.retentionLabel?.name}
+              currentState={result.context.status.state}
+              settings={result.context.settings}
+              actor={result.context.actor}
+              sensitivity={result.context.sensitivity}
+              specs={result.context.specs}
+              initialValues={result.context.values}
+              columnsSource={result.context.columnsSource}
+              plannedSteps={(request) =>
+                plannedDeclareSteps(request, Object.keys(request.fields).length > 0, host.mirrorMetadata !== undefined)
+              }
+              onSubmit={(request, onProgress) => declare(result.context, request, onProgress)}
+            />
+          </div>
+        )
+      }
+    </AsyncView>
+  );
+}

@@ -1,0 +1,4 @@
+import type { JobFailure } from '../jobs/JobCheckpoint';
+
+/** A chunk's result: its failures (every other item of it was labelled), or `aborted` when it must run again. */
+export type ChunkOutcome = { kind: 'settled'; failures: Omit<JobFailure, 'chunk'>[] } | { kind: 'aborted' };

@@ -1,0 +1,92 @@
+import type { ItemRetentionLabel } from '@microsoft/microsoft-graph-types';
+import { retentionEnd } from '../../domain/retentionEnd';
+import { assignSensitivityLabelAndWait } from '../../graph/driveItems/assignSensitivityLabel';
+import { setRecordLockedCall } from '../../graph/driveItems/setRecordLocked';
+import { setRetentionLabelCall } from '../../graph/driveItems/setRetentionLabel';
+import type { GraphCall } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { updateListItemFieldsCall } from '../../graph/listItems/updateListItemFields';
+import { runBatch } from '../../graph/runBatch';
+import { CustodianError } from '../../http/CustodianError';
+import type { ResolvedDocument } from '../resolveDocument/ResolvedDocument';
+import type { DeclareRecordContext, DeclareRecordRequest } from './DeclareRecordRequest';
+import type { DeclareRecordResult, DeclareStep, DeclareStepResult } from './DeclareRecordResult';
+import { planDeclaration } from './planDeclaration';
+
+/**
+ * Declares a document a record in one step, as the Word task pane offers it:
+ * 1. checks the record restrictions, the file plan and the sensitivity label rules first, so nothing the service
+ *    would refuse is ever sent (a refusal returns `{ status: 'refused', error }` having made no request);
+ * 2. one `$batch`: PATCH the columns (If-Match the eTag the document was read at) -> PATCH retentionLabel -> lock,
+ *    chained with dependsOn so a failed step stops the ones after it;
+ * 3. assignSensitivityLabel (202) and polls its monitor until the label is applied;
+ * and returns each step's outcome and the date retention ends (domain `retentionEnd`).
+ * Permission (least privileged): Files.ReadWrite.All and Sites.ReadWrite.All; a record label needs
+ * Sites.FullControl.All.
+ */
+export async function declareRecord(
+  graph: GraphGateway,
+  target: ResolvedDocument,
+  request: DeclareRecordRequest,
+  context: DeclareRecordContext
+): Promise<DeclareRecordResult> {
+  const planned = planDeclaration(target, request, context);
+  if (!planned.ok) return { status: 'refused', error: planned.error };
+  const { plan } = planned;
+  const results = new Map<DeclareStep, DeclareStepResult>();
+  const calls: { step: DeclareStep; call: GraphCall<unknown> }[] = [];
+  if (plan.fields && target.listItem) {
+    const call = updateListItemFieldsCall(target.listItem.list, target.listItem.id, plan.fields, target.listItem.eTag || undefined);
+    calls.push({ step: 'fields', call: { ...call, action: `save the properties of '${target.name}'` } });
+  }
+  if (plan.label) calls.push({ step: 'retentionLabel', call: setRetentionLabelCall(target.ref, plan.label.name, target.name) });
+  if (plan.lock !== undefined) calls.push({ step: 'lock', call: setRecordLockedCall(target.ref, plan.lock, target.name) });
+  const chained = calls.map((c, i) => (i === 0 ? c.call : { ...c.call, dependsOn: [i - 1] }));
+  let labelledAt: string | undefined;
+  const outcomes = chained.length ? await runBatch(graph, chained, context) : [];
+  let failed = false;
+  outcomes.forEach((o, i) => {
+    const step = calls[i].step;
+    if (o.ok) {
+      results.set(step, { step, status: 'done' });
+      if (step === 'retentionLabel') labelledAt = (o.value as ItemRetentionLabel | undefined)?.labelAppliedDateTime ?? undefined;
+    } else {
+      failed = true;
+      results.set(step, { step, status: o.status === 424 ? 'notAttempted' : 'failed', error: o.error });
+    }
+  });
+
+  if (plan.sensitivity) {
+    if (failed) results.set('sensitivityLabel', { step: 'sensitivityLabel', status: 'notAttempted' });
+    else {
+      try {
+        await assignSensitivityLabelAndWait(
+          graph,
+          target.ref,
+          { ...plan.sensitivity, assignmentMethod: 'privileged' },
+          { ...context, itemName: target.name }
+        );
+        results.set('sensitivityLabel', { step: 'sensitivityLabel', status: 'done' });
+      } catch (e) {
+        if (!(e instanceof CustodianError)) throw e;
+        failed = true;
+        results.set('sensitivityLabel', { step: 'sensitivityLabel', status: 'failed', error: e });
+      }
+    }
+  }
+
+  const steps = (['fields', 'retentionLabel', 'lock', 'sensitivityLabel'] as const).map(
+    (step) => results.get(step) ?? { step, status: 'unchanged' as const }
+  );
+  const labelApplied = results.get('retentionLabel')?.status === 'done';
+  const lockApplied = results.get('lock')?.status === 'done';
+  let record = labelApplied ? plan.afterLabel : target.record;
+  if (lockApplied) record = { ...record, isLocked: plan.lock === true };
+  const finalLabel = labelApplied || !plan.label ? plan.finalLabel : undefined;
+  const labelled = labelApplied ? (labelledAt ?? new Date(context.now).toISOString()) : target.retentionLabel?.appliedAt;
+  const retention =
+    finalLabel && labelled
+      ? retentionEnd(finalLabel, { created: target.created, modified: target.modified || undefined, labelled }, context.filePlan)
+      : undefined;
+  return { status: failed ? 'partial' : 'declared', steps, record, ...(retention ? { retention } : {}) };
+}

@@ -1,0 +1,6 @@
+export { declareRecord } from './declareRecord';
+export type { DeclareRecordContext, DeclareRecordRequest } from './DeclareRecordRequest';
+export { declareSteps, type DeclareRecordResult, type DeclareStep, type DeclareStepResult } from './DeclareRecordResult';
+export { planDeclaration, type DeclarationPlan } from './planDeclaration';
+export { refusalError, type RefusalText } from './refusalError';
+export { restrictionAdvice } from './restrictionAdvice';

@@ -1,0 +1,42 @@
+import type { CallOptions } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { listEdiscoveryCases } from '../../graph/ediscovery/listEdiscoveryCases';
+import { listLegalHoldSiteSources } from '../../graph/ediscovery/listLegalHoldSiteSources';
+import { listLegalHolds } from '../../graph/ediscovery/listLegalHolds';
+
+/** An enabled eDiscovery legal hold, with the sites it covers. */
+export interface LegalHold {
+  caseId: string;
+  caseName: string;
+  holdId: string;
+  name: string;
+  /** KQL narrowing the hold; blank holds everything in its sites. Custodian cannot evaluate it per item. */
+  contentQuery: string;
+  siteIds: string[];
+}
+
+/**
+ * The enabled eDiscovery legal holds and the sites they cover, read from Graph (cases -> legalHolds ->
+ * siteSources). Graph cannot say whether one item is held, so Custodian treats every item on a held site as held
+ * (a hold with a content query might not cover it; disposal waits for a person to release or narrow the hold).
+ * Permission (least privileged): eDiscovery.Read.All, and an eDiscovery role in Purview.
+ */
+export async function readLegalHolds(graph: GraphGateway, options: CallOptions = {}): Promise<LegalHold[]> {
+  const out: LegalHold[] = [];
+  for (const c of await listEdiscoveryCases(graph, options)) {
+    if (!c.id || c.status === 'closed') continue;
+    for (const hold of await listLegalHolds(graph, c.id, options)) {
+      if (!hold.id || hold.isEnabled === false) continue;
+      const sources = await listLegalHoldSiteSources(graph, c.id, hold.id, options);
+      out.push({
+        caseId: c.id,
+        caseName: c.displayName ?? c.id,
+        holdId: hold.id,
+        name: hold.displayName ?? hold.id,
+        contentQuery: hold.contentQuery ?? '',
+        siteIds: sources.map((s) => s.site?.id).filter((id): id is string => typeof id === 'string')
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
+import { parseUtcInstant, type InstantInput } from '../../domain/utcInstant';
+import type { CallOptions } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { createRetentionEvent } from '../../graph/retentionEvents/createRetentionEvent';
+import { eventRefused } from './eventErrors';
+import type { RetentionEventPreview } from './previewRetentionEvent';
+
+/**
+ * Fires a retention event the user has seen previewed and confirmed: `confirmedCount` must be the preview's
+ * count, so a caller cannot fire without showing what it starts (an event cannot be cancelled, and deleting it
+ * does not undo it). The event carries the preview's KQL query over `ComplianceAssetId` and its date.
+ * Permission (least privileged): RecordsManagement.ReadWrite.All (delegated and application).
+ *
+ * @example const preview = await previewRetentionEvent(graph, index, request); // show preview.items, ask to confirm
+ * await fireRetentionEvent(graph, preview, { confirmedCount: preview.count, now: new Date() });
+ */
+export async function fireRetentionEvent(
+  graph: GraphGateway,
+  preview: RetentionEventPreview,
+  options: CallOptions & { confirmedCount: number; now: InstantInput }
+): Promise<SecurityNamespace.RetentionEvent> {
+  if (options.confirmedCount !== preview.count)
+    throw eventRefused(
+      'notConfirmed',
+      `The confirmation was for ${options.confirmedCount} items, but the preview starts ${preview.count}.`,
+      'Preview the event again and confirm the items it lists.'
+    );
+  const now = parseUtcInstant(options.now);
+  const when = preview.request.eventDate === undefined ? now : parseUtcInstant(preview.request.eventDate);
+  if (now === undefined || when === undefined)
+    throw eventRefused('invalidEventDate', 'The event date is not a valid date with a time zone.', 'Choose the date the event happened.');
+  return createRetentionEvent(
+    graph,
+    {
+      displayName: preview.request.displayName,
+      ...(preview.request.description ? { description: preview.request.description } : {}),
+      eventTypeId: preview.eventType.id,
+      filesQuery: preview.filesQuery,
+      eventTriggerDateTime: new Date(when).toISOString()
+    },
+    options
+  );
+}

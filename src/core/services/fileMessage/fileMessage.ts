@@ -1,0 +1,211 @@
+import type { DriveItem, ListItem, Message } from '@microsoft/microsoft-graph-types';
+import { sha256Hex } from '../../domain/sha256Hex';
+import { getDriveItemByPath } from '../../graph/driveItems/getDriveItemByPath';
+import { setRetentionLabelCall } from '../../graph/driveItems/setRetentionLabel';
+import { updateDriveItemFieldsCall } from '../../graph/driveItems/updateDriveItemFields';
+import { uploadLargeFile } from '../../graph/driveItems/uploadLargeFile';
+import { smallUploadLimitBytes, uploadSmallFile } from '../../graph/driveItems/uploadSmallFile';
+import type { CallOptions, GraphCall } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { listAll } from '../../graph/iteratePages';
+import { findListItemsCall } from '../../graph/listItems/findListItems';
+import { getList } from '../../graph/lists/getList';
+import { getMessage } from '../../graph/messages/getMessage';
+import { getMessageMime } from '../../graph/messages/getMessageMime';
+import { setMessageCategories } from '../../graph/messages/setMessageCategories';
+import { runBatch } from '../../graph/runBatch';
+import { CustodianError } from '../../http/CustodianError';
+import { quoteODataString } from '../../http/quoteODataString';
+import { refusalError } from '../declareRecord/refusalError';
+import type { LibraryPlan } from '../libraryPlan/libraryPlansList';
+import { emailColumns } from './emailColumns';
+import { emlFileName, safeFileName } from './emlFileName';
+import type { FiledAttachment, FiledItem, FileMessageResult, FileMessageStep, FileMessageStepResult } from './FileMessageResult';
+import { parseMimeAttachments } from './parseMimeAttachments';
+
+export interface FileMessageOptions extends CallOptions {
+  /** File the message's attachments as records too, each beside the `.eml`. */
+  includeAttachments?: boolean;
+  /** Overrides the library's default retention label. */
+  retentionLabel?: string;
+  /** The category put on the message once filed (a master category name). */
+  category?: string;
+}
+
+export const defaultFiledCategory = 'Filed by Custodian';
+
+const clip = (text: string): string => ([...text].length > 255 ? `${[...text].slice(0, 254).join('')}…` : text);
+
+function filedItem(item: DriveItem, driveId: string): FiledItem {
+  return { driveId, itemId: String(item.id), name: String(item.name ?? ''), webUrl: String(item.webUrl ?? '') };
+}
+
+/** The columns a filed message fills, from its headers. */
+function messageFields(message: Message): Record<string, unknown> {
+  const address = (r: { emailAddress?: { address?: string | null; name?: string | null } | null } | null | undefined): string =>
+    r?.emailAddress?.address ?? r?.emailAddress?.name ?? '';
+  return {
+    [emailColumns.from]: clip(address(message.from)),
+    [emailColumns.to]: clip((message.toRecipients ?? []).map(address).join('; ')),
+    ...(message.sentDateTime ? { [emailColumns.sent]: message.sentDateTime } : {}),
+    [emailColumns.subject]: clip(message.subject ?? ''),
+    [emailColumns.internetMessageId]: clip(message.internetMessageId ?? ''),
+    [emailColumns.conversationId]: clip(message.conversationId ?? '')
+  };
+}
+
+/**
+ * Files an email into the library a plan maps, as Outlook's task pane offers it: MIME (`$value`) -> an `.eml`
+ * upload (an upload session above 4 MB) -> the message's columns (from, to, sent, subject, internet message id,
+ * conversation id) and the retention label in one `$batch` -> the attachments as files of their own when asked ->
+ * a category on the message. The same message filed again (found by its internet message id, or by its file
+ * name when two filings race) returns the first copy instead of making a second.
+ * Permission (least privileged): Mail.ReadWrite (the category), Files.ReadWrite.All and Sites.ReadWrite.All.
+ */
+export async function fileMessage(
+  graph: GraphGateway,
+  messageId: string,
+  plan: LibraryPlan,
+  options: FileMessageOptions = {}
+): Promise<FileMessageResult> {
+  const label = options.retentionLabel ?? plan.defaultRetentionLabel;
+  const category = options.category ?? defaultFiledCategory;
+  const list = { siteId: plan.siteId, listId: plan.listId };
+  const [message, library] = await Promise.all([getMessage(graph, messageId, options), getList(graph, list, options)]);
+  const columns = new Set((library.columns ?? []).map((c) => c.name));
+  const missing = Object.values(emailColumns).filter((c) => !columns.has(c));
+  if (missing.length || !plan.driveId)
+    return {
+      status: 'refused',
+      error: refusalError({
+        code: 'libraryNotForEmail',
+        what: `Custodian can't file email into '${plan.libraryName}'.`,
+        why: `The library has no column${missing.length === 1 ? '' : 's'} ${missing.map((m) => `'${m}'`).join(', ')} for the message's details.`,
+        whatToDo: 'Ask your site owner to map email to a library made for it (Custodian can create one).'
+      })
+    };
+  if (!message.internetMessageId)
+    return {
+      status: 'refused',
+      error: refusalError({
+        code: 'notSent',
+        what: "Custodian can't file this email yet.",
+        why: 'It has no internet message id: it is a draft that has not been sent.',
+        whatToDo: 'Send or save it first, then file it.'
+      })
+    };
+  const steps = new Map<FileMessageStep, FileMessageStepResult>();
+  const tagCategory = async (): Promise<void> => {
+    if ((message.categories ?? []).includes(category)) {
+      steps.set('category', { step: 'category', status: 'unchanged' });
+      return;
+    }
+    try {
+      await setMessageCategories(graph, messageId, [...(message.categories ?? []), category], options);
+      steps.set('category', { step: 'category', status: 'done' });
+    } catch (e) {
+      if (!(e instanceof CustodianError)) throw e;
+      steps.set('category', { step: 'category', status: 'failed', error: e });
+    }
+  };
+  const stepList = (): FileMessageStepResult[] =>
+    (['upload', 'fields', 'retentionLabel', 'attachments', 'category'] as const).map(
+      (s) => steps.get(s) ?? { step: s, status: 'unchanged' }
+    );
+
+  const first = await listAll<ListItem & { driveItem?: DriveItem }>(
+    graph,
+    {
+      ...findListItemsCall(list, `fields/${emailColumns.internetMessageId} eq ${quoteODataString(message.internetMessageId)}`),
+      action: 'look for the email in the library'
+    },
+    options
+  );
+  if (first.length) {
+    const oldest = [...first].sort((a, b) => Number(a.id) - Number(b.id))[0];
+    const name = String((oldest.fields as Record<string, unknown> | undefined)?.FileLeafRef ?? '');
+    const item = await getDriveItemByPath(graph, plan.driveId, '', name, options);
+    await tagCategory();
+    return { status: 'alreadyFiled', item: filedItem(item, plan.driveId), steps: stepList() };
+  }
+
+  const mime = await getMessageMime(graph, messageId, options);
+  const name = emlFileName(message.subject, await sha256Hex(message.internetMessageId));
+  const eml = new Blob([mime], { type: 'message/rfc822' });
+  let uploaded: DriveItem;
+  try {
+    uploaded =
+      eml.size > smallUploadLimitBytes
+        ? await uploadLargeFile(graph, plan.driveId, '', name, eml, { ...options, conflictBehavior: 'fail' })
+        : await uploadSmallFile(graph, plan.driveId, '', name, eml, { ...options, conflictBehavior: 'fail' });
+  } catch (e) {
+    // Filed at the same moment by someone else (the name comes from the message id): theirs is the first copy.
+    if (!(e instanceof CustodianError && e.status === 409)) throw e;
+    const item = await getDriveItemByPath(graph, plan.driveId, '', name, options);
+    await tagCategory();
+    return { status: 'alreadyFiled', item: filedItem(item, plan.driveId), steps: stepList() };
+  }
+  steps.set('upload', { step: 'upload', status: 'done' });
+  const item = filedItem(uploaded, plan.driveId);
+  const fields = messageFields(message);
+  const describe = await describeAndLabel(graph, item, fields, label, options);
+  steps.set('fields', describe.fields);
+  steps.set('retentionLabel', describe.retentionLabel);
+
+  const attachments: FiledAttachment[] = [];
+  if (options.includeAttachments) {
+    for (const attachment of parseMimeAttachments(await mime.text())) {
+      const fileName = `${name.replace(/\.eml$/, '')} - ${safeFileName(attachment.fileName)}`;
+      try {
+        const blob = new Blob([attachment.bytes], { type: attachment.contentType });
+        const up =
+          blob.size > smallUploadLimitBytes
+            ? await uploadLargeFile(graph, plan.driveId, '', fileName, blob, { ...options, conflictBehavior: 'rename' })
+            : await uploadSmallFile(graph, plan.driveId, '', fileName, blob, { ...options, conflictBehavior: 'rename' });
+        const filed = filedItem(up, plan.driveId);
+        const outcome = await describeAndLabel(graph, filed, fields, label, options);
+        const error = outcome.fields.error ?? outcome.retentionLabel.error;
+        attachments.push({ fileName: attachment.fileName, item: filed, ...(error ? { error } : {}) });
+      } catch (e) {
+        if (!(e instanceof CustodianError)) throw e;
+        attachments.push({ fileName: attachment.fileName, error: e });
+      }
+    }
+    const failed = attachments.find((a) => a.error);
+    steps.set(
+      'attachments',
+      attachments.length
+        ? { step: 'attachments', status: failed ? 'failed' : 'done', ...(failed ? { error: failed.error } : {}) }
+        : { step: 'attachments', status: 'unchanged' }
+    );
+  }
+  await tagCategory();
+  const all = stepList();
+  return {
+    status: all.some((s) => s.status === 'failed' || s.status === 'notAttempted') ? 'partial' : 'filed',
+    item,
+    steps: all,
+    attachments
+  };
+}
+
+/** One `$batch`: the columns, then (depending on them) the retention label. */
+async function describeAndLabel(
+  graph: GraphGateway,
+  item: FiledItem,
+  fields: Record<string, unknown>,
+  label: string | undefined,
+  options: CallOptions
+): Promise<{ fields: FileMessageStepResult; retentionLabel: FileMessageStepResult }> {
+  const ref = { driveId: item.driveId, itemId: item.itemId };
+  const calls: GraphCall<unknown>[] = [updateDriveItemFieldsCall(ref, fields, item.name)];
+  if (label) calls.push({ ...setRetentionLabelCall(ref, label, item.name), dependsOn: [0] });
+  const [f, l] = await runBatch(graph, calls, options);
+  const result = (step: FileMessageStep, o: typeof f | undefined): FileMessageStepResult =>
+    !o
+      ? { step, status: 'unchanged' }
+      : o.ok
+        ? { step, status: 'done' }
+        : { step, status: o.status === 424 ? 'notAttempted' : 'failed', error: o.error };
+  return { fields: result('fields', f), retentionLabel: result('retentionLabel', l) };
+}

@@ -1,0 +1,104 @@
+import type { DriveItem, ItemRetentionLabel, SensitivityLabelAssignment } from '@microsoft/microsoft-graph-types';
+import { describeRestrictions, type RecordsTenantSettings } from '../../domain/recordRestrictions';
+import { extractSensitivityLabelsCall } from '../../graph/driveItems/extractSensitivityLabels';
+import { getRetentionLabelCall } from '../../graph/driveItems/getRetentionLabel';
+import type { CallOptions, GraphCall } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { runBatch } from '../../graph/runBatch';
+import { getDriveItemBySharingUrl } from '../../graph/shares/getDriveItemBySharingUrl';
+import { CustodianError } from '../../http/CustodianError';
+import { classifyDocumentUrl } from './classifyDocumentUrl';
+import { recordStateFromLabel } from './recordStateFromLabel';
+import type { ResolveDocumentResult } from './ResolvedDocument';
+
+export interface ResolveDocumentOptions extends CallOptions {
+  /** Host names besides `*.sharepoint.com` that serve documents (vanity domains); the gateway's own is added. */
+  extraHosts?: readonly string[];
+  /** The tenant's records settings, for the restrictions shown. */
+  settings?: RecordsTenantSettings;
+  /** Whether the person administers the site (may relabel a locked record). */
+  actor?: { isContainerAdmin: boolean };
+}
+
+const notSavedText = {
+  what: 'This document is not in SharePoint or OneDrive yet.',
+  whatToDo: 'Save it to a SharePoint library or to OneDrive for work or school, then open Custodian again.'
+};
+
+/**
+ * A document URL (Word's `Office.context.document.url`, a link) -> its driveItem through
+ * `GET /shares/u!{base64url}/driveItem` (the browser-safe encoder), its list item fields, retention label and
+ * sensitivity labels: two round trips (the item; then its label and sensitivity labels in one `$batch`).
+ * A URL that is not SharePoint or OneDrive, or a document Graph cannot find or show, is a result that says so,
+ * not a throw; throttling and outages still throw a `CustodianError`.
+ * Permission (least privileged, delegated): Files.Read.All.
+ */
+export async function resolveDocument(
+  graph: GraphGateway,
+  url: string | undefined | null,
+  options: ResolveDocumentOptions = {}
+): Promise<ResolveDocumentResult> {
+  const checked = classifyDocumentUrl(url, [new URL(graph.baseOrigin).host, ...(options.extraHosts ?? [])]);
+  if (!checked.ok) return { found: false, reason: checked.reason, why: checked.detail, ...notSavedText };
+  let item: DriveItem;
+  try {
+    item = await getDriveItemBySharingUrl(graph, checked.url, options);
+  } catch (e) {
+    if (e instanceof CustodianError && (e.status === 404 || e.status === 400))
+      return {
+        found: false,
+        reason: 'notFound',
+        what: 'Custodian could not find this document in SharePoint or OneDrive.',
+        why: 'It may have been moved, renamed or deleted, or it is stored somewhere Custodian cannot reach.',
+        whatToDo: 'Save the document again (File > Save), then reopen Custodian.'
+      };
+    if (e instanceof CustodianError && e.status === 403)
+      return { found: false, reason: 'noAccess', what: e.what, why: e.why, whatToDo: e.whatToDo };
+    throw e;
+  }
+  const ref = { driveId: String(item.parentReference?.driveId ?? ''), itemId: String(item.id ?? '') };
+  const [labelOutcome, sensitivityOutcome] = await runBatch(
+    graph,
+    [getRetentionLabelCall(ref), extractSensitivityLabelsCall(ref, item.name ?? undefined)] as GraphCall<unknown>[],
+    options
+  );
+  if (!labelOutcome.ok && labelOutcome.status !== 404) throw labelOutcome.error;
+  const label = labelOutcome.ok ? (labelOutcome.value as ItemRetentionLabel) : null;
+  const record = recordStateFromLabel(label);
+  const listItem = item.listItem;
+  const siteId = listItem?.parentReference?.siteId;
+  const listId = listItem?.parentReference?.id;
+  return {
+    found: true,
+    document: {
+      ref,
+      name: item.name ?? '',
+      webUrl: item.webUrl ?? checked.url,
+      created: item.createdDateTime ?? '',
+      modified: item.lastModifiedDateTime ?? '',
+      ...(listItem?.id && siteId && listId
+        ? {
+            listItem: {
+              list: { siteId, listId },
+              id: listItem.id,
+              eTag: listItem.eTag ?? '',
+              fields: { ...((listItem.fields ?? {}) as Record<string, unknown>) }
+            }
+          }
+        : {}),
+      retentionLabel: label?.name
+        ? {
+            name: label.name,
+            ...(label.labelAppliedDateTime ? { appliedAt: label.labelAppliedDateTime } : {}),
+            ...(label.isLabelAppliedExplicitly !== undefined && label.isLabelAppliedExplicitly !== null
+              ? { isAppliedExplicitly: label.isLabelAppliedExplicitly }
+              : {})
+          }
+        : null,
+      record,
+      restrictions: describeRestrictions(record, options.settings, options.actor),
+      sensitivityLabels: sensitivityOutcome.ok ? ((sensitivityOutcome.value as SensitivityLabelAssignment[]) ?? []) : [],
+      ...(sensitivityOutcome.ok ? {} : { sensitivityLabelsError: sensitivityOutcome.error })
+    }
+  };
+}

@@ -1,0 +1,9 @@
+// Shared components for the three surfaces (task pane, web part, Teams tab).
+export * from './AsyncView';
+export * from './Busy';
+export * from './EmptyState';
+export * from './ErrorCard';
+export * from './errorText';
+export * from './LoadingState';
+export * from './NativeSelect';
+export * from './useAsync';

@@ -1,0 +1,303 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import '@testing-library/jest-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { HostAdapter, HostSubject, MessageSubject } from '../../src/addin/hosts/HostAdapter';
+import type { DocumentContext, MessageContext, PaneServices } from '../../src/addin/paneServices';
+import { TaskPaneApp } from '../../src/addin/TaskPaneApp';
+import { errorFromEnvelope } from '../../src/core/http/errorFromEnvelope';
+import type { ResolvedDocument } from '../../src/core/services/resolveDocument/ResolvedDocument';
+import type { StepProgress } from '../../src/ui/declare/model';
+import { filePlan, requiredColumns, sensitivityOptions } from '../ui/support/fixtures';
+import { renderInFluent } from '../ui/support/render';
+
+const documentUrl = 'https://contoso.sharepoint.com/sites/legal/Contracts/NDA.docx';
+
+function documentHost(url: string | undefined, mirror?: jest.Mock): HostAdapter {
+  return {
+    kind: 'word',
+    label: 'Word',
+    readSubject: () =>
+      Promise.resolve({
+        kind: 'document',
+        url,
+        savedToCloud: url?.startsWith('https://') === true,
+        title: 'NDA.docx',
+        properties: { title: 'NDA.docx', subject: '', author: '', keywords: '', category: '' },
+        customProperties: {}
+      }),
+    ...(mirror ? { mirrorMetadata: mirror } : {})
+  };
+}
+
+const resolved = {
+  ref: { driveId: 'b!drive', itemId: '01ITEM' },
+  name: 'NDA.docx',
+  webUrl: documentUrl,
+  created: '2025-01-01T00:00:00Z',
+  modified: '2025-02-01T00:00:00Z',
+  retentionLabel: null,
+  record: { behavior: null, isLocked: false },
+  sensitivityLabels: []
+} as unknown as ResolvedDocument;
+
+const documentContext: DocumentContext = {
+  document: resolved,
+  status: {
+    itemName: 'NDA.docx',
+    location: 'Contracts',
+    classification: { id: 's-confidential', name: 'Confidential' },
+    retentionLabel: null,
+    state: { behavior: null, isLocked: false }
+  },
+  labels: filePlan,
+  sensitivity: { options: sensitivityOptions, currentId: 's-confidential' },
+  specs: [requiredColumns[0]],
+  values: {},
+  columnsSource: 'the Contracts library'
+};
+
+function services(overrides: Partial<PaneServices> = {}): PaneServices {
+  return {
+    openDocument: jest.fn(() => Promise.resolve({ ok: true as const, context: documentContext })),
+    declare: jest.fn((_c, request, onProgress: (steps: StepProgress[]) => void) => {
+      const steps: StepProgress[] = [
+        { id: 'fields', label: 'Save the metadata', state: 'done' },
+        { id: 'retentionLabel', label: 'Apply the retention label', state: 'done' },
+        { id: 'lock', label: 'Lock the record', state: 'done' }
+      ];
+      onProgress(steps);
+      return Promise.resolve({ summary: `"NDA.docx" is now a locked record with the label "${request.retentionLabel}".`, steps });
+    }),
+    openMessage: jest.fn(() => Promise.reject(new Error('not used'))),
+    file: jest.fn(() => Promise.reject(new Error('not used'))),
+    ...overrides
+  };
+}
+
+describe('a Word document', () => {
+  it('shows its status and declares it, then notes the declaration in the document', async () => {
+    const user = userEvent.setup();
+    const mirror = jest.fn(() => Promise.resolve());
+    const svc = services();
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl, mirror), services: svc }} />);
+    const status = await screen.findByRole('region', { name: 'This document: NDA.docx' });
+    expect(status).toHaveTextContent('Classification');
+    expect(status).toHaveTextContent('Confidential');
+    expect(status).toHaveTextContent('Not a record');
+    expect(svc.openDocument).toHaveBeenCalledWith(documentUrl, expect.anything());
+
+    await user.click(screen.getByRole('radio', { name: 'Contracts - 7 Years' }));
+    expect(screen.getByRole('region', { name: 'What this label will block' })).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: /Reference Number/ }), 'LEG-9');
+    await user.click(screen.getByRole('button', { name: 'Declare as record' }));
+
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent(
+      '"NDA.docx" is now a locked record with the label "Contracts - 7 Years".'
+    );
+    expect(svc.declare).toHaveBeenCalledWith(
+      documentContext,
+      { retentionLabel: 'Contracts - 7 Years', fields: { ReferenceNumber: 'LEG-9' }, lock: true },
+      expect.any(Function)
+    );
+    expect(mirror).toHaveBeenCalledWith(
+      expect.objectContaining({ RetentionLabel: 'Contracts - 7 Years', Record: 'Locked', 'Field.ReferenceNumber': 'LEG-9' })
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Progress' })).getByText("Note the declaration in the document's properties: Done")
+    ).toBeInTheDocument();
+  });
+
+  it('does not touch the document when a step of the declaration failed', async () => {
+    const user = userEvent.setup();
+    const mirror = jest.fn(() => Promise.resolve());
+    const failure = errorFromEnvelope(403, { error: { code: 'accessDenied', message: 'no' } }, { action: 'apply the retention label' });
+    const svc = services({
+      declare: jest.fn(() =>
+        Promise.resolve({
+          summary: 'Only part of the change was applied.',
+          steps: [{ id: 'retentionLabel', label: 'Apply the retention label', state: 'failed' as const, error: failure }]
+        })
+      )
+    });
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl, mirror), services: svc }} />);
+    await user.click(await screen.findByRole('radio', { name: 'Litigation Hold - Permanent' }));
+    await user.type(screen.getByRole('textbox', { name: /Reference Number/ }), 'X');
+    await user.click(screen.getByRole('button', { name: 'Declare as record' }));
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('Only part of the change was applied.');
+    expect(screen.getByRole('alert')).toHaveTextContent("You don't have permission to apply the retention label.");
+    expect(mirror).not.toHaveBeenCalled();
+  });
+
+  it('says a document that is not saved to SharePoint or OneDrive must be saved first, and asks nothing of Microsoft 365', async () => {
+    const svc = services();
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(undefined), services: svc }} />);
+    expect(await screen.findByRole('heading', { name: 'Save this document to SharePoint or OneDrive first' })).toBeInTheDocument();
+    expect(screen.getByText(/use File > Save As/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Declare as record' })).toBeNull();
+    expect(svc.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('says why a document cannot be opened (no access) and what to do', async () => {
+    const svc = services({
+      openDocument: () =>
+        Promise.resolve({
+          ok: false as const,
+          notOpened: {
+            reason: 'noAccess',
+            what: "You don't have permission to find this document in SharePoint or OneDrive.",
+            why: 'Microsoft 365 refused the request for your account.',
+            whatToDo: 'Ask your site owner for access.'
+          }
+        })
+    });
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl), services: svc }} />);
+    expect(
+      await screen.findByRole('heading', { name: "You don't have permission to find this document in SharePoint or OneDrive." })
+    ).toBeInTheDocument();
+    expect(screen.getByText('Ask your site owner for access.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Declare as record' })).toBeNull();
+  });
+
+  it('shows a failure to read the document with what to do, and tries again', async () => {
+    const user = userEvent.setup();
+    const openDocument = jest
+      .fn()
+      .mockRejectedValueOnce(
+        errorFromEnvelope(503, { error: { code: 'serviceNotAvailable', message: 'busy' } }, { action: 'read the file plan' })
+      )
+      .mockResolvedValueOnce({ ok: true, context: documentContext });
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl), services: services({ openDocument }) }} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Custodian couldn't read the file plan.");
+    expect(alert).toHaveTextContent('What you can do: Try again in a few minutes; nothing was lost.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('region', { name: 'This document: NDA.docx' })).toBeInTheDocument();
+  });
+});
+
+const message: MessageSubject = {
+  kind: 'message',
+  restId: 'AAMk-rest',
+  internetMessageId: '<1@contoso.com>',
+  subject: 'Contract signed',
+  from: { name: 'Sam Okafor', address: 'sam.okafor@contoso.com' },
+  to: [],
+  received: '2026-03-02T09:30:00Z',
+  attachments: [{ id: 'a1', name: 'NDA.pdf', contentType: 'application/pdf', size: 52_000, isInline: false, attachmentType: 'file' }]
+};
+
+function messageHost(): HostAdapter {
+  return { kind: 'outlookRead', label: 'Outlook', readSubject: () => Promise.resolve(message) };
+}
+
+const messageContext = (overrides: Partial<MessageContext> = {}): MessageContext => ({
+  message,
+  library: { name: 'Email Archive', defaultLabel: 'Litigation Hold - Permanent' },
+  labels: filePlan,
+  specs: [],
+  values: {},
+  ...overrides
+});
+
+describe('an Outlook message', () => {
+  it('says clearly when no records library is mapped for email, and offers nothing to file', async () => {
+    const svc = services({ openMessage: () => Promise.resolve(messageContext({ library: null })) });
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: svc }} />);
+    expect(await screen.findByRole('heading', { name: 'No records library is set up for email' })).toBeInTheDocument();
+    expect(screen.getByText(/ask your site owner to map a records library/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'This email: Contract signed' })).toHaveTextContent('NDA.pdf (51 KB)');
+  });
+
+  it("files it with the library's default label preselected, and says when it was filed before", async () => {
+    const user = userEvent.setup();
+    const file = jest.fn((_c: MessageContext, request: { retentionLabel: string }) =>
+      Promise.resolve({ summary: `Filed with the label "${request.retentionLabel}".`, steps: [] })
+    );
+    const svc = services({
+      openMessage: () => Promise.resolve(messageContext({ existingCopy: { name: 'Contract signed.eml', webUrl: 'https://x/e.eml' } })),
+      file
+    });
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: svc }} />);
+    expect(await screen.findByText('This email is already filed.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Contract signed.eml' })).toHaveAttribute('href', 'https://x/e.eml');
+    expect(screen.getByRole('radio', { name: 'Litigation Hold - Permanent' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('Filed with the label "Litigation Hold - Permanent".');
+  });
+
+  it('shows a failure to reach Microsoft 365 with what to do', async () => {
+    const svc = services({
+      openMessage: () => Promise.reject(errorFromEnvelope(401, { error: 'invalid_grant', error_description: 'AADSTS' }))
+    });
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: svc }} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sign in again, then retry.');
+  });
+});
+
+describe('an Outlook draft', () => {
+  function draftHost(subject: HostSubject, set?: jest.Mock): HostAdapter {
+    return {
+      kind: 'outlookCompose',
+      label: 'Outlook',
+      readSubject: () => Promise.resolve(subject),
+      ...(set ? { setSensitivityLabel: set } : {})
+    };
+  }
+
+  it('explains where the classification cannot be set (no Mailbox 1.13)', async () => {
+    const host = draftHost({
+      kind: 'draft',
+      subject: 'Board pack',
+      labelling: {
+        kind: 'unavailable',
+        reason: 'This version of Outlook does not let add-ins set a sensitivity label.',
+        whatToDo: 'Use the Sensitivity button.'
+      }
+    });
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host, services: services() }} />);
+    const note = await screen.findByTestId('labelling-unavailable');
+    expect(note).toHaveTextContent('This version of Outlook does not let add-ins set a sensitivity label.');
+    expect(note).toHaveTextContent('What you can do: Use the Sensitivity button.');
+  });
+
+  it('asks why before lowering the classification, then sets it through Outlook', async () => {
+    const user = userEvent.setup();
+    const set = jest.fn(() => Promise.resolve());
+    const host = draftHost(
+      { kind: 'draft', subject: 'Board pack', labelling: { kind: 'available', options: sensitivityOptions, currentId: 's-confidential' } },
+      set
+    );
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host, services: services() }} />);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Classification (sensitivity label)' }), 's-public');
+    await user.click(screen.getByRole('button', { name: 'Apply classification' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Lower the classification?' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Going to the press');
+    // In a browser Tab moves inside the dialog through Tabster's focus trap, which jsdom cannot run: focus the button, press Enter.
+    within(dialog).getByRole('button', { name: 'Lower it' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(set).toHaveBeenCalledWith('s-public', 'Going to the press'));
+    expect(await screen.findByText('The draft is now classified "Public".')).toBeInTheDocument();
+  });
+});
+
+describe('starting', () => {
+  it('keeps the level-1 heading the page test looks for, and shows why it could not start', () => {
+    const error = Object.assign(new Error('Office.js could not be loaded.'), {});
+    renderInFluent(<TaskPaneApp hostName="Office" startupError={error} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Custodian' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Office.js could not be loaded.');
+  });
+
+  it('shows the notice for a host without nested app authentication', () => {
+    renderInFluent(
+      <TaskPaneApp
+        hostName="Word"
+        notices={[{ id: 'no-naa', intent: 'warning', title: 'Sign-in opens a window.', text: 'Allow pop-ups.' }]}
+      />
+    );
+    expect(screen.getByText('Sign-in opens a window.')).toBeInTheDocument();
+  });
+});

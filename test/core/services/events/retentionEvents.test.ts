@@ -1,0 +1,102 @@
+import { updateListItemFields } from '../../../../src/core/graph/listItems/updateListItemFields';
+import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
+import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
+import { CustodianError } from '../../../../src/core/http/CustodianError';
+import { fireRetentionEvent } from '../../../../src/core/services/events/fireRetentionEvent';
+import { previewRetentionEvent } from '../../../../src/core/services/events/previewRetentionEvent';
+import { createDispositionIndex, type DispositionIndex } from '../../../../src/core/services/index/createDispositionIndex';
+import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
+import { startTestTenant, type TestTenant } from '../../support/devTenant';
+import { findLibrary, tenantNow } from '../index/testLibraries';
+
+let tenant: TestTenant;
+let manager: GraphGateway;
+let contracts: ListRef;
+let index: DispositionIndex;
+
+beforeAll(async () => {
+  tenant = await startTestTenant(400);
+  manager = tenant.graph('records-manager');
+  contracts = await findLibrary(manager, '/sites/legal', 'Contracts');
+  index = createDispositionIndex({ graph: manager, store: createMemoryIndexStore(), libraries: [contracts] });
+  await index.refresh({ now: await tenantNow(tenant.control) });
+});
+afterAll(() => tenant.close());
+
+async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
+  try {
+    await run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CustodianError);
+    return e as CustodianError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('retention events', () => {
+  it('previews the items an event will start, fires it once confirmed, and starts retention for exactly those items', async () => {
+    const waiting = index.entries().filter((e) => e.retention.ok && e.retention.kind === 'awaitingEvent');
+    expect(waiting.length).toBeGreaterThanOrEqual(4);
+    const hostile = "O'Brien & Sons — NDA #42 (50% off) 🚀";
+    const assigned = [
+      [waiting[0], 'C-77'],
+      [waiting[1], 'C-77'],
+      [waiting[2], hostile],
+      [waiting[3], 'C-78']
+    ] as const;
+    for (const [entry, assetId] of assigned) await updateListItemFields(manager, contracts, entry.item.id, { ComplianceAssetId: assetId });
+    const now = await tenantNow(tenant.control);
+    await index.refresh({ now });
+
+    const request = {
+      displayName: 'Northwind contracts expired',
+      eventType: 'contract expiry',
+      assetIds: ['C-77', hostile, 'NOPE-1'],
+      eventDate: '2015-03-01T00:00:00Z'
+    };
+    const preview = await previewRetentionEvent(manager, index, request);
+    expect(preview.eventType.displayName).toBe('Contract Expiry');
+    expect(preview.labelNames).toEqual(['Contracts - 10 Years After Expiry']);
+    expect(preview.count).toBe(3);
+    expect(preview.items.map((i) => i.key).sort()).toEqual([waiting[0].key, waiting[1].key, waiting[2].key].sort());
+    expect(preview.unmatchedAssetIds).toEqual(['NOPE-1']);
+    expect(preview.filesQuery).toBe(`ComplianceAssetId:"C-77" OR ComplianceAssetId:"${hostile}" OR ComplianceAssetId:"NOPE-1"`);
+
+    const wrong = await refusal(() => fireRetentionEvent(manager, preview, { confirmedCount: 2, now }));
+    expect(wrong.code).toBe('notConfirmed');
+    const event = await fireRetentionEvent(manager, preview, { confirmedCount: preview.count, now });
+    expect(event.id).toBeTruthy();
+
+    await index.refresh({ now });
+    for (const [entry] of assigned.slice(0, 3)) {
+      const r = index.entry(entry.key)!.retention;
+      expect(r).toMatchObject({ ok: true, kind: 'date', endDate: '2025-02-26', action: 'startDispositionReview' });
+    }
+    expect(index.entry(waiting[3].key)!.retention).toMatchObject({ kind: 'awaitingEvent' });
+    expect(index.queue(now).map((q) => q.key)).toEqual(expect.arrayContaining([waiting[0].key, waiting[2].key]));
+
+    const again = await previewRetentionEvent(manager, index, request);
+    expect(again.count).toBe(0);
+    expect(again.alreadyStarted.map((i) => i.alreadyStartedBy)).toEqual([
+      'Northwind contracts expired',
+      'Northwind contracts expired',
+      'Northwind contracts expired'
+    ]);
+  });
+
+  it('refuses, before any request, an event without asset ids, an asset id KQL cannot express, and an unknown type', async () => {
+    expect(
+      (await refusal(() => previewRetentionEvent(manager, index, { displayName: 'x', eventType: 'Contract Expiry', assetIds: [' '] }))).code
+    ).toBe('assetIdsRequired');
+    const quoted = await refusal(() =>
+      previewRetentionEvent(manager, index, { displayName: 'x', eventType: 'Contract Expiry', assetIds: ['say "hi"'] })
+    );
+    expect(quoted).toMatchObject({ code: 'assetIdNotExpressible' });
+    expect(quoted.whatToDo).toMatch(/asset id/);
+    const unknown = await refusal(() =>
+      previewRetentionEvent(manager, index, { displayName: 'x', eventType: 'Moon Landing', assetIds: ['1'] })
+    );
+    expect(unknown.why).toContain('Moon Landing');
+    expect(unknown.whatToDo).toContain('Employee Departure');
+  });
+});

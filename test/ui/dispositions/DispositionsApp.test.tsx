@@ -1,0 +1,168 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import '@testing-library/jest-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DispositionsApp } from '../../../src/ui/dispositions/DispositionsApp';
+import type { RegisterView } from '../../../src/ui/dispositions/services';
+import { renderInFluent } from '../support/render';
+import { fakeServices, queueItem, registerEntry } from './fakeServices';
+
+const held = queueItem(7, {
+  name: 'Held invoice.pdf',
+  holds: [{ source: 'ediscovery', id: 'lh', name: 'Northwind litigation hold (eDiscovery case Northwind)' }]
+});
+const items = [queueItem(1), queueItem(2, { name: "O'Brien <script>alert(1)</script>.pdf" }), held];
+
+async function renderApp(options: Parameters<typeof fakeServices>[1] = {}, initialItemKey?: string) {
+  const services = fakeServices(items, options);
+  const user = userEvent.setup();
+  renderInFluent(<DispositionsApp services={services} initialItemKey={initialItemKey} />);
+  await screen.findByText(/Showing 3 items of 3 waiting for review/);
+  return { services, user };
+}
+
+describe('DispositionsApp', () => {
+  it('shows the queue with one level-1 heading, names as text (never markup), and filters it', async () => {
+    const { user } = await renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Dispositions' })).toBeInTheDocument();
+    expect(screen.getByText("O'Brien <script>alert(1)</script>.pdf")).toBeInTheDocument();
+    expect(document.querySelector('script')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Holds'), 'held');
+    expect(screen.getByTestId('queue-summary')).toHaveTextContent('Showing 1 item of 3');
+    await user.type(screen.getByLabelText('Search'), 'nothing like this');
+    expect(screen.getByText('No item matches the filters')).toBeInTheDocument();
+  });
+
+  it('asks for a justification, then records an approval and shows each result', async () => {
+    const { services, user } = await renderApp();
+    await user.click(screen.getByText('Invoice INV-00001.pdf'));
+    const details = await screen.findByTestId('item-details');
+    await within(details).findByRole('heading', { level: 2, name: 'Invoice INV-00001.pdf' });
+    await user.click(within(details).getByRole('button', { name: 'Approve this stage' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    expect(within(dialog).getByText(/Write why you decide this/)).toBeInTheDocument();
+    expect(services.calls.some((c) => c.method === 'decide')).toBe(false);
+    await user.type(within(dialog).getByLabelText(/Justification/), 'Past its schedule');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await within(dialog).findByText(/Invoice INV-00001.pdf: moved to the next stage/);
+    expect(services.calls.find((c) => c.method === 'decide')?.args).toEqual([
+      ['site-1|list-1|1'],
+      { kind: 'approve', justification: 'Past its schedule' }
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await within(details).findByText('2 of 2: Legal sign-off');
+  });
+
+  it('says why a held item cannot be approved, and shows the refusal when a selection includes it', async () => {
+    const { user } = await renderApp({}, held.key);
+    const details = await screen.findByTestId('item-details');
+    expect(await within(details).findByTestId('hold-notice')).toHaveTextContent('Northwind litigation hold');
+    expect(within(details).getByRole('button', { name: 'Approve this stage' })).toHaveAttribute('aria-disabled', 'true');
+
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    await user.click(within(screen.getByRole('group', { name: 'Decide on the selected items' })).getByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/1 item on hold cannot be approved/)).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(/Justification/), 'Batch approval');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await within(dialog).findByText(/Held invoice.pdf: not recorded. This item is on hold/);
+    expect(within(dialog).getByText('2 of 3 recorded')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['Relabel', 'Choose the new label.'],
+    ['Extend', /Choose a date after 2026-06-01/],
+    ['Add reviewer', 'Enter the reviewer’s email address.']
+  ] as const)('checks the %s field before sending', async (button, problem) => {
+    const { services, user } = await renderApp({}, items[0].key);
+    const details = await screen.findByTestId('item-details');
+    await within(details).findByRole('heading', { level: 2 });
+    await user.click(await within(details).findByRole('button', { name: button }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/Justification/), 'Because');
+    await user.click(within(dialog).getByRole('button', { name: button }));
+    expect(within(dialog).getByText(problem)).toBeInTheDocument();
+    expect(services.calls.some((c) => c.method === 'decide')).toBe(false);
+  });
+
+  it('places the selection on a new hold', async () => {
+    const { services, user } = await renderApp();
+    await user.keyboard('[ControlLeft>]');
+    await user.click(screen.getByText('Invoice INV-00001.pdf'));
+    await user.keyboard('[/ControlLeft]');
+    expect(screen.getByTestId('queue-summary')).toHaveTextContent('1 selected');
+    await user.click(
+      within(screen.getByRole('group', { name: 'Decide on the selected items' })).getByRole('button', { name: 'Place on hold' })
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.type(await within(dialog).findByLabelText(/Hold name/), "O'Brien audit");
+    await user.type(within(dialog).getByLabelText(/Reason for the hold/), 'Audit 2034');
+    await user.type(within(dialog).getByLabelText(/Justification/), 'In scope');
+    await user.click(within(dialog).getByRole('button', { name: 'Place on hold' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(services.calls.find((c) => c.method === 'addToHold')?.args[0]).toEqual({
+      holdId: 'H-1',
+      items: ['site-1|list-1|1'],
+      justification: 'In scope'
+    });
+  });
+
+  it('previews a retention event and fires it only after the confirmation', async () => {
+    const { services, user } = await renderApp();
+    await user.click(screen.getByRole('tab', { name: 'Retention events' }));
+    await user.selectOptions(await screen.findByLabelText(/Event type/), 'Contract Expiry');
+    await user.type(screen.getByLabelText(/Event name/), 'Fabrikam contract expired');
+    await user.type(screen.getByLabelText(/Asset ids/), 'C-1, C-1\nC-2');
+    await user.click(screen.getByRole('button', { name: 'Preview the event' }));
+    expect(services.calls.find((c) => c.method === 'previewEvent')?.args[0]).toMatchObject({ assetIds: ['C-1', 'C-2'] });
+    const preview = await screen.findByTestId('event-preview');
+    expect(within(preview).getByText('This event starts the retention of 2 items.')).toBeInTheDocument();
+    expect(within(preview).getByRole('table', { name: 'Items the event starts' })).toHaveTextContent('NDA - Fabrikam.docx');
+    await user.click(within(preview).getByRole('button', { name: /Fire the event for 2 items/ }));
+    const confirm = await screen.findByRole('alertdialog');
+    expect(within(confirm).getByRole('button', { name: 'Fire the event' })).toBeDisabled();
+    await user.click(within(confirm).getByLabelText('I understand that this cannot be undone'));
+    await user.click(within(confirm).getByRole('button', { name: 'Fire the event' }));
+    expect(await screen.findByTestId('event-fired')).toHaveTextContent(
+      'Retention started for 1 item: NDA - Fabrikam.docx (asset id C-1, retention ends 1 Jun 2036)'
+    );
+    expect(services.calls.find((c) => c.method === 'fireEvent')?.args).toEqual(['p1', 2]);
+  });
+
+  it('shows a broken chain with the entry it breaks at, and a certificate of disposal per batch', async () => {
+    const broken: RegisterView = {
+      entries: [registerEntry(0), registerEntry(1, { subjectName: 'Invoice INV-00002.pdf' })],
+      verification: {
+        ok: false,
+        problem: 'altered',
+        reason: 'Entry 0 was altered: its content no longer matches its hash.',
+        entry: { sequence: 0, subjectName: 'Invoice INV-00001.pdf' }
+      }
+    };
+    const { user } = await renderApp({ register: broken });
+    await user.click(screen.getByRole('tab', { name: 'Proof' }));
+    const status = await screen.findByTestId('chain-status');
+    expect(status).toHaveTextContent('Chain broken: the register was tampered with');
+    expect(status).toHaveTextContent('Entry 0 was altered');
+    await user.click(screen.getByRole('button', { name: /Certificate of disposal for 2026-05-04/ }));
+    const certificate = await screen.findByTestId('certificate');
+    expect(within(certificate).getByRole('table', { name: 'Records disposed of' })).toHaveTextContent('Invoice INV-00002.pdf');
+    expect(certificate).toHaveTextContent('failed verification');
+    await user.click(within(certificate).getByRole('button', { name: 'Back to the register' }));
+    expect(await screen.findByRole('table', { name: 'Proof register' })).toBeInTheDocument();
+  });
+
+  it('draws the 12-month forecast as a labelled image with a table alternative, and moves between tabs with the arrow keys', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('tab', { name: 'Forecast' }));
+    expect(await screen.findByRole('img', { name: /Retention ending in the next 12 months.*66 items/ })).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Show as a table'));
+    expect(within(screen.getByRole('table', { name: 'Retention ending per month' })).getAllByRole('row')).toHaveLength(13);
+    screen.getByRole('tab', { name: 'Forecast' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Information requests' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Information requests' })).toHaveFocus();
+  });
+});
