@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { mountApp } from '../ui/mountApp';
-import { FilePlanApp } from '../ui/filePlan/FilePlanApp';
+import { WorkbenchRoot } from './WorkbenchRoot';
 
-// The local stand-in for SharePoint's workbench: the web part's app, outside SPFx, on the dev tenant.
-mountApp(<FilePlanApp siteUrl="http://127.0.0.1:4321/sites/finance" />);
+// The local stand-in for SharePoint's workbench: the web part's app, outside SPFx, on the dev tenant that `npm start`
+// serves on this page's origin, signed in as the site owner persona.
+mountApp(<WorkbenchRoot origin={window.location.origin} />);

@@ -4,13 +4,13 @@ import type { GraphGateway } from '../GraphGateway';
 import { listAll } from '../iteratePages';
 
 /**
- * `GET /sites/{id}/lists?$select=id,displayName,list`: a site's lists and libraries (`list.template` tells them
- * apart), every page. Permission (least privileged): Sites.Read.All.
+ * `GET /sites/{id}/lists`: a site's lists and libraries, every page. A library has `list.template ===
+ * 'documentLibrary'`; hidden system lists have `list.hidden`. Permission (least privileged): Sites.Read.All.
  */
 export function listSiteListsCall(siteId: string): GraphCall<unknown> {
   return {
     method: 'GET',
-    url: `/sites/${encodeURIComponent(siteId)}/lists?$select=id,displayName,list`,
+    url: `/sites/${encodeURIComponent(siteId)}/lists`,
     idempotent: true,
     action: 'list the libraries of a site'
   };

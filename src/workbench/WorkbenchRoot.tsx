@@ -1,0 +1,124 @@
+import * as React from 'react';
+import { Caption1, Field, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import type { Site } from '@microsoft/microsoft-graph-types';
+import { createDevTenantTokenProvider } from '../core/auth/createDevTenantTokenProvider';
+import { createGraphGateway } from '../core/graph/createGraphGateway';
+import { createSharePoint } from '../core/sharepoint/createSharePoint';
+import { AsyncView } from '../ui/common/AsyncView';
+import { useAsync } from '../ui/common/useAsync';
+import { FilePlanApp } from '../ui/filePlan/FilePlanApp';
+import { createFilePlanServices } from '../ui/filePlan/services/createFilePlanServices';
+import { searchSites } from '../core/graph/sites/searchSites';
+import { sitePathFromLocation, withSitePath } from './sitePath';
+
+const useStyles = makeStyles({
+  chrome: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2
+  },
+  title: { display: 'flex', flexDirection: 'column' }
+});
+
+/** Where Custodian keeps its lists in the dev tenant: its Records Centre site. */
+const recordsSitePath = '/sites/records';
+
+/**
+ * The web part's app on the dev tenant, as its site owner persona (Sam Okafor), for the site chosen from the dev
+ * tenant's sites (kept in the address as `?site=/sites/finance`, so a reload stays on it).
+ */
+export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElement {
+  const styles = useStyles();
+  const [sitePath, setSitePath] = React.useState(() => sitePathFromLocation(window.location.search));
+  const connection = React.useMemo(() => {
+    const tokens = createDevTenantTokenProvider({ url: origin, persona: 'site-owner' });
+    return { tokens, graph: createGraphGateway({ tokens, baseUrl: origin }) };
+  }, [origin]);
+  const [sites, reloadSites] = useAsync((signal) => searchSites(connection.graph, '*', { signal }), [connection]);
+  const siteUrl = `${origin}${sitePath === '/' ? '' : sitePath}`;
+  const services = React.useMemo(
+    () =>
+      createFilePlanServices({
+        graph: connection.graph,
+        site: createSharePoint(siteUrl, {
+          tokens: connection.tokens,
+          governor: connection.graph.governor,
+          timing: connection.graph.timing
+        }),
+        recordsSiteUrl: `${origin}${recordsSitePath}`
+      }),
+    [connection, origin, siteUrl]
+  );
+
+  const choose = (path: string): void => {
+    setSitePath(path);
+    window.history.replaceState(null, '', withSitePath(window.location.href, path));
+  };
+
+  return (
+    <>
+      <header className={styles.chrome}>
+        <div className={styles.title}>
+          <Subtitle1 as="h1">Local workbench</Subtitle1>
+          <Caption1>Dev tenant on this origin, signed in as the site owner persona.</Caption1>
+        </div>
+        <AsyncView
+          state={sites}
+          loadingLabel="Reading the dev tenant's sites"
+          errorWhat="Custodian couldn't list the dev tenant's sites."
+          onRetry={reloadSites}
+        >
+          {(list) => <SitePicker sites={list} origin={origin} value={sitePath} onChange={choose} />}
+        </AsyncView>
+      </header>
+      <main>
+        <FilePlanApp key={siteUrl} siteUrl={siteUrl} recordsSiteUrl={`${origin}${recordsSitePath}`} services={services} />
+      </main>
+    </>
+  );
+}
+
+function SitePicker({
+  sites,
+  origin,
+  value,
+  onChange
+}: {
+  sites: Site[];
+  origin: string;
+  value: string;
+  onChange: (path: string) => void;
+}): React.ReactElement {
+  const options = sites
+    .map((site) => ({ path: pathOf(site.webUrl ?? '', origin), name: site.displayName || site.name || site.webUrl || '' }))
+    .filter((o) => o.path !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name)) as { path: string; name: string }[];
+  return (
+    <Field label="Site">
+      <Select value={value} onChange={(_e, data) => onChange(data.value)}>
+        {options.some((o) => o.path === value) ? null : <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.path} value={o.path}>
+            {o.name} ({o.path})
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The site's path on this origin, or undefined when its address is elsewhere. */
+function pathOf(webUrl: string, origin: string): string | undefined {
+  try {
+    const url = new URL(webUrl);
+    if (url.origin !== origin) return undefined;
+    return decodeURIComponent(url.pathname.replace(/\/+$/, '')) || '/';
+  } catch {
+    return undefined;
+  }
+}

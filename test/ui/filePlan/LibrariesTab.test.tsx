@@ -1,0 +1,210 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import '@testing-library/jest-dom';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { errorFromEnvelope } from '../../../src/core/http/errorFromEnvelope';
+import { percentDone } from '../../../src/ui/filePlan/BulkLabelPanel';
+import { LibrariesTab } from '../../../src/ui/filePlan/LibrariesTab';
+import { fakeServices, invoices, librariesSnapshot, renderInFluent, type FakeServices } from './support';
+
+function setup(services: FakeServices = fakeServices()): {
+  services: FakeServices;
+  user: ReturnType<typeof userEvent.setup>;
+  onLabelsChanged: jest.Mock;
+} {
+  const onLabelsChanged = jest.fn();
+  renderInFluent(<LibrariesTab services={services} onLabelsChanged={onLabelsChanged} />);
+  return { services, user: userEvent.setup(), onLabelsChanged };
+}
+
+const progressBar = (): HTMLElement => screen.getByRole('progressbar');
+
+describe('LibrariesTab', () => {
+  it("lists each library's default retention label, default sensitivity label and required metadata", async () => {
+    const services = fakeServices();
+    services.loadLibraries.mockResolvedValueOnce({
+      ...librariesSnapshot,
+      libraries: [
+        { ...invoices, defaultSensitivityLabel: { id: 's-general', name: 'General' }, requiredColumns: ['ReferenceNumber', 'Gone'] },
+        librariesSnapshot.libraries[0]
+      ]
+    });
+    setup(services);
+    const table = await screen.findByRole('table', { name: 'Libraries and their plans' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(0, 4)
+          .map((c) => c.textContent)
+      );
+    expect(rows).toEqual([
+      ['Invoices', 'Invoices - 7 Years', 'General', 'Reference Number, Gone'],
+      ['Audit Reports', 'None', 'None', 'None']
+    ]);
+    // Without a default label there is nothing to apply.
+    expect(screen.getByRole('button', { name: 'Apply to existing items: Audit Reports' })).toBeDisabled();
+  });
+
+  it("saves a library's plan from its dialog and shows it as saved", async () => {
+    const { services, user, onLabelsChanged } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit plan: Invoices' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Plan for Invoices' });
+    await user.selectOptions(within(dialog).getByLabelText('Default retention label'), 'Tax Returns - 10 Years');
+    expect(within(dialog).getByText(/A record label: new files become records/)).toBeInTheDocument();
+    await user.selectOptions(within(dialog).getByLabelText('Default sensitivity label'), 's-conf');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Reference Number' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save plan' }));
+    expect(services.applyLibraryPlan).toHaveBeenCalledWith({
+      libraryId: 'list-invoices',
+      retentionLabel: 'Tax Returns - 10 Years',
+      sensitivityLabelId: 's-conf',
+      requiredColumns: ['ReferenceNumber']
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // jsdom runs no exit animation, so Fluent's modal may still hide the page from the accessibility tree here.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit plan: Invoices', hidden: true })).toHaveFocus());
+    const row = screen.getByTestId('library-Invoices');
+    expect(Array.from(row.querySelectorAll('td'), (c) => c.textContent).slice(1, 4)).toEqual([
+      'Tax Returns - 10 Years',
+      'Confidential / Finance',
+      'Reference Number'
+    ]);
+    expect(onLabelsChanged).toHaveBeenCalled();
+  });
+
+  it('keeps the dialog open with the reason when the plan cannot be saved', async () => {
+    const services = fakeServices();
+    services.applyLibraryPlan.mockRejectedValueOnce(
+      errorFromEnvelope(
+        403,
+        { 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { value: 'Access denied.' } } },
+        {
+          action: 'set the default retention label of the library'
+        }
+      )
+    );
+    const { user } = setup(services);
+    await user.click(await screen.findByRole('button', { name: 'Edit plan: Invoices' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Plan for Invoices' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save plan' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('set the default retention label of the library');
+    expect(within(dialog).getByRole('button', { name: 'Save plan' })).not.toHaveAttribute('aria-disabled', 'true');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('applies the default to existing items with a progress bar that reaches 100%', async () => {
+    const { services, user, onLabelsChanged } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Apply to existing items: Invoices' }));
+    const panel = screen.getByTestId('bulk-panel');
+    expect(panel).toHaveTextContent("Apply 'Invoices - 7 Years' to the existing items of Invoices");
+    expect(panel).toHaveFocus();
+    expect(within(panel).getByText('Finding the items to label…')).toBeInTheDocument();
+    const run = services.runs[0];
+    expect(run.libraryId).toBe('list-invoices');
+    act(() => run.onProgress({ total: 250, done: 100, labelled: 99, failed: 1 }));
+    expect(progressBar()).toHaveAttribute('aria-valuenow', '40');
+    expect(panel).toHaveTextContent('100 of 250 items (40%): 99 labelled, 1 failed');
+    act(() => run.onProgress({ total: 250, done: 250, labelled: 249, failed: 1 }));
+    await act(async () =>
+      run.resolve({
+        status: 'completed',
+        total: 250,
+        labelled: 249,
+        failed: [{ id: '7', name: 'Q1.xlsx', reason: 'It is a regulatory record.' }],
+        notDone: 0,
+        resumed: false
+      })
+    );
+    expect(progressBar()).toHaveAttribute('aria-valuenow', '100');
+    expect(within(panel).getByText('Done: 249 of 250 items labelled, 1 failed.')).toBeInTheDocument();
+    expect(within(panel).getByRole('list', { name: 'Items that were not labelled' })).toHaveTextContent(
+      'Q1.xlsx: It is a regulatory record.'
+    );
+    expect(onLabelsChanged).toHaveBeenCalled();
+    await user.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByTestId('bulk-panel')).not.toBeInTheDocument();
+  });
+
+  it('cancels a run through its signal and resumes it', async () => {
+    const { services, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Apply to existing items: Invoices' }));
+    const panel = screen.getByTestId('bulk-panel');
+    const first = services.runs[0];
+    act(() => first.onProgress({ total: 250, done: 100, labelled: 100, failed: 0 }));
+    await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    expect(first.signal?.aborted).toBe(true);
+    // Still focusable while it waits, so keyboard focus stays where it was.
+    expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toHaveAttribute('aria-disabled', 'true');
+    expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toHaveFocus();
+    await act(async () => first.resolve({ status: 'cancelled', total: 250, labelled: 100, failed: [], notDone: 150, resumed: false }));
+    expect(within(panel).getByText('Cancelled: 100 of 250 items done, 150 left.')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Resume' }));
+    const second = services.runs[1];
+    expect(second.signal?.aborted).toBe(false);
+    act(() => second.onProgress({ total: 250, done: 100, labelled: 100, failed: 0 }));
+    expect(progressBar()).toHaveAttribute('aria-valuenow', '40');
+    await act(async () => second.resolve({ status: 'completed', total: 250, labelled: 250, failed: [], notDone: 0, resumed: true }));
+    expect(within(panel).getByText('Done: 250 of 250 items labelled.')).toBeInTheDocument();
+    expect(within(panel).getByText('Carried on from where the last run stopped.')).toBeInTheDocument();
+  });
+
+  it('offers to resume a run that stopped when the page was closed, and shows a failed run with Resume', async () => {
+    const services = fakeServices();
+    services.loadLibraries.mockResolvedValueOnce({
+      ...librariesSnapshot,
+      libraries: [
+        {
+          ...invoices,
+          unfinishedJob: { label: 'Invoices - 7 Years', total: 500, done: 200, status: 'running', updatedAt: '2026-01-01T00:00:00Z' }
+        }
+      ]
+    });
+    const { user } = setup(services);
+    const panel = await screen.findByTestId('bulk-panel');
+    expect(panel).toHaveTextContent('Labelling stopped before it finished');
+    expect(panel).toHaveTextContent("200 of 500 items were done with 'Invoices - 7 Years'. Resume to carry on from there.");
+    expect(services.applyDefaultToExistingItems).not.toHaveBeenCalled();
+    await user.click(within(panel).getByRole('button', { name: 'Resume' }));
+    const run = services.runs[0];
+    await act(async () =>
+      run.reject(errorFromEnvelope(503, { error: { code: 'serviceNotAvailable', message: 'Busy' } }, { action: 'label the items' }))
+    );
+    expect(within(panel).getByRole('alert')).toHaveTextContent('label the items');
+    await user.click(within(panel).getByRole('button', { name: 'Resume' }));
+    expect(services.applyDefaultToExistingItems).toHaveBeenCalledTimes(2);
+  });
+
+  it("still shows SharePoint's defaults when the records site cannot be read, saying what is missing and why", async () => {
+    const services = fakeServices();
+    services.loadLibraries.mockResolvedValueOnce({
+      ...librariesSnapshot,
+      recordsSiteError: errorFromEnvelope(404, { error: { code: 'itemNotFound', message: 'Not found' } }, { action: 'open the site' })
+    });
+    setup(services);
+    await screen.findByRole('table', { name: 'Libraries and their plans' });
+    expect(screen.getByText(/are kept on the records site and are not shown/)).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('open the site');
+  });
+
+  it('says so when the site has no libraries', async () => {
+    const services = fakeServices();
+    services.loadLibraries.mockResolvedValueOnce({ ...librariesSnapshot, libraries: [] });
+    setup(services);
+    expect(await screen.findByRole('heading', { name: 'This site has no document libraries' })).toBeInTheDocument();
+  });
+});
+
+describe('percentDone', () => {
+  it('floors, so 100% means every item is settled', () => {
+    expect(percentDone(undefined)).toBe(0);
+    expect(percentDone({ total: 3, done: 2, labelled: 2, failed: 0 })).toBe(66);
+    expect(percentDone({ total: 500, done: 499, labelled: 499, failed: 0 })).toBe(99);
+    expect(percentDone({ total: 0, done: 0, labelled: 0, failed: 0 })).toBe(100);
+  });
+});
