@@ -5,8 +5,7 @@ import { parseFilePlanCsv } from '../../src/core/domain/parseFilePlanCsv';
 import { validateFilePlanCsv } from '../../src/core/domain/validateFilePlanCsv';
 import { writeFilePlanCsv } from '../../src/core/domain/writeFilePlanCsv';
 import type { LocalServer } from '../../scripts/lib/server';
-import AxeBuilder from '@axe-core/playwright';
-import { collectPageErrors, launchBrowser, type TestBrowser } from './support/browser';
+import { collectPageErrors, launchBrowser, seriousAccessibilityViolations, type TestBrowser } from './support/browser';
 import { serveBuiltPages } from './support/builtPages';
 
 jest.setTimeout(120_000);
@@ -110,23 +109,6 @@ class DevTenant {
   async labelNames(): Promise<string[]> {
     return (await this.all<{ displayName: string }>('/v1.0/security/labels/retentionLabels')).map((l) => l.displayName);
   }
-}
-
-/**
- * axe-core's serious and critical violations, as test/e2e/support/browser.ts reports them, once every finite
- * animation has finished (a dialog fading in has half-transparent text), and without Tabster's focus-redirecting
- * dummy elements (`<i data-tabster-dummy aria-hidden="true" tabindex="0">`): once a Fluent Dialog has opened, Tabster
- * keeps two on <body>, and axe flags them as aria-hidden-focus, a known false positive that Fluent and Tabster keep
- * by design (microsoft/fluentui#27517, microsoft/tabster#288). Everything else on the page is checked.
- */
-async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
-  );
-  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }
 
 /** Polls a condition the test cannot be told about (the dev tenant's own state) until it holds. */

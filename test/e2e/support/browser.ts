@@ -36,8 +36,14 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-/** axe-core's serious and critical violations, each as "rule: target". */
+/**
+ * axe-core's serious and critical violations, each as "rule: target", once every finite animation has finished
+ * (a dialog fading in has half-transparent text that axe would measure as low contrast).
+ */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+  );
   // Fluent UI v9's focus management (Tabster) places aria-hidden sentinels that pass focus straight on; axe reports
   // them as aria-hidden-focus although no user can rest on them (microsoft/fluentui#25133). Everything else is checked.
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
