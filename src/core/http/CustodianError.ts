@@ -63,8 +63,9 @@ export class CustodianError extends Error {
   }
 
   /** True for answers worth trying again later (throttling, outages, dropped connections). */
+  /** Worth trying again as it is: throttling, a busy service, or a connection that dropped (never a refusal or an abort). */
   get isTransient(): boolean {
-    return this.status === 0 && this.code !== 'aborted' ? true : [429, 503, 504].includes(this.status);
+    return this.status === 0 ? this.source === 'network' : [429, 503, 504].includes(this.status);
   }
 }
 

@@ -1,3 +1,4 @@
+import { refusalError } from '../../../src/core/services/declareRecord/refusalError';
 import { errorFromEnvelope } from '../../../src/core/http/errorFromEnvelope';
 import { errorFromFailure } from '../../../src/core/http/errorFromFailure';
 import { CustodianError } from '../../../src/core/http/CustodianError';
@@ -100,5 +101,15 @@ describe('errorFromEnvelope: one error from three envelopes', () => {
       source: 'network',
       isTransient: true
     });
+  });
+
+  it('never calls a refusal made before sending transient, so no one is offered a retry that cannot help', () => {
+    const refusal = refusalError({
+      code: 'regulatoryRecord',
+      what: 'Relabel',
+      why: 'A regulatory record keeps its label.',
+      whatToDo: 'Leave it.'
+    });
+    expect(refusal).toMatchObject({ status: 0, source: 'client', isTransient: false });
   });
 });
