@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), 'custodian-teams-bench-'));
   try {
     await build({
-      entryPoints: [path.join(__dirname, 'teamsQueuePage.ts')],
+      entryPoints: [path.join(__dirname, 'pages', 'teamsQueuePage.ts')],
       outfile: path.join(folder, 'bench.js'),
       bundle: true,
       minify: true,

@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import { repoRoot } from './lib/paths';
 
 /**
- * `npm run bench [-- NAME ...] [--json]`: runs each benchmark in bench/ (or the named ones) one after another,
+ * `npm run bench [-- NAME ...] [--json]`: runs each benchmark in bench/ (or the named ones; pages a benchmark
+ * opens in Chromium live in bench/pages/) one after another,
  * never in parallel, since they measure throughput on a two-core machine. With --json every benchmark prints one
  * JSON object per line. Benchmarks print measurements; they are not tests and never fail on a number.
  */
 function main(argv: readonly string[]): void {
-  const flags = argv.filter((arg) => arg.startsWith('--'));
-  const names = argv.filter((arg) => !arg.startsWith('--'));
+  // Names come first; everything from the first option on goes to each benchmark (`--items 2000` keeps its value).
+  const firstOption = argv.findIndex((arg) => arg.startsWith('--'));
+  const names = firstOption === -1 ? [...argv] : argv.slice(0, firstOption);
+  const flags = firstOption === -1 ? [] : argv.slice(firstOption);
   const available = readdirSync(path.join(repoRoot, 'bench'))
     .filter((file) => file.endsWith('.ts'))
     .map((file) => file.replace(/\.ts$/, ''));

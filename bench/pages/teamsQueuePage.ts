@@ -5,8 +5,8 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { DispositionsApp } from '../src/ui/dispositions/DispositionsApp';
-import type { DispositionsServices, QueueItem, QueueSnapshot } from '../src/ui/dispositions/services';
+import { DispositionsApp } from '../../src/ui/dispositions/DispositionsApp';
+import type { DispositionsServices, QueueItem, QueueSnapshot } from '../../src/ui/dispositions/services';
 
 const labels = [
   'Invoices - 7 Years',
