@@ -15,7 +15,7 @@ import { dispatchSharePoint } from './sharepoint/routes';
 import { controlRoutes } from './control/routes';
 import { getSiteByPath } from './store/sites';
 
-/** Graph's documented limit for a JSON request; upload-session chunks (under /devtenant/upload) may be larger. */
+/** Graph's documented limit for a JSON request; upload-session chunks (under /devtenant/upload) and inbound mail (/devtenant/mail) may be larger. */
 export const maxBodyBytes = 4 * 1024 * 1024;
 export const maxChunkBytes = 60 * 1024 * 1024;
 
@@ -119,7 +119,7 @@ export class DevTenantApp {
     const rawUrl = req.url ?? '/';
     const qIndex = rawUrl.indexOf('?');
     const rawPath = qIndex < 0 ? rawUrl : rawUrl.slice(0, qIndex);
-    const isUpload = /^\/devtenant\/upload\//i.test(rawPath);
+    const isUpload = /^\/devtenant\/(?:upload\/|mail$)/i.test(rawPath);
     const { body, tooLarge } = await readBody(req, isUpload ? maxChunkBytes : maxBodyBytes);
 
     const ctx: Ctx = {

@@ -10,6 +10,8 @@ import { uploadRoutes } from '../graph/uploadSessions';
 import { monitorRoutes } from '../graph/sensitivityAssignment';
 import { readRecordsSettings, writeRecordsSettings } from '../records';
 import { encodePath } from '../protocol/odata';
+import { insertMimeMessage } from '../graph/messages';
+import { findUser } from '../graph/users';
 
 /**
  * Control routes under `/devtenant`: persona tokens, reset, faults, the clock and the records settings.
@@ -232,6 +234,23 @@ export const controlRoutes: readonly Route[] = [
           const next = { ...current, ...(body as Partial<typeof current>) };
           writeRecordsSettings(ctx.tenant.db, next);
           return json(next);
+        }
+      }
+    }
+  },
+  {
+    // Inbound mail (what Exchange does on SMTP delivery): raw RFC 5322 MIME into a mailbox's Inbox, up to 60 MB,
+    // which Graph's 4 MB request limit keeps out of `POST .../messages`.
+    pattern: 'mail',
+    ops: {
+      POST: {
+        scopes: 'none',
+        query: ['to'],
+        run: (ctx) => {
+          const user = findUser(ctx.tenant.db, ctx.query.get('to') ?? '');
+          if (!user) throw errors.badRequest("'to' must name a user (id or user principal name).");
+          if (!ctx.body.length) throw errors.badRequest('The body must be the message as MIME (message/rfc822).');
+          return json(insertMimeMessage(ctx, user.id, ctx.body, false), 201);
         }
       }
     }

@@ -1,4 +1,6 @@
-import { errors } from '../errors';
+import crypto from 'node:crypto';
+import { tenantDomain } from '../auth/personas';
+import { errors, ServiceError } from '../errors';
 import { type Ctx, json, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { applySelect, odataContext, pageCollection, selectOption } from '../http/query';
@@ -6,8 +8,8 @@ import { evaluateFilter, FilterSyntaxError, mimeHeaderValue, parseFilter, quoteO
 import { resolveUser } from './users';
 
 /**
- * Outlook messages (https://learn.microsoft.com/graph/api/resources/message): list, get, PATCH categories and
- * single-value extended properties, and the MIME stream (`$value`).
+ * Outlook messages (https://learn.microsoft.com/graph/api/resources/message): list, get, create from MIME, PATCH
+ * categories and single-value extended properties, and the MIME stream (`$value`).
  */
 
 interface MessageRow {
@@ -46,8 +48,12 @@ function extendedExpand(ctx: Ctx): ((p: { id: string; value: string }) => boolea
   }
 }
 
+/** Where a message made from MIME keeps the MIME it was made from (base64), returned as is by `$value`. */
+const mimeKey = '@devtenant.mime';
+
 export function messageRepresentation(m: MessageRow, ext?: (p: { id: string; value: string }) => boolean): Record<string, unknown> {
   const data = JSON.parse(m.data) as Record<string, unknown>;
+  delete data[mimeKey];
   const out: Record<string, unknown> = {
     '@odata.etag': etag(m),
     // Properties every Inbox message has in Graph (message-get); the seed does not model them.
@@ -140,6 +146,8 @@ function patch(ctx: Ctx, p: Record<string, string>): Reply {
 /** The message as RFC 5322 MIME (`text/plain`), as `GET .../$value` returns it. */
 function mime(ctx: Ctx, p: Record<string, string>): Reply {
   const m = loadMessage(ctx, p, false);
+  const stored = (JSON.parse(m.data) as Record<string, unknown>)[mimeKey];
+  if (typeof stored === 'string') return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from(stored, 'base64') };
   const d = JSON.parse(m.data) as {
     subject: string;
     from: { emailAddress: { name: string; address: string } };
@@ -170,10 +178,112 @@ function mime(ctx: Ctx, p: Record<string, string>): Reply {
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: lines.join('\r\n') };
 }
 
+/** RFC 2047 encoded words (`=?utf-8?B?...?=`, `=?utf-8?Q?...?=`) in a header value, decoded. */
+function decodeWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*(?==\?)?/g, (_m, charset: string, enc: string, data: string) => {
+    const bytes =
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64')
+        : Buffer.from(
+            data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1'
+          );
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      return bytes.toString('utf8');
+    }
+  });
+}
+
+/** `Name <a@b>, "Last, First" <c@d>, e@f` -> Graph recipients. */
+function recipients(value: string | undefined): { emailAddress: { name: string; address: string } }[] {
+  if (!value) return [];
+  return (value.match(/(?:"(?:[^"\\]|\\.)*"|[^,"])+/g) ?? [])
+    .map((one) => {
+      const m = /^\s*(.*?)\s*<([^>]*)>\s*$/.exec(one);
+      const address = (m ? m[2] : one).trim();
+      const name = m ? decodeWords(m[1].replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1')) : '';
+      return { emailAddress: { name: name || address, address } };
+    })
+    .filter((r) => r.emailAddress.address);
+}
+
+/**
+ * Stores a message made from RFC 5322 MIME in `owner`'s mailbox: the headers Graph maps (From, To, Cc, Subject,
+ * Date, Message-ID) become the message's properties, and `$value` returns the MIME exactly as given. Exchange gives
+ * a message without a Message-ID one of its own.
+ */
+export function insertMimeMessage(ctx: Ctx, owner: string, raw: Buffer, draft: boolean): Record<string, unknown> {
+  const text = raw.toString('latin1');
+  const end = /\r?\n\r?\n/.exec(text);
+  const head = end ? text.slice(0, end.index) : text;
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0 && !headers.has(line.slice(0, colon).trim().toLowerCase()))
+      headers.set(line.slice(0, colon).trim().toLowerCase(), Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8'));
+  }
+  const now = ctx.tenant.clock.nowIso();
+  const date = headers.get('date') ? new Date(headers.get('date')!) : undefined;
+  const sent = date && !Number.isNaN(date.getTime()) ? date.toISOString().replace(/\.\d+Z$/, 'Z') : now;
+  const id = `AAMkAG${crypto.randomBytes(45).toString('base64url')}`;
+  const from = recipients(headers.get('from'))[0];
+  const subject = decodeWords(headers.get('subject') ?? '');
+  const type = (headers.get('content-type') ?? 'text/plain').toLowerCase();
+  const data = {
+    id,
+    subject,
+    bodyPreview: '',
+    body: { contentType: 'text', content: '' },
+    ...(from ? { from, sender: from } : {}),
+    toRecipients: recipients(headers.get('to')),
+    ccRecipients: recipients(headers.get('cc')),
+    receivedDateTime: now,
+    sentDateTime: sent,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    internetMessageId: headers.get('message-id') ?? `<${crypto.randomUUID().replace(/-/g, '').toUpperCase()}@${tenantDomain}>`,
+    conversationId: `AAQkAG${crypto.randomBytes(24).toString('base64url')}`,
+    hasAttachments: type.startsWith('multipart/mixed') && /^content-disposition:\s*attachment/im.test(text),
+    importance: 'normal',
+    isRead: draft,
+    isDraft: draft,
+    parentFolderId: draft ? 'drafts' : 'inbox',
+    [mimeKey]: raw.toString('base64')
+  };
+  ctx.tenant.db
+    .prepare('INSERT INTO messages (id, user_id, received, data, categories, ext, version) VALUES (?, ?, ?, ?, ?, ?, 1)')
+    .run(id, owner, now, JSON.stringify(data), '[]', '{}');
+  return messageRepresentation(ctx.tenant.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow);
+}
+
+/**
+ * `POST .../messages` with `Content-Type: text/plain`: a draft from base64 MIME (user-post-messages, example 3).
+ * JSON drafts are not served. Malformed base64 is Graph's `400 ErrorMimeContentInvalidBase64String`.
+ */
+function create(ctx: Ctx, p: Record<string, string>): Reply {
+  const owner = mailbox(ctx, p, true);
+  const type = (ctx.headers['content-type'] ?? '').toLowerCase();
+  if (!type.startsWith('text/plain')) throw errors.notImplemented('creating a message from JSON (send its MIME as text/plain, base64)');
+  const b64 = ctx.body.toString('latin1').replace(/\s+/g, '');
+  if (!b64 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0)
+    throw new ServiceError({
+      status: 400,
+      code: 'ErrorMimeContentInvalidBase64String',
+      message: 'Invalid base64 string for MIME content.'
+    });
+  const rep = insertMimeMessage(ctx, owner, Buffer.from(b64, 'base64'), true);
+  return json({ '@odata.context': odataContext(ctx, `users(${quoteODataString(owner)})/messages/$entity`), ...rep }, 201);
+}
+
 const routesFor = (prefix: string): Route[] => [
   {
     pattern: `${prefix}/messages`,
-    ops: { GET: { scopes: readScopes, query: ['$select', '$filter', '$top', '$orderby', '$skiptoken', '$expand'], run: list } }
+    ops: {
+      GET: { scopes: readScopes, query: ['$select', '$filter', '$top', '$orderby', '$skiptoken', '$expand'], run: list },
+      POST: { scopes: writeScopes, run: create }
+    }
   },
   {
     pattern: `${prefix}/messages/{messageId}`,

@@ -19,7 +19,7 @@ import { quoteODataString } from '../../http/quoteODataString';
 import { refusalError } from '../declareRecord/refusalError';
 import type { LibraryPlan } from '../libraryPlan/libraryPlansList';
 import { emailColumns } from './emailColumns';
-import { emlFileName, safeFileName } from './emlFileName';
+import { attachmentFileName, emlFileName } from './emlFileName';
 import type { FiledAttachment, FiledItem, FileMessageResult, FileMessageStep, FileMessageStepResult } from './FileMessageResult';
 import { parseMimeAttachments } from './parseMimeAttachments';
 
@@ -155,7 +155,7 @@ export async function fileMessage(
   const attachments: FiledAttachment[] = [];
   if (options.includeAttachments) {
     for (const attachment of parseMimeAttachments(await mime.text())) {
-      const fileName = `${name.replace(/\.eml$/, '')} - ${safeFileName(attachment.fileName)}`;
+      const fileName = attachmentFileName(name, attachment.fileName);
       try {
         const blob = new Blob([attachment.bytes], { type: attachment.contentType });
         const up =

@@ -64,3 +64,50 @@ describe('emlFileName', () => {
     expect(emlFileName('line\nbreak\ttab', '1')).toBe('line break tab [1].eml');
   });
 });
+
+describe('parseMimeAttachments, edge cases', () => {
+  const message = (...parts: string[]): string =>
+    ['Content-Type: multipart/mixed; boundary=b', '', ...parts.flatMap((p) => ['--b', p]), '--b--', ''].join('\n');
+
+  it('reads RFC 2231 continuations, a charset it does not know, and names with path and control characters', () => {
+    const found = parseMimeAttachments(
+      message(
+        [
+          'Content-Type: application/octet-stream',
+          'Content-Disposition: attachment;',
+          " filename*0*=UTF-8''%E2%80%AE..%2F..%2F;",
+          ' filename*1*=evil%0A.exe;',
+          ' filename*2="%20.txt"',
+          '',
+          'plain 7bit body'
+        ].join('\n'),
+        ['Content-Type: text/plain; name="=?x-unknown?B?bm90ZXMudHh0?="', '', 'notes'].join('\n'),
+        ['Content-Type: text/plain', "Content-Disposition: attachment; filename*=''no-charset%20name.txt", '', 'x'].join('\n')
+      )
+    );
+    expect(found.map((a) => a.fileName)).toEqual(['\u202e../../evil\n.exe .txt', 'notes.txt', 'no-charset name.txt']);
+    expect(new TextDecoder().decode(found[0].bytes)).toBe('plain 7bit body');
+    expect(found[0].contentType).toBe('application/octet-stream');
+  });
+
+  it('names an attachment that has no file name, and skips inline parts and a multipart without a boundary', () => {
+    const found = parseMimeAttachments(
+      message(
+        ['Content-Disposition: attachment', 'Content-Transfer-Encoding: base64', '', 'aGk='].join('\n'),
+        ['Content-Type: multipart/related', '', 'no boundary here'].join('\n'),
+        ['Content-Type: image/gif; name="a.gif"', 'Content-Disposition: inline', '', 'GIF'].join('\n'),
+        'headers only, no body'
+      )
+    );
+    expect(found).toEqual([{ fileName: 'attachment-1', contentType: 'text/plain', bytes: new TextEncoder().encode('hi') }]);
+    expect(parseMimeAttachments('Content-Type: multipart/mixed\r\n\r\n--x\r\nContent-Disposition: attachment\r\n\r\nz\r\n--x--')).toEqual(
+      []
+    );
+  });
+
+  it('stops at ten levels of nesting', () => {
+    let body = ['Content-Disposition: attachment; filename="deep.txt"', '', 'deep'].join('\n');
+    for (let i = 0; i < 12; i++) body = [`Content-Type: multipart/mixed; boundary=l${i}`, '', `--l${i}`, body, `--l${i}--`].join('\n');
+    expect(parseMimeAttachments(body)).toEqual([]);
+  });
+});
