@@ -1,3 +1,5 @@
+import type { RecordSearchRow } from '../../core/services/search/RecordSearch';
+
 /**
  * What the Dispositions app asks of the core: one object, built once per sign-in by the composition root
  * (src/teams/index.tsx), so the app and its tests never see a gateway, a URL or fetch. Every type here is a
@@ -243,22 +245,8 @@ export interface RecordSearchRequest {
   text?: string;
 }
 
-export interface RecordSearchRowView {
-  key: string;
-  name: string;
-  title: string;
-  webUrl: string;
-  labelName: string;
-  department: string;
-  category: string;
-  referenceId: string;
-  assetId: string;
-  created: string;
-  modified: string;
-  labelledAt: string;
-  isRecord: boolean;
-  siteName: string;
-}
+/** A found record as the tab shows it: the core's row, with the site's name in place of its ids. */
+export type RecordSearchRowView = Omit<RecordSearchRow, 'siteId' | 'listId' | 'itemId'> & { siteName: string };
 
 export interface RecordSearchResultView {
   rows: RecordSearchRowView[];
