@@ -1,17 +1,21 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { AsyncView } from '../ui/common/AsyncView';
 import { EmptyState } from '../ui/common/EmptyState';
+import { ErrorCard } from '../ui/common/ErrorCard';
+import { NativeSelect } from '../ui/common/NativeSelect';
 import { useAsync } from '../ui/common/useAsync';
-import { DeclareForm, type DeclareRequest } from '../ui/declare/DeclareForm';
+import { DeclareForm } from '../ui/declare/DeclareForm';
 import { formatDateTime } from '../ui/declare/formatting';
-import type { StepProgress } from '../ui/declare/model';
-import type { MessageSubject } from './hosts/HostAdapter';
-import type { PaneServices } from './paneServices';
+import type { MessageSubject, PreferenceStore } from './hosts/HostAdapter';
+import { createMemoryPreferences, emailLibraryPreference } from './hosts/preferences';
+import { plannedFileSteps, type MessageContext, type PaneServices } from './paneServices';
 
 export interface MessageViewProps {
   message: MessageSubject;
   services: PaneServices;
+  /** Where the chosen records library is remembered (Outlook's roaming settings, the demo's localStorage). */
+  preferences?: PreferenceStore;
   locale?: string;
 }
 
@@ -31,31 +35,39 @@ const useStyles = makeStyles({
   list: { margin: 0, overflowWrap: 'anywhere' },
   term: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
   value: { marginLeft: 0 },
-  attachments: { margin: 0, paddingLeft: tokens.spacingHorizontalXL }
+  attachments: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  // A native checkbox, as the declare form's lock: keyboard-ready and light.
+  option: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-start', cursor: 'pointer' },
+  box: { width: '16px', height: '16px', marginTop: '2px', flexShrink: 0, accentColor: tokens.colorBrandBackground }
 });
-
-/** The steps of filing a message, in the order the core runs them. */
-export function plannedFileSteps(request: DeclareRequest): StepProgress[] {
-  return [
-    { id: 'upload', label: 'Save the email as an .eml file in the records library', state: 'pending' },
-    { id: 'fields', label: 'Save the metadata', state: 'pending' },
-    { id: 'retentionLabel', label: `Apply the retention label "${request.retentionLabel}"`, state: 'pending' },
-    { id: 'category', label: 'Mark the email as filed', state: 'pending' }
-  ];
-}
 
 function kilobytes(size: number): string {
   return size < 1024 ? `${size} bytes` : `${Math.round(size / 1024)} KB`;
 }
 
 /**
- * A message being read: what it is, where the file plan files email, and the file form. A message with no
- * records library mapped gets a clear message and no form, so nothing is half filed.
+ * A message being read: what it is, the records library it is filed into, and the file form.
+ *
+ * How a message finds its library: the library plans on the records site map libraries; those that can take email
+ * (the columns filing fills) are offered, and the person picks one. The choice (the plan's `{siteId}/{listId}`, never
+ * a token) is remembered per user (Outlook's roaming settings; the demo's localStorage, per persona) and used for
+ * every later message; with only one such library it is used without asking. No library mapped: a clear message,
+ * no form, nothing sent.
  */
-export function MessageView({ message, services, locale }: MessageViewProps): React.ReactElement {
+export function MessageView({ message, services, preferences, locale }: MessageViewProps): React.ReactElement {
   const styles = useStyles();
-  const [state, reload] = useAsync((signal) => services.openMessage(message, signal), [services, message.restId]);
+  const store = React.useMemo(() => preferences ?? createMemoryPreferences(), [preferences]);
+  const [libraryKey, setLibraryKey] = React.useState<string | undefined>(() => store.get(emailLibraryPreference));
+  const [saveError, setSaveError] = React.useState<unknown>(undefined);
+  const [state, reload] = useAsync((signal) => services.openMessage(message, libraryKey, signal), [services, message.restId, libraryKey]);
   const attachments = message.attachments.filter((a) => !a.isInline);
+
+  const choose = (key: string): void => {
+    setLibraryKey(key || undefined);
+    setSaveError(undefined);
+    store.set(emailLibraryPreference, key).catch((error: unknown) => setSaveError(error));
+  };
+
   return (
     <div className={styles.root}>
       <section className={styles.card} aria-labelledby="custodian-message-title" data-testid="message-card">
@@ -94,9 +106,11 @@ export function MessageView({ message, services, locale }: MessageViewProps): Re
         onRetry={reload}
       >
         {(context) =>
-          context.library === null ? (
+          context.libraries.length === 0 ? (
             <EmptyState title="No records library is set up for email">
-              <p>Your organisation&apos;s file plan does not say which records library email is filed into, so Custodian cannot file it.</p>
+              <p>
+                Your organisation&apos;s file plan maps no records library that takes email, so Custodian cannot file it. Nothing was sent.
+              </p>
               <p>
                 <strong>What you can do: </strong>ask your site owner to map a records library for email in Custodian&apos;s File plan web
                 part, then open this email again.
@@ -104,34 +118,120 @@ export function MessageView({ message, services, locale }: MessageViewProps): Re
             </EmptyState>
           ) : (
             <>
-              {context.existingCopy ? (
-                <MessageBar intent="info" layout="multiline">
-                  <MessageBarBody>
-                    <MessageBarTitle>This email is already filed.</MessageBarTitle> It is in {context.library.name} as{' '}
-                    <a href={context.existingCopy.webUrl} target="_blank" rel="noreferrer">
-                      {context.existingCopy.name}
-                    </a>
-                    . Filing it again updates that copy instead of making a second one.
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-              <DeclareForm
-                noun="email"
-                actionLabel="File as record"
-                busyLabel="Filing…"
-                labels={context.labels}
-                initialLabelName={context.library.defaultLabel}
-                currentState={{ behavior: null, isLocked: false }}
-                specs={context.specs}
-                initialValues={context.values}
-                columnsSource={`the ${context.library.name} library`}
-                plannedSteps={plannedFileSteps}
-                onSubmit={(request, onProgress) => services.file(context, request, onProgress)}
-              />
+              <Field
+                label="Records library for email"
+                hint={
+                  context.library
+                    ? 'Custodian remembers your choice for the next emails you file.'
+                    : 'Choose where your email is filed. Custodian remembers it for the next emails.'
+                }
+              >
+                {(fieldProps) => (
+                  <NativeSelect
+                    {...fieldProps}
+                    data-testid="email-library"
+                    value={context.library?.key ?? ''}
+                    onChange={(e) => choose(e.target.value)}
+                  >
+                    {context.library ? null : <option value="">Choose a library</option>}
+                    {context.libraries.map((l) => (
+                      <option key={l.key} value={l.key}>
+                        {l.name}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                )}
+              </Field>
+              {saveError !== undefined ? <ErrorCard error={saveError} /> : null}
+              <FileSection context={context} services={services} attachmentCount={attachments.length} />
             </>
           )
         }
       </AsyncView>
     </div>
+  );
+}
+
+function FileSection({
+  context,
+  services,
+  attachmentCount
+}: {
+  context: MessageContext;
+  services: PaneServices;
+  attachmentCount: number;
+}): React.ReactElement {
+  const styles = useStyles();
+  const [includeAttachments, setIncludeAttachments] = React.useState(false);
+  const library = context.library;
+  if (!library)
+    return (
+      <EmptyState title="Choose a records library" headingLevel={3}>
+        <p>This email is not filed until you choose the records library above. Nothing was sent.</p>
+      </EmptyState>
+    );
+  if (context.unfillableColumns.length > 0)
+    return (
+      <EmptyState title={`Email can't be filed into ${library.name}`} headingLevel={3}>
+        <p>
+          Its library plan requires {context.unfillableColumns.map((c) => `'${c}'`).join(', ')}, which Custodian cannot fill when filing
+          email. Nothing was sent.
+        </p>
+        <p>
+          <strong>What you can do: </strong>choose another library, or ask your site owner to map email to a library made for it.
+        </p>
+      </EmptyState>
+    );
+  const options = { includeAttachments: attachmentCount > 0 && includeAttachments };
+  return (
+    <>
+      {context.existingCopy ? (
+        <MessageBar intent="info" layout="multiline" data-testid="existing-copy">
+          <MessageBarBody>
+            <MessageBarTitle>This email is already filed.</MessageBarTitle> It is in {library.name} as{' '}
+            {context.existingCopy.webUrl ? (
+              <a href={context.existingCopy.webUrl} target="_blank" rel="noreferrer">
+                {context.existingCopy.name}
+              </a>
+            ) : (
+              context.existingCopy.name
+            )}
+            . Filing it again keeps that first copy instead of making a second one.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <DeclareForm
+        key={library.key}
+        noun="email"
+        actionLabel="File as record"
+        busyLabel="Filing…"
+        labels={context.labels}
+        initialLabelName={library.defaultLabel}
+        currentState={{ behavior: null, isLocked: false }}
+        lockable={false}
+        specs={context.specs}
+        initialValues={context.values}
+        columnsSource={`the ${library.name} library`}
+        extraOptions={(busy) =>
+          attachmentCount > 0 ? (
+            <label className={styles.option}>
+              <input
+                type="checkbox"
+                className={styles.box}
+                checked={includeAttachments}
+                disabled={busy}
+                onChange={(e) => setIncludeAttachments(e.target.checked)}
+              />
+              <span>
+                Also file the {attachmentCount === 1 ? 'attachment' : `${attachmentCount} attachments`} as{' '}
+                {attachmentCount === 1 ? 'a record' : 'records'}, beside the email
+              </span>
+            </label>
+          ) : null
+        }
+        plannedSteps={(request) => plannedFileSteps(request, options)}
+        onSubmit={(request, onProgress) => services.file(context, request, onProgress, options)}
+      />
+    </>
   );
 }

@@ -64,7 +64,9 @@ function SubjectView({ session, locale }: { session: PaneSession; locale?: strin
           case 'document':
             return <DocumentView subject={subject} host={host} services={services} locale={locale} />;
           case 'message':
-            return <MessageView message={subject} services={services} locale={locale} />;
+            return (
+              <MessageView key={subject.restId} message={subject} services={services} preferences={host.preferences} locale={locale} />
+            );
           case 'draft':
             return <DraftView draft={subject} host={host} />;
         }

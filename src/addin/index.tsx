@@ -5,9 +5,12 @@ import { createNaaTokenProvider } from '../core/auth/createNaaTokenProvider';
 import type { TokenProvider } from '../core/auth/TokenProvider';
 import { createGraphGateway } from '../core/graph/createGraphGateway';
 import { mountApp } from '../ui/mountApp';
-import { custodianClientId } from './config';
+import type { GraphGateway } from '../core/graph/GraphGateway';
+import { custodianClientId, demoSharePointHost, recordsSitePath } from './config';
 import { DemoToolbar } from './DemoToolbar';
-import { createDemoHost, type DemoChoice } from './hosts/demo';
+import { createDemoHost, demoDocuments, type DemoChoice } from './hosts/demo';
+import { readNewestMessage } from './hosts/demoMessage';
+import { createLocalPreferences } from './hosts/preferences';
 import { detectHost, supportsNaa } from './hosts/detectHost';
 import type { HostAdapter } from './hosts/HostAdapter';
 import { createOutlookComposeHost } from './hosts/outlookCompose';
@@ -17,10 +20,38 @@ import { isInsideOffice, loadOfficeJs } from './officeHost';
 import { createPaneServices, type PaneServices } from './paneServices';
 import { TaskPaneApp, type PaneNotice } from './TaskPaneApp';
 
+/**
+ * The records site on the tenant's own SharePoint host: `GET /sites/root` names the host (Sites.Read.All), read once
+ * and only when an email is opened.
+ */
+function tenantRecordsSite(graph: GraphGateway): () => Promise<string> {
+  let url: Promise<string> | undefined;
+  return () => {
+    url ??= graph
+      .call<{ siteCollection?: { hostname?: string } }>({
+        method: 'GET',
+        url: '/sites/root?$select=siteCollection',
+        action: 'find your SharePoint'
+      })
+      .then((root) => `https://${String(root.siteCollection?.hostname)}${recordsSitePath}`);
+    url.catch(() => (url = undefined));
+    return url;
+  };
+}
+
 /** Builds the pane's services for one signed-in identity. Only the base URL and the token provider differ by host. */
-function servicesFor(tokens: TokenProvider, baseUrl?: string, actor?: { isContainerAdmin: boolean }): PaneServices {
-  const graph = createGraphGateway({ tokens, ...(baseUrl ? { baseUrl } : {}) });
-  return createPaneServices({ graph, ...(actor ? { actor } : {}) });
+function servicesFor(
+  tokens: TokenProvider,
+  options: { baseUrl?: string; actor?: { isContainerAdmin: boolean }; recordsSiteUrl?: string } = {}
+): { services: PaneServices; graph: GraphGateway } {
+  const graph = createGraphGateway({ tokens, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const recordsSiteUrl = options.recordsSiteUrl;
+  const services = createPaneServices({
+    graph,
+    ...(options.actor ? { actor: options.actor } : {}),
+    recordsSiteUrl: recordsSiteUrl ? () => Promise.resolve(recordsSiteUrl) : tenantRecordsSite(graph)
+  });
+  return { services, graph };
 }
 
 /** Word's signed-in user, for `ssoSilent`; absent when the host cannot say (older builds). */
@@ -52,12 +83,31 @@ async function startInOffice(): Promise<void> {
     loginHint = naa ? await wordLoginHint() : undefined;
   } else {
     const mailbox = Office.context.mailbox;
-    host = kind === 'outlookRead' ? createOutlookReadHost({ mailbox }) : createOutlookComposeHost({ context: Office.context });
+    host =
+      kind === 'outlookRead'
+        ? createOutlookReadHost({ mailbox, roamingSettings: Office.context.roamingSettings })
+        : createOutlookComposeHost({ context: Office.context });
     loginHint = mailbox.userProfile?.emailAddress || undefined;
   }
   // NAA where the host supports it; elsewhere MSAL's nestable client falls back to a standard one and signs in with a pop-up.
-  const services = servicesFor(createNaaTokenProvider({ clientId: custodianClientId, ...(loginHint ? { loginHint } : {}) }));
+  const { services } = servicesFor(createNaaTokenProvider({ clientId: custodianClientId, ...(loginHint ? { loginHint } : {}) }));
   mountApp(<TaskPaneApp hostName={host.label} session={{ host, services }} notices={naa ? [] : [popupNotice]} />);
+}
+
+function initialDemoChoice(search: string): DemoChoice | undefined {
+  const wanted = new URLSearchParams(search).get('demo');
+  if (wanted === 'message') return { kind: 'message' };
+  const known = demoDocuments.find((d) => d.id === wanted);
+  return known ? { kind: 'document', id: known.id } : undefined;
+}
+
+/** localStorage, or undefined where the browser refuses it (storage disabled). */
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Personas that administer every site in the dev tenant (may relabel a locked record). */
@@ -66,19 +116,29 @@ const containerAdmins: readonly DevTenantPersona[] = ['site-owner', 'records-man
 /** Demo mode: the dev tenant is served on this page's origin (`/v1.0`, `/devtenant`) by `npm start`. */
 function DemoRoot(): React.ReactElement {
   const [persona, setPersona] = React.useState<DevTenantPersona>('office-worker');
-  const [choice, setChoice] = React.useState<DemoChoice | undefined>(undefined);
+  // `?demo=contract` (a demo document's id) or `?demo=message` opens that item at once (links, the benchmark).
+  const [choice, setChoice] = React.useState<DemoChoice | undefined>(() => initialDemoChoice(window.location.search));
   const origin = window.location.origin;
-  const services = React.useMemo(
+  const { services, graph } = React.useMemo(
     () =>
-      servicesFor(createDevTenantTokenProvider({ url: origin, persona }), origin, { isContainerAdmin: containerAdmins.includes(persona) }),
+      servicesFor(createDevTenantTokenProvider({ url: origin, persona }), {
+        baseUrl: origin,
+        actor: { isContainerAdmin: containerAdmins.includes(persona) },
+        recordsSiteUrl: `https://${demoSharePointHost}${recordsSitePath}`
+      }),
     [origin, persona]
   );
-  const host = React.useMemo(() => (choice ? createDemoHost(choice) : undefined), [choice]);
+  // The persona's choices (the records library for email) in localStorage, one key per persona: ids only, no token.
+  const preferences = React.useMemo(() => createLocalPreferences(safeLocalStorage(), persona), [persona]);
+  const host = React.useMemo(
+    () => (choice ? createDemoHost(choice, { readMessage: (signal) => readNewestMessage(graph, signal), preferences }) : undefined),
+    [choice, graph, preferences]
+  );
   return (
     <TaskPaneApp
       hostName="Demo"
       session={host ? { host, services } : undefined}
-      toolbar={<DemoToolbar persona={persona} onPersonaChange={setPersona} choice={choice} onOpen={setChoice} canOpenMessage={false} />}
+      toolbar={<DemoToolbar persona={persona} onPersonaChange={setPersona} choice={choice} onOpen={setChoice} canOpenMessage />}
     />
   );
 }

@@ -1,10 +1,19 @@
-import type { ColumnDefinition, SensitivityLabel } from '@microsoft/microsoft-graph-types';
+import type { ColumnDefinition, ListItem, SensitivityLabel } from '@microsoft/microsoft-graph-types';
 import type { FilePlanLabel } from '../core/domain/filePlanLabel';
 import type { RecordState, RecordsTenantSettings } from '../core/domain/recordRestrictions';
 import { retentionEnd } from '../core/domain/retentionEnd';
 import { retentionLabelFromGraph } from '../core/domain/retentionLabelFromGraph';
 import type { GraphGateway } from '../core/graph/GraphGateway';
+import { listAll } from '../core/graph/iteratePages';
+import { findListItemsCall } from '../core/graph/listItems/findListItems';
+import { findListByName } from '../core/graph/lists/findListByName';
 import { getList } from '../core/graph/lists/getList';
+import { quoteODataString } from '../core/http/quoteODataString';
+import { emailColumns } from '../core/services/fileMessage/emailColumns';
+import { fileMessage } from '../core/services/fileMessage/fileMessage';
+import { fileMessageSteps, type FileMessageResult, type FileMessageStep } from '../core/services/fileMessage/FileMessageResult';
+import { libraryKeyOf, libraryPlansList, type LibraryPlan } from '../core/services/libraryPlan/libraryPlansList';
+import { openRecordsSite } from '../core/services/recordsSite/RecordsSite';
 import { listRetentionLabels } from '../core/graph/retentionLabels/listRetentionLabels';
 import { listSensitivityLabels } from '../core/graph/sensitivityLabels/listSensitivityLabels';
 import { isRecordBehavior } from '../core/domain/behaviorDuringRetentionPeriod';
@@ -46,16 +55,40 @@ export interface NotOpened {
 
 export type OpenDocumentResult = { ok: true; context: DocumentContext } | { ok: false; notOpened: NotOpened };
 
+/** A records library whose library plan can take email (it has the columns `fileMessage` fills). */
+export interface EmailLibrary {
+  /** The plan's key, `{siteId}/{listId}`: what the person's choice remembers. */
+  key: string;
+  name: string;
+  /** The plan's default retention label, preselected. */
+  defaultLabel?: string;
+  plan: LibraryPlan;
+}
+
 /** Everything the pane needs to file one message. */
 export interface MessageContext {
   message: MessageSubject;
-  /** The records library the file plan maps email to; null when none is mapped. */
-  library: { name: string; defaultLabel?: string } | null;
-  /** The copy already filed (found by internet message id), if any. */
+  /** The records libraries a library plan maps that can take email; empty when none is mapped (nothing can be sent). */
+  libraries: EmailLibrary[];
+  /** The library this email is filed into (the person's remembered choice, or the only one); null until one is chosen. */
+  library: EmailLibrary | null;
+  /** The copy already filed in that library (found by internet message id), if any. */
   existingCopy?: { name: string; webUrl: string };
   labels: FilePlanLabel[];
+  /** The metadata asked of the person. Filing fills the email columns from the message itself, so none today. */
   specs: FieldSpec[];
   values: FieldValues;
+  /**
+   * Columns the library's plan requires that filing cannot fill (not one of the email columns): filing is refused
+   * before anything is sent, as `fileMessage` takes no extra fields yet.
+   */
+  unfillableColumns: string[];
+}
+
+/** What the person asked for when filing, beside the label. */
+export interface FileOptions {
+  /** File the message's attachments as records too, each beside the `.eml`. */
+  includeAttachments?: boolean;
 }
 
 /**
@@ -65,8 +98,14 @@ export interface MessageContext {
 export interface PaneServices {
   openDocument(url: string | undefined, signal?: AbortSignal): Promise<OpenDocumentResult>;
   declare(context: DocumentContext, request: DeclareRequest, onProgress: (steps: StepProgress[]) => void): Promise<DeclareResultView>;
-  openMessage(message: MessageSubject, signal?: AbortSignal): Promise<MessageContext>;
-  file(context: MessageContext, request: DeclareRequest, onProgress: (steps: StepProgress[]) => void): Promise<DeclareResultView>;
+  /** The message, the libraries it can be filed into and the one chosen (`libraryKey`, a remembered choice). */
+  openMessage(message: MessageSubject, libraryKey: string | undefined, signal?: AbortSignal): Promise<MessageContext>;
+  file(
+    context: MessageContext,
+    request: DeclareRequest,
+    onProgress: (steps: StepProgress[]) => void,
+    options?: FileOptions
+  ): Promise<DeclareResultView>;
 }
 
 /** The file plan as the domain models it; labels Graph describes in a way Custodian cannot represent are left out. */
@@ -126,6 +165,11 @@ export interface PaneServicesDeps {
   declare?: PaneServices['declare'];
   openMessage?: PaneServices['openMessage'];
   file?: PaneServices['file'];
+  /**
+   * The records site's URL (`https://contoso.sharepoint.com/sites/records`), where the library plans are kept.
+   * Without it, filing email is not available.
+   */
+  recordsSiteUrl?: () => Promise<string>;
 }
 
 /** A service this build does not have yet: refused before anything is sent. */
@@ -159,17 +203,21 @@ export function createPaneServices(deps: PaneServicesDeps): PaneServices {
         return { ok: false, notOpened: { reason, what, why, whatToDo } };
       }
       const document = resolved.document;
-      const [labelPayloads, sensitivityLabels, list] = await Promise.all([
+      const [labelPayloads, sensitivityLabels, list, plan] = await Promise.all([
         listRetentionLabels(graph, { signal, withEventTypes: true }),
         // The classification is optional: a tenant without sensitivity labels still declares records.
         listSensitivityLabels(graph, { signal }).catch(() => undefined),
-        document.listItem ? getList(graph, document.listItem.list, { signal }) : Promise.resolve(undefined)
+        document.listItem ? getList(graph, document.listItem.list, { signal }) : Promise.resolve(undefined),
+        // The library plan adds the columns it requires; a records site that cannot be read leaves the library's own.
+        document.listItem && deps.recordsSiteUrl
+          ? libraryPlanOf(graph, deps.recordsSiteUrl, document.listItem.list, signal).catch(() => undefined)
+          : Promise.resolve(undefined)
       ]);
       const labels = filePlanFromGraph(labelPayloads);
       const options = sensitivityLabels ? sensitivityOptionsFromGraph(sensitivityLabels) : undefined;
       const columns: ColumnDefinition[] = list?.columns ?? [];
       const specs = columns
-        .filter((c) => c.required === true && c.name !== 'FileLeafRef')
+        .filter((c) => (c.required === true || plan?.requiredColumns.includes(String(c.name))) && c.name !== 'FileLeafRef')
         .map((c) => fieldSpecFromColumn(c))
         .filter((s): s is FieldSpec => s !== undefined);
       const fields = document.listItem?.fields ?? {};
@@ -225,8 +273,208 @@ export function createPaneServices(deps: PaneServicesDeps): PaneServices {
       };
     },
     declare: deps.declare ?? ((context, request, onProgress) => declareWithCore(graph, context, request, onProgress)),
-    openMessage: deps.openMessage ?? (() => notAvailable('Filing email')),
-    file: deps.file ?? (() => notAvailable('Filing email'))
+    openMessage:
+      deps.openMessage ??
+      (deps.recordsSiteUrl
+        ? (message, libraryKey, signal) => openMessageWithCore(graph, deps.recordsSiteUrl!, message, libraryKey, signal)
+        : () => notAvailable('Filing email')),
+    file:
+      deps.file ??
+      (deps.recordsSiteUrl
+        ? (context, request, onProgress, options) => fileWithCore(graph, context, request, onProgress, options)
+        : () => notAvailable('Filing email'))
+  };
+}
+
+/** A library's plan on the records site; undefined when it has none (or the plans list does not exist yet: nothing is created). */
+export async function libraryPlanOf(
+  graph: GraphGateway,
+  recordsSiteUrl: () => Promise<string>,
+  library: { siteId: string; listId: string },
+  signal?: AbortSignal
+): Promise<LibraryPlan | undefined> {
+  const options = signal ? { signal } : {};
+  const site = await openRecordsSite(graph, await recordsSiteUrl(), options);
+  if (!(await findListByName(graph, site.siteId, libraryPlansList.title, options))) return undefined;
+  // What the core's getLibraryPlan does, without the module that also writes plans (SharePoint REST) in the pane's bundle.
+  return (await site.list(libraryPlansList).find(libraryKeyOf(library), options))?.value;
+}
+
+/**
+ * The libraries a library plan on the records site maps, kept when they can take email (the columns `fileMessage`
+ * fills, and a drive). Reads only: a records site without the plans list has no plan, and nothing is created.
+ */
+export async function emailLibraries(graph: GraphGateway, recordsSiteUrl: string, signal?: AbortSignal): Promise<EmailLibrary[]> {
+  const options = signal ? { signal } : {};
+  const site = await openRecordsSite(graph, recordsSiteUrl, options);
+  if (!(await findListByName(graph, site.siteId, libraryPlansList.title, options))) return [];
+  const plans = await site.list(libraryPlansList).list(options);
+  const checked = await Promise.all(
+    plans.map(async ({ value: plan }): Promise<EmailLibrary | undefined> => {
+      if (!plan.driveId) return undefined;
+      // A library that is gone or not shared with this person is not offered.
+      const list = await getList(graph, { siteId: plan.siteId, listId: plan.listId }, options).catch(() => undefined);
+      const columns = new Set((list?.columns ?? []).map((c) => c.name));
+      if (!list || Object.values(emailColumns).some((c) => !columns.has(c))) return undefined;
+      return {
+        key: plan.libraryKey,
+        name: plan.libraryName || String(list.displayName ?? ''),
+        ...(plan.defaultRetentionLabel ? { defaultLabel: plan.defaultRetentionLabel } : {}),
+        plan
+      };
+    })
+  );
+  return checked.filter((l): l is EmailLibrary => l !== undefined).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The copy of a message already filed in a library, found by its internet message id (the oldest, as `fileMessage` keeps it). */
+export async function findFiledCopy(
+  graph: GraphGateway,
+  plan: LibraryPlan,
+  internetMessageId: string,
+  signal?: AbortSignal
+): Promise<{ name: string; webUrl: string } | undefined> {
+  if (!internetMessageId) return undefined;
+  const items = await listAll<ListItem>(
+    graph,
+    {
+      ...findListItemsCall(
+        { siteId: plan.siteId, listId: plan.listId },
+        `fields/${emailColumns.internetMessageId} eq ${quoteODataString(internetMessageId)}`
+      ),
+      action: 'look for the email in the records library'
+    },
+    signal ? { signal } : {}
+  );
+  const oldest = [...items].sort((a, b) => Number(a.id) - Number(b.id))[0];
+  if (!oldest) return undefined;
+  const fields = (oldest.fields ?? {}) as Record<string, unknown>;
+  return { name: String(fields.FileLeafRef ?? fields.Title ?? ''), webUrl: String(oldest.webUrl ?? '') };
+}
+
+async function openMessageWithCore(
+  graph: GraphGateway,
+  recordsSiteUrl: () => Promise<string>,
+  message: MessageSubject,
+  libraryKey: string | undefined,
+  signal?: AbortSignal
+): Promise<MessageContext> {
+  const [libraries, labelPayloads] = await Promise.all([
+    recordsSiteUrl().then((url) => emailLibraries(graph, url, signal)),
+    listRetentionLabels(graph, { signal, withEventTypes: true })
+  ]);
+  const library = libraries.find((l) => l.key === libraryKey) ?? (libraries.length === 1 ? libraries[0] : null);
+  const existingCopy = library ? await findFiledCopy(graph, library.plan, message.internetMessageId, signal) : undefined;
+  const filled = new Set<string>(Object.values(emailColumns));
+  return {
+    message,
+    libraries,
+    library,
+    ...(existingCopy ? { existingCopy } : {}),
+    labels: filePlanFromGraph(labelPayloads),
+    specs: [],
+    values: {},
+    unfillableColumns: library ? library.plan.requiredColumns.filter((c) => !filled.has(c)) : []
+  };
+}
+
+const fileStepLabels: Record<FileMessageStep, string> = {
+  upload: 'Save the email as an .eml file in the records library',
+  fields: "Save the email's details (from, to, sent, subject)",
+  retentionLabel: 'Apply the retention label',
+  attachments: 'File the attachments as records',
+  category: 'Mark the email as filed in Outlook'
+};
+
+/** The planned steps of filing, in the order `fileMessage` runs them. */
+export function plannedFileSteps(request: DeclareRequest, options: FileOptions = {}): StepProgress[] {
+  return fileMessageSteps
+    .filter((step) => step !== 'attachments' || options.includeAttachments === true)
+    .map((step) => ({
+      id: step,
+      label: step === 'retentionLabel' ? `Apply the retention label "${request.retentionLabel}"` : fileStepLabels[step],
+      state: 'pending' as const
+    }));
+}
+
+/** `fileMessage`'s step outcomes as the progress list shows them. */
+export function fileStepsFromResult(
+  result: Exclude<FileMessageResult, { status: 'refused' }>,
+  request: DeclareRequest,
+  options: FileOptions = {}
+): StepProgress[] {
+  const planned = plannedFileSteps(request, options);
+  return planned.map((step): StepProgress => {
+    const outcome = result.steps.find((s) => s.step === step.id);
+    if (!outcome) return { ...step, state: 'skipped' };
+    switch (outcome.status) {
+      case 'done':
+        return { ...step, state: 'done' };
+      case 'unchanged':
+        return {
+          ...step,
+          state: 'skipped',
+          detail:
+            result.status === 'alreadyFiled' && step.id !== 'category'
+              ? 'Already filed: the first copy is kept.'
+              : step.id === 'attachments'
+                ? 'The email has no attachments to file.'
+                : 'Already as asked: nothing to change.'
+        };
+      case 'failed':
+        return { ...step, state: 'failed', ...(outcome.error ? { error: outcome.error } : {}) };
+      case 'notAttempted':
+        return { ...step, state: 'skipped', detail: 'Not sent, because an earlier step failed.' };
+    }
+  });
+}
+
+/** Files through the core's `fileMessage`: refused (nothing sent) when no library is chosen or a column cannot be filled. */
+async function fileWithCore(
+  graph: GraphGateway,
+  context: MessageContext,
+  request: DeclareRequest,
+  onProgress: (steps: StepProgress[]) => void,
+  options: FileOptions = {}
+): Promise<DeclareResultView> {
+  const library = context.library;
+  if (!library)
+    throw hostError({
+      code: 'noEmailLibrary',
+      what: 'Custodian did not file this email.',
+      why: 'No records library is chosen for email. Nothing was sent.',
+      whatToDo: 'Choose the records library to file email into, then file it.'
+    });
+  if (context.unfillableColumns.length > 0)
+    throw hostError({
+      code: 'unfillableColumns',
+      what: 'Custodian did not file this email.',
+      why: `${library.name} requires ${context.unfillableColumns.map((c) => `'${c}'`).join(', ')}, which filing email cannot fill yet. Nothing was sent.`,
+      whatToDo: 'Choose another library, or ask your site owner to map email to a library made for it.'
+    });
+  onProgress(plannedFileSteps(request, options).map((s) => ({ ...s, state: 'running' as const })));
+  const result = await fileMessage(graph, context.message.restId, library.plan, {
+    retentionLabel: request.retentionLabel,
+    ...(options.includeAttachments ? { includeAttachments: true } : {})
+  });
+  if (result.status === 'refused') throw result.error;
+  const steps = fileStepsFromResult(result, request, options);
+  onProgress(steps);
+  const name = result.item.name;
+  const link = result.item.webUrl ? { link: { text: `Open ${name}`, href: result.item.webUrl } } : {};
+  if (result.status === 'alreadyFiled')
+    return {
+      summary: `This email was already filed as "${name}" in ${library.name}. That first copy is kept: no second copy was made.`,
+      steps,
+      ...link
+    };
+  return {
+    summary:
+      result.status === 'filed'
+        ? `The email is filed as "${name}" in ${library.name} with the label "${request.retentionLabel}".`
+        : `Only part of the filing was done for "${name}": the steps below say which, and why.`,
+    steps,
+    ...link
   };
 }
 

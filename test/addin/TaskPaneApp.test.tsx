@@ -4,10 +4,12 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HostAdapter, HostSubject, MessageSubject } from '../../src/addin/hosts/HostAdapter';
-import type { DocumentContext, MessageContext, PaneServices } from '../../src/addin/paneServices';
+import { createMemoryPreferences } from '../../src/addin/hosts/preferences';
+import type { DocumentContext, EmailLibrary, FileOptions, MessageContext, PaneServices } from '../../src/addin/paneServices';
 import { TaskPaneApp } from '../../src/addin/TaskPaneApp';
 import { errorFromEnvelope } from '../../src/core/http/errorFromEnvelope';
 import type { ResolvedDocument } from '../../src/core/services/resolveDocument/ResolvedDocument';
+import type { DeclareRequest } from '../../src/ui/declare/DeclareForm';
 import type { StepProgress } from '../../src/ui/declare/model';
 import { filePlan, requiredColumns, sensitivityOptions } from '../ui/support/fixtures';
 import { renderInFluent } from '../ui/support/render';
@@ -192,20 +194,45 @@ function messageHost(): HostAdapter {
   return { kind: 'outlookRead', label: 'Outlook', readSubject: () => Promise.resolve(message) };
 }
 
+const emailArchive: EmailLibrary = {
+  key: 'site-1/list-email',
+  name: 'Email Archive',
+  defaultLabel: 'Litigation Hold - Permanent',
+  plan: {
+    libraryKey: 'site-1/list-email',
+    siteId: 'site-1',
+    listId: 'list-email',
+    driveId: 'drive-email',
+    libraryName: 'Email Archive',
+    defaultRetentionLabel: 'Litigation Hold - Permanent',
+    requiredColumns: [],
+    updatedAt: '2026-01-01T00:00:00Z'
+  }
+};
+const correspondence: EmailLibrary = {
+  ...emailArchive,
+  key: 'site-1/list-corr',
+  name: 'Correspondence',
+  plan: { ...emailArchive.plan, libraryKey: 'site-1/list-corr', listId: 'list-corr', libraryName: 'Correspondence' }
+};
+
 const messageContext = (overrides: Partial<MessageContext> = {}): MessageContext => ({
   message,
-  library: { name: 'Email Archive', defaultLabel: 'Litigation Hold - Permanent' },
+  libraries: [emailArchive],
+  library: emailArchive,
   labels: filePlan,
   specs: [],
   values: {},
+  unfillableColumns: [],
   ...overrides
 });
 
 describe('an Outlook message', () => {
   it('says clearly when no records library is mapped for email, and offers nothing to file', async () => {
-    const svc = services({ openMessage: () => Promise.resolve(messageContext({ library: null })) });
+    const svc = services({ openMessage: () => Promise.resolve(messageContext({ libraries: [], library: null })) });
     renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: svc }} />);
     expect(await screen.findByRole('heading', { name: 'No records library is set up for email' })).toBeInTheDocument();
+    expect(svc.file).not.toHaveBeenCalled();
     expect(screen.getByText(/ask your site owner to map a records library/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
     expect(screen.getByRole('region', { name: 'This email: Contract signed' })).toHaveTextContent('NDA.pdf (51 KB)');
@@ -226,6 +253,56 @@ describe('an Outlook message', () => {
     expect(screen.getByRole('radio', { name: 'Litigation Hold - Permanent' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'File as record' }));
     expect(await screen.findByTestId('declare-result')).toHaveTextContent('Filed with the label "Litigation Hold - Permanent".');
+  });
+
+  it('asks which library to file into, remembers the choice per user, and files with the attachments when asked', async () => {
+    const user = userEvent.setup();
+    const preferences = createMemoryPreferences();
+    const openMessage = jest.fn((_m: MessageSubject, key: string | undefined) =>
+      Promise.resolve(
+        messageContext({
+          libraries: [correspondence, emailArchive],
+          library: [correspondence, emailArchive].find((l) => l.key === key) ?? null
+        })
+      )
+    );
+    const file = jest.fn((_c: MessageContext, _r: DeclareRequest, onProgress: (s: StepProgress[]) => void, _o?: FileOptions) => {
+      onProgress([]);
+      return Promise.resolve({
+        summary: 'The email is filed as "Contract signed.eml".',
+        steps: [],
+        link: { text: 'Open Contract signed.eml', href: 'https://x/c.eml' }
+      });
+    });
+    const host: HostAdapter = { ...messageHost(), preferences };
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host, services: services({ openMessage, file }) }} />);
+    expect(await screen.findByRole('heading', { name: 'Choose a records library' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: /Records library for email/ }), 'Email Archive');
+    expect(await screen.findByRole('button', { name: 'File as record' })).toBeInTheDocument();
+    expect(openMessage).toHaveBeenLastCalledWith(message, 'site-1/list-email', expect.anything());
+    expect(preferences.get('emailLibrary')).toBe('site-1/list-email');
+    // The lock is not offered: filing applies the label, the record's lock follows the label.
+    expect(screen.queryByRole('checkbox', { name: /Lock the record/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /Also file the attachment as a record/ }));
+    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('The email is filed as "Contract signed.eml".');
+    expect(screen.getByRole('link', { name: 'Open Contract signed.eml' })).toHaveAttribute('href', 'https://x/c.eml');
+    expect(file.mock.calls[0][0].library?.key).toBe('site-1/list-email');
+    expect(file.mock.calls[0][3]).toEqual({ includeAttachments: true });
+  });
+
+  it('opens with the remembered library, and refuses a library whose plan requires columns filing cannot fill', async () => {
+    const preferences = createMemoryPreferences({ emailLibrary: 'site-1/list-email' });
+    const openMessage = jest.fn(() => Promise.resolve(messageContext({ unfillableColumns: ['MatterNumber'] })));
+    const file = jest.fn();
+    const host: HostAdapter = { ...messageHost(), preferences };
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host, services: services({ openMessage, file }) }} />);
+    expect(await screen.findByRole('heading', { name: "Email can't be filed into Email Archive" })).toBeInTheDocument();
+    expect(screen.getByText(/'MatterNumber'/)).toBeInTheDocument();
+    expect(openMessage).toHaveBeenCalledWith(message, 'site-1/list-email', expect.anything());
+    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    expect(file).not.toHaveBeenCalled();
   });
 
   it('shows a failure to reach Microsoft 365 with what to do', async () => {

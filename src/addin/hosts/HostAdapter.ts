@@ -63,6 +63,17 @@ export interface DraftSubject {
 
 export type HostSubject = DocumentSubject | MessageSubject | DraftSubject;
 
+/**
+ * Small per-user choices the pane remembers between openings (which records library email is filed into). Only
+ * names and ids are kept: never a token, a message or a document. Outlook keeps them in the add-in's roaming
+ * settings (they follow the mailbox); the demo in the browser's localStorage, per persona.
+ */
+export interface PreferenceStore {
+  get(name: string): string | undefined;
+  /** Saves the value; '' forgets it. */
+  set(name: string, value: string): Promise<void>;
+}
+
 /** Custodian's custom properties in a Word document: the key metadata of a declaration, mirrored. */
 export const custodianPropertyPrefix = 'Custodian.';
 
@@ -81,6 +92,8 @@ export interface HostAdapter {
    * prefixed `Custodian.`), so it travels with the file.
    */
   mirrorMetadata?(values: Readonly<Record<string, string>>): Promise<void>;
+  /** Where the person's choices are remembered (Outlook read mode and the demo); absent elsewhere. */
+  readonly preferences?: PreferenceStore;
   /** Outlook compose only (Mailbox 1.13): sets the draft's sensitivity label ('' is not allowed by Outlook). */
   setSensitivityLabel?(labelId: string, justification?: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { custodianPropertyPrefix, type DocumentSubject, type HostAdapter, type MessageSubject } from './HostAdapter';
+import { custodianPropertyPrefix, type DocumentSubject, type HostAdapter, type MessageSubject, type PreferenceStore } from './HostAdapter';
 import { hostError } from './hostError';
 import { fileNameOf, isCloudUrl } from './word';
 
@@ -41,6 +41,8 @@ export type DemoChoice = { kind: 'document'; id: DemoDocumentId } | { kind: 'doc
 export interface DemoHostDeps {
   /** Reads a message of the persona's mailbox through the core (the dev tenant's Graph). */
   readMessage?: (signal?: AbortSignal) => Promise<MessageSubject>;
+  /** The persona's remembered choices (localStorage, per persona). */
+  preferences?: PreferenceStore;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createDemoHost(choice: DemoChoice, deps: DemoHostDeps = {}): Hos
   return {
     kind: 'demo',
     label: 'Demo',
+    ...(deps.preferences ? { preferences: deps.preferences } : {}),
     async readSubject(signal) {
       if (choice.kind === 'message') {
         if (!deps.readMessage) {

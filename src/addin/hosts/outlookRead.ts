@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { AttachmentSummary, HostAdapter, MailAddress, MessageSubject } from './HostAdapter';
 import { hostError } from './hostError';
+import { createMemoryPreferences, createRoamingPreferences, type RoamingSettingsLike } from './preferences';
 
 /** What the Outlook read adapter needs from `Office.context.mailbox`: injected so tests can pass mocks. */
 export interface OutlookReadDeps {
@@ -9,6 +10,8 @@ export interface OutlookReadDeps {
     convertToRestId(itemId: string, restVersion: string): string;
     diagnostics?: { hostName?: string };
   };
+  /** `Office.context.roamingSettings`: where the pane remembers the records library email is filed into. */
+  roamingSettings?: RoamingSettingsLike;
 }
 
 interface ReadItemLike {
@@ -39,6 +42,7 @@ export function createOutlookReadHost(deps: OutlookReadDeps): HostAdapter {
   return {
     kind: 'outlookRead',
     label: 'Outlook',
+    preferences: deps.roamingSettings ? createRoamingPreferences(deps.roamingSettings) : createMemoryPreferences(),
     readSubject(): Promise<MessageSubject> {
       const item = deps.mailbox.item as ReadItemLike | undefined;
       if (!item || !item.itemId) {

@@ -6,4 +6,5 @@ export * from './ErrorCard';
 export * from './errorText';
 export * from './LoadingState';
 export * from './NativeSelect';
+export * from './Tabs';
 export * from './useAsync';

@@ -35,6 +35,8 @@ export interface DeclareResultView {
   retentionEnd?: RetentionEndResult;
   /** Steps as they ended. */
   steps: StepProgress[];
+  /** Where the result is (the filed copy): shown as a link after the summary. */
+  link?: { text: string; href: string };
 }
 
 export interface DeclareFormProps {
@@ -57,6 +59,10 @@ export interface DeclareFormProps {
   initialValues?: FieldValues;
   /** Where the columns come from: "the Contracts library". */
   columnsSource?: string;
+  /** False where the service cannot lock (filing email): the lock choice is not offered. Default true. */
+  lockable?: boolean;
+  /** Options of the host's own, shown above the button (filing attachments too); given whether the form is busy. */
+  extraOptions?: (busy: boolean) => React.ReactNode;
   /** The steps before anything runs, each pending. */
   plannedSteps: (request: DeclareRequest) => StepProgress[];
   /** Runs the declaration, reporting each step; rejects only for a failure before any step ran. */
@@ -83,7 +89,7 @@ type Phase =
  * before anything is sent: a refused relabel, a missing required field or an unexplained downgrade stops here.
  */
 export function DeclareForm(props: DeclareFormProps): React.ReactElement {
-  const { noun = 'document', labels, currentState, settings, actor, sensitivity, specs } = props;
+  const { noun = 'document', labels, currentState, settings, actor, sensitivity, specs, lockable = true } = props;
   const styles = useStyles();
   const [labelName, setLabelName] = React.useState<string | undefined>(
     props.initialLabelName && labels.some((l) => l.name === props.initialLabelName) ? props.initialLabelName : undefined
@@ -151,7 +157,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
     const request: DeclareRequest = {
       retentionLabel: chosen.name,
       fields: check.values,
-      lock: isRecordLabel && lock,
+      lock: lockable && isRecordLabel && lock,
       ...(changed ? { sensitivityLabelId: sensitivityId } : {})
     };
     if (changed && isSensitivityDowngrade(current, next ?? null)) setPending(request);
@@ -208,7 +214,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
         </MessageBar>
       ) : null}
       {chosen && refusal.allowed ? <RestrictionsNotice label={chosen} lock={lock} settings={settings} actor={actor} noun={noun} /> : null}
-      {chosen && refusal.allowed && isRecordLabel && chosen.retention?.behavior !== 'retainAsRegulatoryRecord' ? (
+      {lockable && chosen && refusal.allowed && isRecordLabel && chosen.retention?.behavior !== 'retainAsRegulatoryRecord' ? (
         <label className={styles.lock}>
           <input
             type="checkbox"
@@ -234,6 +240,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
           }
         }}
       />
+      {props.extraOptions ? props.extraOptions(busy) : null}
       <div className={styles.actions}>
         {Object.keys(errors).some((k) => k !== '#label') ? (
           <MessageBar intent="error" layout="multiline">
@@ -275,6 +282,14 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
             <MessageBarBody>
               <MessageBarTitle>{phase.result.summary}</MessageBarTitle>
               {phase.result.retentionEnd ? ` Retention ends: ${describeRetentionEnd(phase.result.retentionEnd)}` : null}
+              {phase.result.link ? (
+                <>
+                  {' '}
+                  <a href={phase.result.link.href} target="_blank" rel="noreferrer">
+                    {phase.result.link.text}
+                  </a>
+                </>
+              ) : null}
             </MessageBarBody>
           </MessageBar>
         </>

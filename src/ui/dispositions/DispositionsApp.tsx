@@ -7,7 +7,7 @@ import { HoldsView } from './HoldsView';
 import { ProofView, usePrintStyles } from './ProofView';
 import { QueueView } from './QueueView';
 import { SearchView } from './SearchView';
-import { TabBar } from './TabBar';
+import { Tabs } from '../common/Tabs';
 import type { DispositionsServices, QueueSnapshot } from './services';
 
 export const dispositionTabs = ['queue', 'holds', 'events', 'proof', 'forecast', 'search'] as const;
@@ -91,10 +91,10 @@ export function DispositionsApp(props: DispositionsAppProps): React.ReactElement
       </header>
       {props.banner ? <div data-print-hide="">{props.banner}</div> : null}
       <div data-print-hide="">
-        <TabBar<DispositionTab>
+        <Tabs<DispositionTab>
           label="Dispositions views"
           idPrefix="custodian"
-          tabs={dispositionTabs.map((value) => ({ value, name: tabNames[value] }))}
+          tabs={dispositionTabs.map((value) => ({ value, title: tabNames[value] }))}
           selected={tab}
           onSelect={setTab}
         />

@@ -167,7 +167,7 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
         <Caption1>{`As of ${formatDate(snapshot.now)} · ${snapshot.indexedCount.toLocaleString('en-GB')} items indexed`}</Caption1>
       </div>
 
-      {/* A group of buttons, not Fluent's Toolbar: its arrow navigation adds focusable aria-hidden guards (see TabBar). */}
+      {/* A group of buttons, not Fluent's Toolbar: its arrow navigation adds focusable aria-hidden guards (see src/ui/common/Tabs). */}
       <div role="group" aria-label="Decide on the selected items" className={styles.toolbar}>
         <Button disabled={none} onClick={() => act('approve', selection)}>
           Approve

@@ -5,7 +5,7 @@ import { CoverageTab } from './CoverageTab';
 import type { FilePlanServices } from './FilePlanServices';
 import { FilePlanTab } from './FilePlanTab';
 import { LibrariesTab } from './LibrariesTab';
-import { SectionTabs } from './SectionTabs';
+import { Tabs } from '../common/Tabs';
 
 export interface FilePlanAppProps {
   /** The site whose file plan is shown, e.g. https://contoso.sharepoint.com/sites/finance. */
@@ -63,7 +63,7 @@ export function FilePlanApp({ siteUrl, recordsSiteUrl, services, initialSection 
         </Body1>
         <Caption1>Custodian keeps its records (library plans, bulk job progress) on {recordsSiteUrl || 'this site'}.</Caption1>
       </div>
-      <SectionTabs label="File plan sections" tabs={sections} selected={selected} onSelect={onSelect} idPrefix="custodian-file-plan" />
+      <Tabs label="File plan sections" tabs={sections} selected={selected} onSelect={onSelect} idPrefix="custodian-file-plan" />
       {sectionIds.map((id) => (
         <div
           key={id}

@@ -1,16 +1,16 @@
 import * as React from 'react';
 import { createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 
-export interface SectionTab<T extends string> {
+export interface Tab<T extends string> {
   value: T;
   title: string;
   icon?: React.ReactElement;
 }
 
-export interface SectionTabsProps<T extends string> {
+export interface TabsProps<T extends string> {
   /** Names the tab list for assistive technology. */
   label: string;
-  tabs: readonly SectionTab<T>[];
+  tabs: readonly Tab<T>[];
   selected: T;
   onSelect: (value: T) => void;
   /** Tab `i` gets the id `${idPrefix}-tab-${value}` and controls `${idPrefix}-panel-${value}`. */
@@ -61,12 +61,12 @@ const moves: Record<string, (index: number, count: number) => number> = {
 };
 
 /**
- * The ARIA tabs pattern with automatic activation: the selected tab is the one tab stop; arrows, Home and End move
+ * Tabs for every surface. The ARIA tabs pattern with automatic activation: the selected tab is the one tab stop; arrows, Home and End move
  * to and select a tab. Fluent's TabList is not used because its arrow navigation adds Tabster's focusable
  * `aria-hidden` guard elements, which axe-core reports as a serious `aria-hidden-focus` violation
  * (microsoft/fluentui#25133, microsoft/tabster#288).
  */
-export function SectionTabs<T extends string>({ label, tabs, selected, onSelect, idPrefix }: SectionTabsProps<T>): React.ReactElement {
+export function Tabs<T extends string>({ label, tabs, selected, onSelect, idPrefix }: TabsProps<T>): React.ReactElement {
   const styles = useStyles();
   const buttons = React.useRef(new Map<T, HTMLButtonElement | null>());
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {

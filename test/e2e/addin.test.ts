@@ -1,0 +1,220 @@
+import type { ListItem } from '@microsoft/microsoft-graph-types';
+import { demoDocuments } from '../../src/addin/hosts/demo';
+import { createDevTenantTokenProvider } from '../../src/core/auth/createDevTenantTokenProvider';
+import { createGraphGateway } from '../../src/core/graph/createGraphGateway';
+import { getRetentionLabel } from '../../src/core/graph/driveItems/getRetentionLabel';
+import type { GraphGateway } from '../../src/core/graph/GraphGateway';
+import { listAll } from '../../src/core/graph/iteratePages';
+import { listListItemsCall } from '../../src/core/graph/listItems/listListItems';
+import { findListByName } from '../../src/core/graph/lists/findListByName';
+import { getList } from '../../src/core/graph/lists/getList';
+import { getSiteByUrl } from '../../src/core/graph/sites/getSiteByUrl';
+import { createEmailLibrary, emailColumns } from '../../src/core/services/fileMessage';
+import { libraryKeyOf, libraryPlansList, type LibraryPlan } from '../../src/core/services/libraryPlan';
+import { openRecordsSite } from '../../src/core/services/recordsSite';
+import { resolveDocument } from '../../src/core/services/resolveDocument';
+import type { LocalServer } from '../../scripts/lib/server';
+import { collectPageErrors, launchBrowser, seriousAccessibilityViolations, type Page, type TestBrowser } from './support/browser';
+import { serveBuiltPages } from './support/builtPages';
+
+jest.setTimeout(120_000);
+
+const host = 'https://custodiandev.sharepoint.com';
+const contract = demoDocuments.find((d) => d.id === 'contract')!.url;
+const referenceNumber = "REF-E2E-42 'O'Brien'";
+
+let server: LocalServer;
+let browser: TestBrowser;
+let graph: GraphGateway;
+let emailLibrary: { siteId: string; listId: string; driveId: string };
+
+/**
+ * What a site owner does in the File plan web part before anyone files email: a library made for email on the
+ * records site, mapped by a library plan (default label "Email - 3 Years"); and a plan on Contracts that requires
+ * the Reference Number and Document Type columns. Written through Graph with the admin persona.
+ */
+async function mapLibraries(): Promise<void> {
+  const records = await openRecordsSite(graph, `${host}/sites/records`);
+  const created = await createEmailLibrary(graph, records.siteId, 'Filed Email');
+  const list = await getList(graph, { siteId: records.siteId, listId: String(created.id) });
+  emailLibrary = { siteId: records.siteId, listId: String(created.id), driveId: String(list.drive?.id) };
+  const legal = await getSiteByUrl(graph, `${host}/sites/legal`);
+  const contracts = await findListByName(graph, String(legal.id), 'Contracts');
+  const contractsRef = { siteId: String(legal.id), listId: String(contracts?.id) };
+  const plans = records.list(libraryPlansList);
+  const plan = (
+    ref: { siteId: string; listId: string },
+    rest: Partial<LibraryPlan> & { driveId: string; libraryName: string }
+  ): LibraryPlan => ({
+    libraryKey: libraryKeyOf(ref),
+    ...ref,
+    requiredColumns: [],
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...rest
+  });
+  await plans.create(
+    plan(emailLibrary, { driveId: emailLibrary.driveId, libraryName: 'Filed Email', defaultRetentionLabel: 'Email - 3 Years' })
+  );
+  await plans.create(
+    plan(contractsRef, {
+      driveId: String((await getList(graph, contractsRef)).drive?.id),
+      libraryName: 'Contracts',
+      requiredColumns: ['ReferenceNumber', 'DocumentType']
+    })
+  );
+}
+
+beforeAll(async () => {
+  server = await serveBuiltPages();
+  browser = await launchBrowser();
+  graph = createGraphGateway({ baseUrl: server.url, tokens: createDevTenantTokenProvider({ url: server.url, persona: 'admin' }) });
+  await mapLibraries();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The task pane at Office's narrowest width, with the requests it sends to Graph counted. */
+async function openPane(): Promise<{ page: Page; errors: string[]; graphRequests: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 320, height: 900 });
+  const errors = collectPageErrors(page);
+  const graphRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1.0')) graphRequests.push(`${request.method()} ${request.url()}`);
+  });
+  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.getByRole('heading', { level: 1, name: 'Custodian' }).waitFor();
+  return { page, errors, graphRequests };
+}
+
+/** No horizontal scroll at 320 px. */
+const scrollWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Presses Tab (only) until `target` has the focus. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 120): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((el) => el === document.activeElement, handle)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+async function filedEmails(): Promise<ListItem[]> {
+  return listAll<ListItem>(graph, { ...listListItemsCall(emailLibrary), action: 'read the filed email' });
+}
+
+it('declares a record on a demo document with the keyboard alone: the label, the fields and the lock are in the dev tenant', async () => {
+  const { page, errors } = await openPane();
+  await tabTo(page, page.getByRole('button', { name: /^Open O'Brien/ }));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status-card').waitFor();
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+
+  await tabTo(page, page.getByRole('searchbox', { name: 'Search the file plan' }));
+  await page.keyboard.type('Contracts - 10');
+  const radio = page.getByRole('radio', { name: 'Contracts - 10 Years After Expiry' });
+  await tabTo(page, radio);
+  await page.keyboard.press('Space');
+  expect(await radio.isChecked()).toBe(true);
+  const lock = page.getByRole('checkbox', { name: /Lock the record now/ });
+  if (!(await lock.isChecked())) {
+    await tabTo(page, lock);
+    await page.keyboard.press('Space');
+  }
+  const reference = page.getByRole('textbox', { name: /Reference Number/ });
+  await tabTo(page, reference);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(referenceNumber);
+  const documentType = page.getByRole('combobox', { name: /Document Type/ });
+  if (!(await documentType.inputValue())) {
+    await tabTo(page, documentType);
+    await page.keyboard.press('ArrowDown');
+  }
+  const chosenType = await documentType.inputValue();
+  expect(chosenType).not.toBe('');
+  await tabTo(page, page.getByRole('button', { name: 'Declare as record' }));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('declare-result').waitFor();
+  expect(await page.getByTestId('declare-result').textContent()).toContain('is now a locked record');
+
+  const resolved = await resolveDocument(graph, contract);
+  if (!resolved.found) throw new Error(resolved.why);
+  const label = await getRetentionLabel(graph, resolved.document.ref);
+  expect(label.name).toBe('Contracts - 10 Years After Expiry');
+  expect(label.retentionSettings?.isRecordLocked).toBe(true);
+  expect(resolved.document.record).toMatchObject({ behavior: 'retainAsRecord', isLocked: true });
+  expect(resolved.document.listItem?.fields).toMatchObject({ ReferenceNumber: referenceNumber, DocumentType: chosenType });
+  // Graph says who applied the label; the status card shows it once resolveDocument passes it on (see the report).
+  expect(label.labelAppliedBy?.user?.displayName).toBe('Ana Ortiz');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('files a demo email as an .eml with its fields in the mapped library, and filing it again makes no second copy', async () => {
+  const { page, errors } = await openPane();
+  await page.getByRole('button', { name: 'Open a demo email' }).click();
+  const subject = ((await page.getByRole('heading', { name: /^This email: / }).textContent()) ?? '').replace(/^This email: /, '');
+  // The only library that takes email is chosen without asking; its plan's default label is preselected.
+  await page.getByTestId('email-library').waitFor();
+  expect(await page.getByTestId('email-library').inputValue()).toBe(libraryKeyOf(emailLibrary));
+  expect(await page.getByRole('radio', { name: 'Email - 3 Years' }).isChecked()).toBe(true);
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'File as record' }).click();
+  await page.getByTestId('declare-result').waitFor();
+  expect(await page.getByTestId('declare-result').textContent()).toContain('The email is filed as');
+
+  const [filed] = await filedEmails();
+  const fields = filed.fields as Record<string, unknown>;
+  expect(String(fields.FileLeafRef)).toMatch(/\.eml$/);
+  expect(fields[emailColumns.subject]).toBe(subject);
+  expect(fields[emailColumns.from]).toMatch(/@custodiandev\.onmicrosoft\.com$/);
+  expect(String(fields[emailColumns.internetMessageId])).toMatch(/^<.+>$/);
+  expect(await filedEmails()).toHaveLength(1);
+
+  // Open it again: the pane says it is filed, and filing again returns the first copy.
+  await page.reload();
+  await page.getByRole('button', { name: 'Open a demo email' }).click();
+  await page.getByTestId('existing-copy').waitFor();
+  expect(await page.getByTestId('existing-copy').textContent()).toContain(String(fields.FileLeafRef));
+  await page.getByRole('button', { name: 'File as record' }).click();
+  await page.getByTestId('declare-result').waitFor();
+  expect(await page.getByTestId('declare-result').textContent()).toContain('no second copy was made');
+  expect(await filedEmails()).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('explains why a regulatory record cannot be relabelled before any request is sent', async () => {
+  const { page, errors, graphRequests } = await openPane();
+  await page.getByRole('button', { name: /^Open Regulatory Return/ }).click();
+  await page.getByTestId('status-card').waitFor();
+  await page.getByRole('button', { name: 'Declare as record' }).waitFor();
+  const before = graphRequests.length;
+  await page.getByRole('radio', { name: 'Board Minutes - Permanent' }).click();
+  const refusal = page.getByTestId('relabel-refusal');
+  await refusal.waitFor();
+  expect(await refusal.textContent()).toMatch(/regulatory record.*Nothing was sent/is);
+  await page.getByRole('button', { name: 'Declare as record' }).press('Enter');
+  expect(await page.getByTestId('declare-result').count()).toBe(0);
+  expect(graphRequests.slice(before)).toEqual([]);
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('has no serious accessibility violation and no horizontal scroll at 320 px with a document open', async () => {
+  const { page, errors } = await openPane();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: /^Open تقرير/ }).click();
+  await page.getByTestId('status-card').waitFor();
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
