@@ -242,6 +242,7 @@ export function createPaneServices(deps: PaneServicesDeps): PaneServices {
           ? {
               name: applied.name,
               ...(applied.appliedAt ? { appliedAt: applied.appliedAt } : {}),
+              ...(applied.appliedBy ? { appliedBy: applied.appliedBy } : {}),
               ...(applied.isAppliedExplicitly !== undefined ? { isExplicit: applied.isAppliedExplicitly } : {})
             }
           : null,

@@ -148,8 +148,14 @@ it('declares a record on a demo document with the keyboard alone: the label, the
   expect(label.retentionSettings?.isRecordLocked).toBe(true);
   expect(resolved.document.record).toMatchObject({ behavior: 'retainAsRecord', isLocked: true });
   expect(resolved.document.listItem?.fields).toMatchObject({ ReferenceNumber: referenceNumber, DocumentType: chosenType });
-  // Graph says who applied the label; the status card shows it once resolveDocument passes it on (see the report).
+  // Graph says who applied the label, and opening the document again shows it on the status card.
   expect(label.labelAppliedBy?.user?.displayName).toBe('Ana Ortiz');
+  expect(resolved.document.retentionLabel?.appliedBy).toBe('Ana Ortiz');
+  await page.goto(`${server.url}/addin/taskpane.html?demo=contract`);
+  await page
+    .getByText(/by Ana Ortiz/)
+    .first()
+    .waitFor();
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -13,7 +13,13 @@ export interface ResolvedDocument {
   modified: string;
   /** The library item behind the file: where its columns are written, with the eTag it was read at. */
   listItem?: { list: ListRef; id: string; eTag: string; fields: Record<string, unknown> };
-  retentionLabel: { name: string; appliedAt?: string; isAppliedExplicitly?: boolean } | null;
+  retentionLabel: {
+    name: string;
+    appliedAt?: string;
+    /** Who applied it, as Graph names them (`labelAppliedBy`): a display name, else an email address. */
+    appliedBy?: string;
+    isAppliedExplicitly?: boolean;
+  } | null;
   record: RecordState;
   /** Every record action, allowed or refused with the reason, so the UI explains before anyone tries. */
   restrictions: Record<RecordAction, RestrictionDecision>;

@@ -1,4 +1,4 @@
-import type { DriveItem, ItemRetentionLabel, SensitivityLabelAssignment } from '@microsoft/microsoft-graph-types';
+import type { DriveItem, IdentitySet, ItemRetentionLabel, SensitivityLabelAssignment } from '@microsoft/microsoft-graph-types';
 import { describeRestrictions, type RecordsTenantSettings } from '../../domain/recordRestrictions';
 import { extractSensitivityLabelsCall } from '../../graph/driveItems/extractSensitivityLabels';
 import { getRetentionLabelCall } from '../../graph/driveItems/getRetentionLabel';
@@ -90,6 +90,7 @@ export async function resolveDocument(
         ? {
             name: label.name,
             ...(label.labelAppliedDateTime ? { appliedAt: label.labelAppliedDateTime } : {}),
+            ...(labelAppliedBy(label) ? { appliedBy: labelAppliedBy(label) } : {}),
             ...(label.isLabelAppliedExplicitly !== undefined && label.isLabelAppliedExplicitly !== null
               ? { isAppliedExplicitly: label.isLabelAppliedExplicitly }
               : {})
@@ -101,4 +102,11 @@ export async function resolveDocument(
       ...(sensitivityOutcome.ok ? {} : { sensitivityLabelsError: sensitivityOutcome.error })
     }
   };
+}
+
+/** The person (or app) Graph says applied the label. */
+function labelAppliedBy(label: { labelAppliedBy?: IdentitySet | null }): string | undefined {
+  const who = label.labelAppliedBy?.user ?? label.labelAppliedBy?.application;
+  const email = (who as { email?: string | null } | null | undefined)?.email;
+  return who?.displayName || email || undefined;
 }
