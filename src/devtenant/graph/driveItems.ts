@@ -7,6 +7,7 @@ import {
   getItem,
   getItemByPath,
   insertItem,
+  newItemRow,
   type ItemMeta,
   itemContent,
   updateItem,
@@ -271,37 +272,23 @@ function insertFolder(ctx: Ctx, list: ListRow, parentId: string, parentPath: str
   const user = requirePrincipal(ctx).userId;
   const id = driveItemId(cryptoRng);
   const path = `${parentPath}/${name}`;
-  insertItem(ctx.tenant.db, {
-    id,
-    list_id: list.id,
-    num: nextItemNumber(ctx.tenant.db, list.id),
-    uid: guid(cryptoRng),
-    parent_id: parentId,
-    path,
-    path_lc: path.toLowerCase(),
-    name,
-    is_folder: 1,
-    size: 0,
-    mime: null,
-    created: now,
-    modified: now,
-    created_by: user,
-    modified_by: user,
-    version: 1,
-    fields: JSON.stringify({ Title: name }),
-    label: null,
-    label_at: null,
-    label_by: null,
-    label_explicit: 0,
-    locked: 0,
-    unlocked_once: 0,
-    sens_label: null,
-    sens_method: null,
-    event_at: null,
-    deleted: 0,
-    seq: ctx.tenant.nextSeq(),
-    content: null
-  });
+  insertItem(
+    ctx.tenant.db,
+    newItemRow({
+      id,
+      list_id: list.id,
+      num: nextItemNumber(ctx.tenant.db, list.id),
+      uid: guid(cryptoRng),
+      parent_id: parentId,
+      path,
+      name,
+      is_folder: 1,
+      created: now,
+      created_by: user,
+      fields: JSON.stringify({ Title: name }),
+      seq: ctx.tenant.nextSeq()
+    })
+  );
   return id;
 }
 
@@ -362,37 +349,26 @@ export function createFile(
   // A library's default retention label applies to new items (SetListComplianceTag).
   const label = list.default_label;
   const id = driveItemId(cryptoRng);
-  insertItem(ctx.tenant.db, {
-    id,
-    list_id: list.id,
-    num: nextItemNumber(ctx.tenant.db, list.id),
-    uid: guid(cryptoRng),
-    parent_id: parentId,
-    path,
-    path_lc: path.toLowerCase(),
-    name,
-    is_folder: 0,
-    size: bytes.length,
-    mime: mimeOf(name),
-    created: now,
-    modified: now,
-    created_by: user,
-    modified_by: user,
-    version: 1,
-    fields: JSON.stringify(fields),
-    label,
-    label_at: label ? now : null,
-    label_by: label ? user : null,
-    label_explicit: 0,
-    locked: 0,
-    unlocked_once: 0,
-    sens_label: null,
-    sens_method: null,
-    event_at: null,
-    deleted: 0,
-    seq: ctx.tenant.nextSeq(),
-    content: bytes
-  });
+  insertItem(
+    ctx.tenant.db,
+    newItemRow({
+      id,
+      list_id: list.id,
+      num: nextItemNumber(ctx.tenant.db, list.id),
+      uid: guid(cryptoRng),
+      parent_id: parentId,
+      path,
+      name,
+      size: bytes.length,
+      mime: mimeOf(name),
+      created: now,
+      created_by: user,
+      fields: JSON.stringify(fields),
+      label,
+      seq: ctx.tenant.nextSeq(),
+      content: bytes
+    })
+  );
   return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, id) as ItemMeta), 201);
 }
 

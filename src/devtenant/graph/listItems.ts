@@ -2,7 +2,7 @@ import { errors } from '../errors';
 import { type Ctx, json, jsonBody, noContent, type Reply, requirePrincipal } from '../http/context';
 import type { Route } from '../http/router';
 import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
-import { getItemByNum, insertItem, type ItemMeta, itemsOfList, nextItemNumber, parseFields, updateItem } from '../store/items';
+import { getItemByNum, insertItem, type ItemMeta, itemsOfList, newItemRow, nextItemNumber, parseFields, updateItem } from '../store/items';
 import { type ColumnDef, columnsOf, findList, type ListRow, type SiteRow } from '../store/sites';
 import { enforceRecordAction } from '../records';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
@@ -219,37 +219,23 @@ function createListItem(ctx: Ctx, p: Record<string, string>): Reply {
   const now = ctx.tenant.clock.nowIso();
   const user = requirePrincipal(ctx).userId;
   const name = `${num}_.000`;
-  insertItem(ctx.tenant.db, {
-    id: driveItemId(cryptoRng),
-    list_id: list.id,
-    num,
-    uid: guid(cryptoRng),
-    parent_id: null,
-    path: `/${name}`,
-    path_lc: `/${name}`,
-    name,
-    is_folder: 0,
-    size: 0,
-    mime: null,
-    created: now,
-    modified: now,
-    created_by: user,
-    modified_by: user,
-    version: 1,
-    fields: JSON.stringify(values),
-    label: list.default_label,
-    label_at: list.default_label ? now : null,
-    label_by: list.default_label ? user : null,
-    label_explicit: 0,
-    locked: 0,
-    unlocked_once: 0,
-    sens_label: null,
-    sens_method: null,
-    event_at: null,
-    deleted: 0,
-    seq: ctx.tenant.nextSeq(),
-    content: null
-  });
+  insertItem(
+    ctx.tenant.db,
+    newItemRow({
+      id: driveItemId(cryptoRng),
+      list_id: list.id,
+      num,
+      uid: guid(cryptoRng),
+      parent_id: null,
+      path: `/${name}`,
+      name,
+      created: now,
+      created_by: user,
+      fields: JSON.stringify(values),
+      label: list.default_label,
+      seq: ctx.tenant.nextSeq()
+    })
+  );
   const item = getItemByNum(ctx.tenant.db, list.id, num) as ItemMeta;
   return json(listItemRepresentation(ctx, site, list, item, { fields: true }), 201);
 }

@@ -38,6 +38,40 @@ export interface ItemRow {
 
 export type ItemMeta = Omit<ItemRow, 'content'>;
 
+/** What a new item must be given; everything else starts as Microsoft 365 starts it (no label, unlocked, version 1). */
+export type NewItem = Pick<ItemRow, 'id' | 'list_id' | 'num' | 'uid' | 'parent_id' | 'path' | 'name' | 'created' | 'created_by' | 'seq'> &
+  Partial<ItemRow>;
+
+/**
+ * A new item row, created now by `created_by`: modified then too, by the same person. A library's default label
+ * (`label`) is recorded as applied at that moment by that person, not explicitly, as SharePoint records it.
+ */
+export function newItemRow(item: NewItem): ItemRow {
+  const label = item.label ?? null;
+  return {
+    path_lc: item.path.toLowerCase(),
+    is_folder: 0,
+    size: 0,
+    mime: null,
+    modified: item.created,
+    modified_by: item.created_by,
+    version: 1,
+    fields: '{}',
+    label,
+    label_at: label ? item.created : null,
+    label_by: label ? item.created_by : null,
+    label_explicit: 0,
+    locked: 0,
+    unlocked_once: 0,
+    sens_label: null,
+    sens_method: null,
+    event_at: null,
+    deleted: 0,
+    content: null,
+    ...item
+  };
+}
+
 const metaColumns =
   'id, list_id, num, uid, parent_id, path, path_lc, name, is_folder, size, mime, created, modified, created_by, modified_by, version, fields, label, label_at, label_by, label_explicit, locked, unlocked_once, sens_label, sens_method, event_at, deleted, seq';
 
