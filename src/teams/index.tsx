@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../core/http/encodeQueryValue';
 import * as React from 'react';
 import { createDevTenantTokenProvider } from '../core/auth/createDevTenantTokenProvider';
 import { createGraphGateway } from '../core/graph/createGraphGateway';
@@ -62,10 +63,10 @@ function demoServices(): DispositionsServices {
 /** The demo's deep link: `?item=<key>` in the address bar, kept current as items are opened. */
 const demoLinks: Pick<DispositionsAppProps, 'onItemOpened' | 'itemHref'> = {
   onItemOpened(key) {
-    const search = key ? `?item=${encodeURIComponent(key)}` : '';
+    const search = key ? `?item=${encodeQueryValue(key)}` : '';
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   },
-  itemHref: (key) => `?item=${encodeURIComponent(key)}`
+  itemHref: (key) => `?item=${encodeQueryValue(key)}`
 };
 
 function TabRoot({

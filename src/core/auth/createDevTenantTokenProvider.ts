@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../http/encodeQueryValue';
 import { errorFromFailure } from '../http/errorFromFailure';
 import { errorFromResponse } from '../http/errorFromResponse';
 import { systemTiming, type Timing } from '../http/Timing';
@@ -27,7 +28,7 @@ export function createDevTenantTokenProvider(options: DevTenantTokenOptions): To
   const timing = options.timing ?? systemTiming;
   const cache = new TokenCache(timing);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const url = `${options.url.replace(/\/+$/, '')}/devtenant/token?persona=${encodeURIComponent(options.persona)}`;
+  const url = `${options.url.replace(/\/+$/, '')}/devtenant/token?persona=${encodeQueryValue(options.persona)}`;
   return {
     getAccessToken: (_resource, request) =>
       cache.get(

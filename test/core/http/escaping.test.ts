@@ -1,5 +1,6 @@
 import { base64UrlEncode } from '../../../src/core/http/base64UrlEncode';
 import { encodePathSegment } from '../../../src/core/http/encodePathSegment';
+import { encodeQueryValue } from '../../../src/core/http/encodeQueryValue';
 import { kqlPhrase, kqlPropertyMatch } from '../../../src/core/http/escapeKql';
 import { encodeODataString, quoteODataString } from '../../../src/core/http/quoteODataString';
 import { encodeSharingUrl } from '../../../src/core/graph/shares/encodeSharingUrl';
@@ -82,5 +83,13 @@ describe('encodePathSegment', () => {
     const s = encodePathSegment(value);
     expect(s).not.toMatch(/[\s#&+/\\<>"?'()!*]/);
     expect(decodeURIComponent(s)).toBe(value);
+  });
+});
+
+describe('encodeQueryValue', () => {
+  it.each(hostile)('round-trips %j through URLSearchParams and leaves no delimiter raw', (value) => {
+    const encoded = encodeQueryValue(value);
+    expect(encoded).not.toMatch(/[\s#&+=/\\<>"?'()!*]/);
+    expect(new URL(`https://graph.microsoft.com/v1.0/sites?search=${encoded}`).searchParams.get('search')).toBe(value);
   });
 });

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 /** A drive item by its ids (`driveItem.parentReference.driveId` and `driveItem.id`). */
 export interface DriveItemRef {
   driveId: string;
@@ -6,7 +7,7 @@ export interface DriveItemRef {
 
 /** `/drives/{driveId}/items/{itemId}`, each id percent-encoded (drive ids hold `!`, ids may hold anything). */
 export function driveItemPath(ref: DriveItemRef): string {
-  return `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}`;
+  return `/drives/${encodePathSegment(ref.driveId)}/items/${encodePathSegment(ref.itemId)}`;
 }
 
 /** Quotes a file name for error messages: "apply the label to 'Budget.xlsx'". */

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -11,7 +12,7 @@ import { driveItemPath, type DriveItemRef } from './DriveItemRef';
 export function getDriveItemCall(ref: DriveItemRef): GraphCall<DriveItem> {
   return {
     method: 'GET',
-    url: `${driveItemPath(ref)}?$expand=${encodeURIComponent('listItem($expand=fields)')}`,
+    url: `${driveItemPath(ref)}?$expand=${encodeQueryValue('listItem($expand=fields)')}`,
     action: 'read the document and its metadata'
   };
 }

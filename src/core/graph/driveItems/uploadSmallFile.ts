@@ -17,7 +17,7 @@ export type ConflictBehavior = 'fail' | 'replace' | 'rename';
  */
 export function childPath(driveId: string, folderPath: string, fileName: string): string {
   const segments = [...folderPath.split('/').filter((s) => s !== ''), fileName].map(encodePathSegment);
-  return `/drives/${encodeURIComponent(driveId)}/root:/${segments.join('/')}:`;
+  return `/drives/${encodePathSegment(driveId)}/root:/${segments.join('/')}:`;
 }
 
 /**

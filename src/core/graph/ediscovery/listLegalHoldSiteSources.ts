@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -11,7 +12,7 @@ import { listAll } from '../iteratePages';
 export function listLegalHoldSiteSourcesCall(caseId: string, holdId: string): GraphCall<unknown> {
   return {
     method: 'GET',
-    url: `/security/cases/ediscoveryCases/${encodeURIComponent(caseId)}/legalHolds/${encodeURIComponent(holdId)}/siteSources`,
+    url: `/security/cases/ediscoveryCases/${encodePathSegment(caseId)}/legalHolds/${encodePathSegment(holdId)}/siteSources`,
     action: 'read the sites a legal hold covers'
   };
 }

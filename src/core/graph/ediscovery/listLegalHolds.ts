@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
 import { listAll } from '../iteratePages';
@@ -26,7 +27,7 @@ export interface EdiscoveryHoldPolicy {
 export function listLegalHoldsCall(caseId: string): GraphCall<unknown> {
   return {
     method: 'GET',
-    url: `/security/cases/ediscoveryCases/${encodeURIComponent(caseId)}/legalHolds`,
+    url: `/security/cases/ediscoveryCases/${encodePathSegment(caseId)}/legalHolds`,
     action: 'read the legal holds of the eDiscovery case'
   };
 }

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 /** A SharePoint list (or library) by Graph ids: `site.id` (`host,siteGuid,webGuid`) and `list.id`. */
 export interface ListRef {
   siteId: string;
@@ -5,5 +6,5 @@ export interface ListRef {
 }
 
 export function listPath(ref: ListRef): string {
-  return `/sites/${encodeURIComponent(ref.siteId)}/lists/${encodeURIComponent(ref.listId)}`;
+  return `/sites/${encodePathSegment(ref.siteId)}/lists/${encodePathSegment(ref.listId)}`;
 }

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
 import { named } from '../driveItems/DriveItemRef';
@@ -12,7 +13,7 @@ import { listPath, type ListRef } from './ListRef';
 export function deleteListItemCall(ref: ListRef, itemId: string, options: { eTag?: string; itemName?: string } = {}): GraphCall<void> {
   return {
     method: 'DELETE',
-    url: `${listPath(ref)}/items/${encodeURIComponent(itemId)}`,
+    url: `${listPath(ref)}/items/${encodePathSegment(itemId)}`,
     headers: options.eTag ? { 'If-Match': options.eTag } : undefined,
     responseType: 'none',
     // Deleting twice answers 404 the second time, which the caller reads as "already gone".

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -17,7 +18,7 @@ export function findListItemsCall(ref: ListRef, filter: string, options: { top?:
   const top = options.top ? `&$top=${options.top}` : '';
   return {
     method: 'GET',
-    url: `${listPath(ref)}/items?$expand=fields&$filter=${encodeURIComponent(filter)}${top}`,
+    url: `${listPath(ref)}/items?$expand=fields&$filter=${encodeQueryValue(filter)}${top}`,
     headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
     action: 'search the list'
   };

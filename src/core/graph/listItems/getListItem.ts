@@ -1,3 +1,5 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -8,10 +10,10 @@ import { listPath, type ListRef } from './ListRef';
  * Permission (least privileged): Sites.Read.All (delegated and application).
  */
 export function getListItemCall(ref: ListRef, itemId: string, fields?: readonly string[]): GraphCall<ListItem> {
-  const expand = fields?.length ? encodeURIComponent(`fields($select=${fields.join(',')})`) : 'fields';
+  const expand = fields?.length ? encodeQueryValue(`fields($select=${fields.join(',')})`) : 'fields';
   return {
     method: 'GET',
-    url: `${listPath(ref)}/items/${encodeURIComponent(itemId)}?$expand=${expand}`,
+    url: `${listPath(ref)}/items/${encodePathSegment(itemId)}?$expand=${expand}`,
     action: 'read the list item'
   };
 }

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -11,7 +12,7 @@ import { listPath, type ListRef } from './ListRef';
 export function getListItemDriveItemCall(ref: ListRef, itemId: string): GraphCall<DriveItem> {
   return {
     method: 'GET',
-    url: `${listPath(ref)}/items/${encodeURIComponent(itemId)}/driveItem?$select=id,name,parentReference`,
+    url: `${listPath(ref)}/items/${encodePathSegment(itemId)}/driveItem?$select=id,name,parentReference`,
     action: 'find the file of the list item'
   };
 }

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -24,7 +25,7 @@ export function listItemsDeltaCall(
   deltaLink?: string,
   options: { fields?: readonly string[]; top?: number } = {}
 ): GraphCall<unknown> {
-  const expand = options.fields?.length ? encodeURIComponent(`fields($select=${options.fields.join(',')})`) : 'fields';
+  const expand = options.fields?.length ? encodeQueryValue(`fields($select=${options.fields.join(',')})`) : 'fields';
   const top = options.top ? `&$top=${options.top}` : '';
   return deltaLink
     ? { method: 'GET', url: deltaLink, action: 'read what changed in the list' }

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -10,7 +11,7 @@ import { listPath, type ListRef } from './ListRef';
  * Permission (least privileged): Sites.Read.All (delegated and application).
  */
 export function listListItemsCall(ref: ListRef, options: { fields?: readonly string[]; top?: number } = {}): GraphCall<unknown> {
-  const expand = options.fields?.length ? `fields($select=${options.fields.map(encodeURIComponent).join(',')})` : 'fields';
+  const expand = options.fields?.length ? `fields($select=${options.fields.map(encodeQueryValue).join(',')})` : 'fields';
   const top = options.top ? `&$top=${options.top}` : '';
   return { method: 'GET', url: `${listPath(ref)}/items?$expand=${expand}${top}`, action: 'read the items of the list' };
 }

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { FieldValueSet } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -18,7 +19,7 @@ export function updateListItemFieldsCall(
 ): GraphCall<FieldValueSet> {
   return {
     method: 'PATCH',
-    url: `${listPath(ref)}/items/${encodeURIComponent(itemId)}/fields`,
+    url: `${listPath(ref)}/items/${encodePathSegment(itemId)}/fields`,
     body: fields,
     headers: eTag ? { 'If-Match': eTag } : undefined,
     // With an eTag a repeat after a dropped connection would fail 412 on our own change; without one it is a plain set.

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -19,7 +20,7 @@ export interface NewList {
 export function createListCall(siteId: string, list: NewList): GraphCall<List> {
   return {
     method: 'POST',
-    url: `/sites/${encodeURIComponent(siteId)}/lists`,
+    url: `/sites/${encodePathSegment(siteId)}/lists`,
     body: {
       displayName: list.displayName,
       ...(list.description !== undefined ? { description: list.description } : {}),

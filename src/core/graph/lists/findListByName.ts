@@ -1,3 +1,5 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { List } from '@microsoft/microsoft-graph-types';
 import { encodeODataString } from '../../http/quoteODataString';
 import type { CallOptions, GraphCall } from '../GraphCall';
@@ -12,7 +14,7 @@ import { listAll } from '../iteratePages';
 export function findListByNameCall(siteId: string, displayName: string): GraphCall<unknown> {
   return {
     method: 'GET',
-    url: `/sites/${encodeURIComponent(siteId)}/lists?$filter=${encodeURIComponent('displayName eq ')}${encodeODataString(displayName)}`,
+    url: `/sites/${encodePathSegment(siteId)}/lists?$filter=${encodeQueryValue('displayName eq ')}${encodeODataString(displayName)}`,
     action: `find the list '${displayName}'`
   };
 }

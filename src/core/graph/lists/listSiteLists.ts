@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { List } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -10,7 +11,7 @@ import { listAll } from '../iteratePages';
 export function listSiteListsCall(siteId: string): GraphCall<unknown> {
   return {
     method: 'GET',
-    url: `/sites/${encodeURIComponent(siteId)}/lists`,
+    url: `/sites/${encodePathSegment(siteId)}/lists`,
     idempotent: true,
     action: 'list the libraries of a site'
   };

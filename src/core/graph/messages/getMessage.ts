@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { Message } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -21,7 +22,7 @@ export const filedMessageProperties = [
 export function getMessageCall(messageId: string, select: readonly string[] = filedMessageProperties): GraphCall<Message> {
   return {
     method: 'GET',
-    url: `/me/messages/${encodeURIComponent(messageId)}?$select=${select.join(',')}`,
+    url: `/me/messages/${encodePathSegment(messageId)}?$select=${select.join(',')}`,
     action: 'read the email'
   };
 }

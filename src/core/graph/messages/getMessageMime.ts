@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
 
@@ -6,7 +7,7 @@ import type { GraphGateway } from '../GraphGateway';
  * (Office.js `convertToRestId`). Permission (least privileged): Mail.Read (Mail.ReadBasic omits the body).
  */
 export function getMessageMimeCall(messageId: string): GraphCall<Blob> {
-  return { method: 'GET', url: `/me/messages/${encodeURIComponent(messageId)}/$value`, responseType: 'blob', action: 'read the email' };
+  return { method: 'GET', url: `/me/messages/${encodePathSegment(messageId)}/$value`, responseType: 'blob', action: 'read the email' };
 }
 
 export function getMessageMime(gateway: GraphGateway, messageId: string, options?: CallOptions): Promise<Blob> {

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { Message } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -10,7 +11,7 @@ import type { GraphGateway } from '../GraphGateway';
 export function setMessageCategoriesCall(messageId: string, categories: readonly string[]): GraphCall<Message> {
   return {
     method: 'PATCH',
-    url: `/me/messages/${encodeURIComponent(messageId)}`,
+    url: `/me/messages/${encodePathSegment(messageId)}`,
     body: { categories },
     idempotent: true,
     action: 'mark the email as filed'

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -35,7 +36,7 @@ export function createRetentionEventCall(
       ...(input.description !== undefined ? { description: input.description } : {}),
       eventQueries,
       ...(input.eventTriggerDateTime ? { eventTriggerDateTime: input.eventTriggerDateTime } : {}),
-      'retentionEventType@odata.bind': `${gateway.baseOrigin}/v1.0/security/triggerTypes/retentionEventTypes/${encodeURIComponent(input.eventTypeId)}`
+      'retentionEventType@odata.bind': `${gateway.baseOrigin}/v1.0/security/triggerTypes/retentionEventTypes/${encodePathSegment(input.eventTypeId)}`
     },
     action: `fire the retention event '${input.displayName}'`
   };

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -11,7 +12,7 @@ import { encodeSharingUrl } from './encodeSharingUrl';
 export function getDriveItemBySharingUrlCall(url: string): GraphCall<DriveItem> {
   return {
     method: 'GET',
-    url: `/shares/${encodeSharingUrl(url)}/driveItem?$expand=${encodeURIComponent('listItem($expand=fields)')}`,
+    url: `/shares/${encodeSharingUrl(url)}/driveItem?$expand=${encodeQueryValue('listItem($expand=fields)')}`,
     action: 'find this document in SharePoint or OneDrive'
   };
 }

@@ -1,3 +1,4 @@
+import { encodePathSegment } from '../../http/encodePathSegment';
 import type { Site } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -11,7 +12,7 @@ export function sitePathForUrl(siteUrl: string): string {
   const segments = url.pathname
     .split('/')
     .filter((s) => s !== '')
-    .map((s) => encodeURIComponent(decodeURIComponent(s)));
+    .map((s) => encodePathSegment(decodeURIComponent(s)));
   return `/sites/${url.host}:/${segments.join('/')}`;
 }
 

@@ -1,3 +1,4 @@
+import { encodeQueryValue } from '../../http/encodeQueryValue';
 import type { Site } from '@microsoft/microsoft-graph-types';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
@@ -8,7 +9,7 @@ import { listAll } from '../iteratePages';
  * Permission (least privileged): Sites.Read.All.
  */
 export function searchSitesCall(query = '*'): GraphCall<unknown> {
-  return { method: 'GET', url: `/sites?search=${encodeURIComponent(query)}`, idempotent: true, action: 'list the sites' };
+  return { method: 'GET', url: `/sites?search=${encodeQueryValue(query)}`, idempotent: true, action: 'list the sites' };
 }
 
 export function searchSites(gateway: GraphGateway, query = '*', options: CallOptions = {}): Promise<Site[]> {
