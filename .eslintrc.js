@@ -26,6 +26,35 @@ module.exports = {
   },
   overrides: [
     {
+      // Every string entering a URL goes through the escaping helpers in src/core/http (the domain, which depends
+      // on nothing, quotes its one OData key literal itself).
+      files: ['src/core/{graph,sharepoint,services,auth}/**/*.ts', 'src/{ui,addin,teams,webparts,workbench}/**/*.{ts,tsx}'],
+      rules: {
+        'no-restricted-globals': [
+          'error',
+          {
+            name: 'encodeURIComponent',
+            message: 'Use encodePathSegment (a path segment) or encodeQueryValue (a query value) from src/core/http.'
+          }
+        ]
+      }
+    },
+    {
+      // ARCHITECTURE.md: services and surfaces never call fetch; every Graph or SharePoint request is made in
+      // src/core/graph or src/core/sharepoint (and a token in src/core/auth).
+      files: ['src/core/services/**/*.ts', 'src/{ui,addin,teams,webparts,workbench}/**/*.{ts,tsx}'],
+      rules: {
+        'no-restricted-globals': [
+          'error',
+          { name: 'fetch', message: 'Requests go through the gateway in src/core/graph or src/core/sharepoint.' },
+          {
+            name: 'encodeURIComponent',
+            message: 'Use encodePathSegment (a path segment) or encodeQueryValue (a query value) from src/core/http.'
+          }
+        ]
+      }
+    },
+    {
       files: ['test/**/*.ts', 'test/**/*.tsx'],
       rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
     }

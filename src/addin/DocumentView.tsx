@@ -5,10 +5,10 @@ import { EmptyState } from '../ui/common/EmptyState';
 import { useAsync } from '../ui/common/useAsync';
 import { DeclareForm, type DeclareRequest, type DeclareResultView } from '../ui/declare/DeclareForm';
 import type { FieldValue } from '../ui/declare/fields';
-import type { StepProgress } from '../ui/declare/model';
+import type { RecordStatus, StepProgress } from '../ui/declare/model';
 import { StatusCard } from '../ui/declare/StatusCard';
 import type { DocumentSubject, HostAdapter } from './hosts/HostAdapter';
-import type { DocumentContext, PaneServices } from './paneServices';
+import type { DeclaredView, DocumentContext, PaneServices } from './paneServices';
 
 export interface DocumentViewProps {
   subject: DocumentSubject;
@@ -76,13 +76,17 @@ export function DocumentView(props: DocumentViewProps): React.ReactElement {
 function SavedDocumentView({ subject, host, services, locale }: DocumentViewProps): React.ReactElement {
   const styles = useStyles();
   const [state, reload] = useAsync((signal) => services.openDocument(subject.url, signal), [services, subject.url]);
+  // What the document is after a declaration made here, for the context it was made in (a reload reads it afresh).
+  const [declared, setDeclared] = React.useState<{ context: DocumentContext; status: RecordStatus } | undefined>(undefined);
 
   const declare = async (
     context: DocumentContext,
     request: DeclareRequest,
     onProgress: (steps: StepProgress[]) => void
   ): Promise<DeclareResultView> => {
-    const result = await services.declare(context, request, onProgress);
+    const { status, ...result }: DeclaredView = await services.declare(context, request, onProgress);
+    // Only the status card changes: the form keeps its result and per-step progress.
+    if (status) setDeclared({ context, status });
     if (!host.mirrorMetadata || result.steps.some((s) => s.state === 'failed')) return result;
     const mirror = (s: Partial<StepProgress>): StepProgress[] =>
       result.steps
@@ -128,7 +132,11 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
           </EmptyState>
         ) : (
           <div className={styles.root}>
-            <StatusCard status={result.context.status} noun="document" locale={locale} />
+            <StatusCard
+              status={declared?.context === result.context ? declared.status : result.context.status}
+              noun="document"
+              locale={locale}
+            />
             <DeclareForm
               key={result.context.document.ref.itemId}
               noun="document"

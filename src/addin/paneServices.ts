@@ -53,6 +53,11 @@ export interface NotOpened {
   whatToDo: string;
 }
 
+/** A declaration's result, with what the document is now (the status card shows it without reading it again). */
+export interface DeclaredView extends DeclareResultView {
+  status?: RecordStatus;
+}
+
 export type OpenDocumentResult = { ok: true; context: DocumentContext } | { ok: false; notOpened: NotOpened };
 
 /** A records library whose library plan can take email (it has the columns `fileMessage` fills). */
@@ -75,12 +80,15 @@ export interface MessageContext {
   /** The copy already filed in that library (found by internet message id), if any. */
   existingCopy?: { name: string; webUrl: string };
   labels: FilePlanLabel[];
-  /** The metadata asked of the person. Filing fills the email columns from the message itself, so none today. */
+  /**
+   * The metadata asked of the person: the columns the library (or its plan) requires beside the email ones, which
+   * filing fills from the message itself. Written with the email columns, on the `.eml` and its attachments.
+   */
   specs: FieldSpec[];
   values: FieldValues;
   /**
-   * Columns the library's plan requires that filing cannot fill (not one of the email columns): filing is refused
-   * before anything is sent, as `fileMessage` takes no extra fields yet.
+   * Columns the library's plan requires that the form cannot fill (not a column of the library, or of a kind filing
+   * cannot write, such as a person or managed metadata): filing is refused before anything is sent.
    */
   unfillableColumns: string[];
 }
@@ -97,7 +105,7 @@ export interface FileOptions {
  */
 export interface PaneServices {
   openDocument(url: string | undefined, signal?: AbortSignal): Promise<OpenDocumentResult>;
-  declare(context: DocumentContext, request: DeclareRequest, onProgress: (steps: StepProgress[]) => void): Promise<DeclareResultView>;
+  declare(context: DocumentContext, request: DeclareRequest, onProgress: (steps: StepProgress[]) => void): Promise<DeclaredView>;
   /** The message, the libraries it can be filed into and the one chosen (`libraryKey`, a remembered choice). */
   openMessage(message: MessageSubject, libraryKey: string | undefined, signal?: AbortSignal): Promise<MessageContext>;
   file(
@@ -353,6 +361,31 @@ export async function findFiledCopy(
   return { name: String(fields.FileLeafRef ?? fields.Title ?? ''), webUrl: String(oldest.webUrl ?? '') };
 }
 
+/** Kinds `fileMessage` writes as they are; a person or a term needs an id Graph resolves elsewhere. */
+const fileableKinds: ReadonlySet<FieldSpec['kind']> = new Set(['text', 'choice', 'date', 'number']);
+
+/**
+ * The columns asked of the person when filing email: those the library or its plan requires, except the email
+ * columns (filled from the message) and the file name; and the required ones the form cannot fill.
+ */
+export function messageSpecs(
+  columns: readonly ColumnDefinition[],
+  requiredColumns: readonly string[]
+): { specs: FieldSpec[]; unfillable: string[] } {
+  const filled = new Set<string>([...Object.values(emailColumns), 'FileLeafRef', 'Title']);
+  const specs: FieldSpec[] = [];
+  const unfillable: string[] = [];
+  const names = new Set([...columns.filter((c) => c.required === true).map((c) => String(c.name)), ...requiredColumns]);
+  for (const name of names) {
+    if (filled.has(name)) continue;
+    const column = columns.find((c) => c.name === name);
+    const spec = column && column.readOnly !== true ? fieldSpecFromColumn(column) : undefined;
+    if (spec && fileableKinds.has(spec.kind)) specs.push({ ...spec, required: true });
+    else unfillable.push(name);
+  }
+  return { specs, unfillable };
+}
+
 async function openMessageWithCore(
   graph: GraphGateway,
   recordsSiteUrl: () => Promise<string>,
@@ -365,17 +398,22 @@ async function openMessageWithCore(
     listRetentionLabels(graph, { signal, withEventTypes: true })
   ]);
   const library = libraries.find((l) => l.key === libraryKey) ?? (libraries.length === 1 ? libraries[0] : null);
-  const existingCopy = library ? await findFiledCopy(graph, library.plan, message.internetMessageId, signal) : undefined;
-  const filled = new Set<string>(Object.values(emailColumns));
+  const [existingCopy, list] = library
+    ? await Promise.all([
+        findFiledCopy(graph, library.plan, message.internetMessageId, signal),
+        getList(graph, { siteId: library.plan.siteId, listId: library.plan.listId }, { signal })
+      ])
+    : [undefined, undefined];
+  const { specs, unfillable } = messageSpecs(list?.columns ?? [], library?.plan.requiredColumns ?? []);
   return {
     message,
     libraries,
     library,
     ...(existingCopy ? { existingCopy } : {}),
     labels: filePlanFromGraph(labelPayloads),
-    specs: [],
+    specs,
     values: {},
-    unfillableColumns: library ? library.plan.requiredColumns.filter((c) => !filled.has(c)) : []
+    unfillableColumns: library ? unfillable : []
   };
 }
 
@@ -450,13 +488,21 @@ async function fileWithCore(
     throw hostError({
       code: 'unfillableColumns',
       what: 'Custodian did not file this email.',
-      why: `${library.name} requires ${context.unfillableColumns.map((c) => `'${c}'`).join(', ')}, which filing email cannot fill yet. Nothing was sent.`,
+      why: `${library.name} requires ${context.unfillableColumns.map((c) => `'${c}'`).join(', ')}, which filing email cannot fill. Nothing was sent.`,
       whatToDo: 'Choose another library, or ask your site owner to map email to a library made for it.'
     });
   onProgress(plannedFileSteps(request, options).map((s) => ({ ...s, state: 'running' as const })));
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(request.fields)) {
+    fields[name] = graphFieldValue(
+      context.specs.find((s) => s.name === name),
+      value
+    );
+  }
   const result = await fileMessage(graph, context.message.restId, library.plan, {
     retentionLabel: request.retentionLabel,
-    ...(options.includeAttachments ? { includeAttachments: true } : {})
+    ...(options.includeAttachments ? { includeAttachments: true } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {})
   });
   if (result.status === 'refused') throw result.error;
   const steps = fileStepsFromResult(result, request, options);
@@ -523,7 +569,7 @@ async function declareWithCore(
   context: DocumentContext,
   request: DeclareRequest,
   onProgress: (steps: StepProgress[]) => void
-): Promise<DeclareResultView> {
+): Promise<DeclaredView> {
   const label = context.labels.find((l) => l.name === request.retentionLabel);
   const behavior = label?.retention?.behavior;
   // `lock: false` would unlock: only a record label that is not regulatory takes the person's choice.
@@ -571,6 +617,39 @@ async function declareWithCore(
           : `"${name}" now has the label "${request.retentionLabel}".`
         : `Only part of the change was applied to "${name}": the steps below say which, and why.`,
     ...(result.retention ? { retentionEnd: result.retention } : {}),
-    steps
+    steps,
+    status: statusAfterDeclare(context, request, result, new Date().toISOString())
+  };
+}
+
+/**
+ * What the document is after a declaration, from the service's result: the label where its step was done, the
+ * record state the service reports, the classification where it was set, and when retention now ends.
+ */
+export function statusAfterDeclare(
+  context: DocumentContext,
+  request: DeclareRequest,
+  result: Extract<DeclareRecordResult, { steps: unknown }>,
+  now: string
+): RecordStatus {
+  const before = context.status;
+  const done = (step: DeclareStep): boolean => result.steps.some((s) => s.step === step && s.status === 'done');
+  const relabelled = done('retentionLabel');
+  const classification =
+    done('sensitivityLabel') && request.sensitivityLabelId !== undefined
+      ? request.sensitivityLabelId === ''
+        ? null
+        : {
+            id: request.sensitivityLabelId,
+            name: context.sensitivity?.options.find((o) => o.id === request.sensitivityLabelId)?.name ?? request.sensitivityLabelId
+          }
+      : before.classification;
+  const retentionEnd = result.retention ?? (relabelled ? undefined : before.retentionEnd);
+  return {
+    ...before,
+    classification,
+    retentionLabel: relabelled ? { name: request.retentionLabel, appliedAt: now, isExplicit: true } : before.retentionLabel,
+    state: { ...result.record },
+    ...(retentionEnd ? { retentionEnd } : {})
   };
 }

@@ -111,6 +111,43 @@ describe('a Word document', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the new state on the status card right after declaring, keeping the result and the steps', async () => {
+    const user = userEvent.setup();
+    const steps: StepProgress[] = [
+      { id: 'retentionLabel', label: 'Apply the retention label', state: 'done' },
+      { id: 'lock', label: 'Lock the record', state: 'done' }
+    ];
+    const svc = services({
+      declare: jest.fn((_c, request: DeclareRequest, onProgress: (s: StepProgress[]) => void) => {
+        onProgress(steps);
+        return Promise.resolve({
+          summary: `"NDA.docx" is now a locked record with the label "${request.retentionLabel}".`,
+          steps,
+          status: {
+            ...documentContext.status,
+            retentionLabel: { name: request.retentionLabel, appliedAt: '2026-03-02T10:00:00Z', isExplicit: true },
+            state: { behavior: 'retainAsRecord' as const, isLocked: true }
+          }
+        });
+      })
+    });
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl), services: svc }} />);
+    const status = await screen.findByRole('region', { name: 'This document: NDA.docx' });
+    expect(status).toHaveTextContent('Not a record');
+    await user.click(screen.getByRole('radio', { name: 'Contracts - 7 Years' }));
+    await user.type(screen.getByRole('textbox', { name: /Reference Number/ }), 'LEG-9');
+    await user.click(screen.getByRole('button', { name: 'Declare as record' }));
+
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('is now a locked record');
+    const after = screen.getByRole('region', { name: 'This document: NDA.docx' });
+    expect(after).toHaveTextContent('Contracts - 7 Years');
+    expect(after).toHaveTextContent('Locked');
+    expect(after).not.toHaveTextContent('Not a record');
+    expect(within(screen.getByRole('list', { name: 'Progress' })).getByText('Lock the record: Done')).toBeInTheDocument();
+    // Not read again: the card comes from the declaration's result.
+    expect(svc.openDocument).toHaveBeenCalledTimes(1);
+  });
+
   it('does not touch the document when a step of the declaration failed', async () => {
     const user = userEvent.setup();
     const mirror = jest.fn(() => Promise.resolve());
@@ -303,6 +340,28 @@ describe('an Outlook message', () => {
     expect(openMessage).toHaveBeenCalledWith(message, 'site-1/list-email', expect.anything());
     expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
     expect(file).not.toHaveBeenCalled();
+  });
+
+  it("asks for the other columns the library's plan requires and files them with the email", async () => {
+    const user = userEvent.setup();
+    const file = jest.fn((_c: MessageContext, _r: DeclareRequest, onProgress: (s: StepProgress[]) => void, _o?: FileOptions) => {
+      onProgress([]);
+      return Promise.resolve({ summary: 'The email is filed as "Contract signed.eml".', steps: [] });
+    });
+    const openMessage = jest.fn(() =>
+      Promise.resolve(messageContext({ specs: [requiredColumns[0], requiredColumns[1]], unfillableColumns: [] }))
+    );
+    renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: services({ openMessage, file }) }} />);
+    const reference = await screen.findByRole('textbox', { name: /Reference Number/ });
+    expect(screen.getByText(/Email Archive library/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    // A required column left empty stops the filing before anything is sent.
+    expect(file).not.toHaveBeenCalled();
+    await user.type(reference, "M-42 O'Brien");
+    await user.selectOptions(screen.getByRole('combobox', { name: /Document Type/ }), 'Contract');
+    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('The email is filed as "Contract signed.eml".');
+    expect(file.mock.calls[0][1]).toMatchObject({ fields: { ReferenceNumber: "M-42 O'Brien", DocumentType: 'Contract' } });
   });
 
   it('shows a failure to reach Microsoft 365 with what to do', async () => {

@@ -1,5 +1,5 @@
 import { messageSubjectFromGraph } from '../../src/addin/hosts/demoMessage';
-import { fileStepsFromResult, plannedFileSteps } from '../../src/addin/paneServices';
+import { fileStepsFromResult, messageSpecs, plannedFileSteps } from '../../src/addin/paneServices';
 
 const request = { retentionLabel: 'Email - 3 Years', fields: {}, lock: false };
 const item = { driveId: 'd', itemId: 'i', name: 'Hello.eml', webUrl: 'https://x/Hello.eml' };
@@ -51,5 +51,29 @@ describe('the demo email', () => {
       received: '2025-12-13T21:00:00Z',
       attachments: []
     });
+  });
+});
+
+describe('the columns asked when filing', () => {
+  const columns = [
+    { name: 'EmailSubject', text: {}, required: true },
+    { name: 'Title', text: {}, required: true },
+    { name: 'MatterNumber', displayName: 'Matter number', text: {} },
+    { name: 'Region', displayName: 'Region', choice: { choices: ['EMEA', 'Americas'] }, required: true },
+    { name: 'Owner', displayName: 'Owner', personOrGroup: {} },
+    { name: 'Notes', displayName: 'Notes', text: {} }
+  ];
+
+  it('asks for what the library or its plan requires beside the email columns, and names what no form can fill', () => {
+    const { specs, unfillable } = messageSpecs(columns, ['MatterNumber', 'EmailFrom', 'Owner', 'Gone']);
+    expect(specs.map((s) => [s.name, s.kind, s.required])).toEqual([
+      ['Region', 'choice', true],
+      ['MatterNumber', 'text', true]
+    ]);
+    expect(unfillable).toEqual(['Owner', 'Gone']);
+  });
+
+  it('asks for nothing when only the email columns are required', () => {
+    expect(messageSpecs(columns.slice(0, 2), ['EmailSubject'])).toEqual({ specs: [], unfillable: [] });
   });
 });

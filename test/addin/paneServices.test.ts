@@ -86,6 +86,13 @@ describe('declare on the dev tenant', () => {
     expect(result.steps.find((s) => s.id === 'retentionLabel')).toMatchObject({ state: 'done' });
     expect(result.steps.some((s) => s.state === 'failed')).toBe(false);
     expect(result.summary).toContain('is now a locked record');
+    // What the status card shows right after, from the result (not read again).
+    expect(result.status).toMatchObject({
+      itemName: context.document.name,
+      retentionLabel: { name: record!.name, isExplicit: true },
+      state: { behavior: 'retainAsRecord', isLocked: true }
+    });
+    expect(result.status?.retentionEnd).toEqual(result.retentionEnd);
     const graph = createGraphGateway({
       baseUrl: tenant.url,
       tokens: createDevTenantTokenProvider({ url: tenant.url, persona: 'office-worker' })

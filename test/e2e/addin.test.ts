@@ -140,6 +140,12 @@ it('declares a record on a demo document with the keyboard alone: the label, the
   await page.keyboard.press('Enter');
   await page.getByTestId('declare-result').waitFor();
   expect(await page.getByTestId('declare-result').textContent()).toContain('is now a locked record');
+  // The status card shows the new state right away, beside the result and its steps (no reopening).
+  const card = await page.getByTestId('status-card').textContent();
+  expect(card).toContain('Contracts - 10 Years After Expiry');
+  expect(card).toContain('Locked');
+  expect(card).not.toContain('Not a record');
+  expect(await page.getByRole('list', { name: 'Progress' }).textContent()).toContain('Apply the retention label: Done');
 
   const resolved = await resolveDocument(graph, contract);
   if (!resolved.found) throw new Error(resolved.why);

@@ -30,7 +30,17 @@ export interface FileMessageOptions extends CallOptions {
   retentionLabel?: string;
   /** The category put on the message once filed (a master category name). */
   category?: string;
+  /**
+   * Other columns of the library to fill (those its plan requires beside the email ones), written with the email
+   * columns in the same request, on the `.eml` and on each attachment filed. Refused before anything is sent when a
+   * column is unknown to the library, read-only, or one of the email columns (filled from the message itself).
+   */
+  fields?: Record<string, unknown>;
 }
+
+const columnName = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+/** Columns SharePoint keeps itself (retention, ids, dates, the file name); Graph refuses writes to them. */
+const keptBySharePoint = /^(_Compliance|_IsRecord|OData__|ComplianceAssetId$|FileLeafRef$|ID$|Created$|Modified$|Author$|Editor$)/;
 
 export const defaultFiledCategory = 'Filed by Custodian';
 
@@ -84,6 +94,29 @@ export async function fileMessage(
         whatToDo: 'Ask your site owner to map email to a library made for it (Custodian can create one).'
       })
     };
+  const extra = options.fields ?? {};
+  const emailColumnNames = new Set<string>(Object.values(emailColumns));
+  const byName = new Map((library.columns ?? []).map((c) => [String(c.name), c]));
+  for (const name of Object.keys(extra)) {
+    const column = byName.get(name);
+    const why = emailColumnNames.has(name)
+      ? 'Custodian fills it from the message itself (from, to, sent, subject and ids).'
+      : !columnName.test(name) || !column
+        ? `The library has no column '${name}'.`
+        : column.readOnly === true || keptBySharePoint.test(name)
+          ? 'It is read-only: SharePoint keeps it itself (labels, ids, dates and the file name).'
+          : undefined;
+    if (why)
+      return {
+        status: 'refused',
+        error: refusalError({
+          code: emailColumnNames.has(name) ? 'emailColumnField' : column ? 'readOnlyField' : 'unknownField',
+          what: `Custodian won't write the column '${name}' when filing email into '${plan.libraryName}'. Nothing was sent.`,
+          why,
+          whatToDo: 'Leave that column out, or choose a column of the library that can be written.'
+        })
+      };
+  }
   if (!message.internetMessageId)
     return {
       status: 'refused',
@@ -147,7 +180,7 @@ export async function fileMessage(
   }
   steps.set('upload', { step: 'upload', status: 'done' });
   const item = filedItem(uploaded, plan.driveId);
-  const fields = messageFields(message);
+  const fields = { ...extra, ...messageFields(message) };
   const describe = await describeAndLabel(graph, item, fields, label, options);
   steps.set('fields', describe.fields);
   steps.set('retentionLabel', describe.retentionLabel);
