@@ -51,7 +51,15 @@ describe('teams/manifest.json (unified app manifest)', () => {
       nestedAppAuthInfo: [
         {
           redirectUri: 'brk-multihub://localhost:4321',
-          scopes: ['Files.ReadWrite.All', 'Sites.ReadWrite.All', 'Mail.ReadWrite', 'RecordsManagement.Read.All', 'SensitivityLabel.Read']
+          // Sites.FullControl.All: Graph requires it to apply a label that makes content a record (README, Permissions).
+          scopes: [
+            'Files.ReadWrite.All',
+            'Sites.ReadWrite.All',
+            'Mail.ReadWrite',
+            'RecordsManagement.Read.All',
+            'SensitivityLabel.Read',
+            'Sites.FullControl.All'
+          ]
         }
       ]
     });
