@@ -23,6 +23,7 @@ import { listItemRepresentation } from './listItems';
 import { readDeltaPage } from './delta';
 import { itemRetentionLabel } from './itemRetentionLabel';
 import { personas } from '../auth/personas';
+import { sensitivityAfterUpload } from '../sharepoint/librarySensitivity';
 
 const readScopes = ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 const writeScopes = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
@@ -251,7 +252,9 @@ export function replaceContent(ctx: Ctx, site: SiteRow, list: ListRow, item: Ite
     modified: ctx.tenant.clock.nowIso(),
     modified_by: requirePrincipal(ctx).userId,
     version: item.version + 1,
-    seq: ctx.tenant.nextSeq()
+    seq: ctx.tenant.nextSeq(),
+    // An edited file without a sensitivity label gets the library's default.
+    ...sensitivityAfterUpload(ctx, list, item)
   });
   return json(driveItemRepresentation(ctx, site, list, getItem(ctx.tenant.db, item.id) as ItemMeta), status);
 }
@@ -365,6 +368,8 @@ export function createFile(
       created_by: user,
       fields: JSON.stringify(fields),
       label,
+      // And its default sensitivity label (DefaultSensitivityLabelForLibrary): a new file has none of its own.
+      ...sensitivityAfterUpload(ctx, list, undefined),
       seq: ctx.tenant.nextSeq(),
       content: bytes
     })

@@ -6,12 +6,14 @@ import { getItem, getItemByNum, type ItemMeta, itemsOfList, parseFields } from '
 import { columnsOf, findListByUrl, getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { validateFieldValues, writeFields } from '../graph/listItems';
 import { isRecordBehaviorName } from './policyStore';
+import { validateDefaultSensitivityLabel } from './librarySensitivity';
 import { spCollection, spEntity, spFieldName } from './format';
 
 /** SharePoint REST lists and items (`_api/web/lists...`), the parts Custodian and CLI for Microsoft 365 use. */
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.FullControl.All'] as const;
 const writeScopes = ['Sites.ReadWrite.All', 'Sites.FullControl.All'] as const;
+const manageScopes = ['Sites.Manage.All', 'Sites.FullControl.All'] as const;
 
 /** Resolves a list URL as clients send it: absolute (any host, raw spaces or %20) or server-relative. */
 export function resolveListUrl(ctx: Ctx, listUrl: string): ListRow {
@@ -94,7 +96,8 @@ function listEntity(ctx: Ctx, s: SiteRow, list: ListRow, withRootFolder?: boolea
     Created: list.created,
     LastItemModifiedDate: list.modified,
     EntityTypeName: list.url_name.replace(/\s+/g, '_x0020_'),
-    ParentWebUrl: s.path
+    ParentWebUrl: s.path,
+    DefaultSensitivityLabelForLibrary: list.default_sens_label ?? ''
   };
   if (withRootFolder ?? expandOption(ctx, ['RootFolder']).has('RootFolder')) out.RootFolder = rootFolder(ctx, s, list);
   return out;
@@ -158,6 +161,34 @@ function loadItem(ctx: Ctx, p: Record<string, string>): { s: SiteRow; list: List
 function item(ctx: Ctx, p: Record<string, string>): Reply {
   const { s, list, item: it } = loadItem(ctx, p);
   return spEntity(ctx, 'SP.Data.ListItem', spSelect(renameFields(spItem(ctx, s, list, it)), selectList(ctx)?.map(spFieldName)));
+}
+
+/** List properties Custodian changes; SharePoint has many more, which the dev tenant refuses rather than ignores. */
+const updatableListProperties = ['DefaultSensitivityLabelForLibrary'];
+
+/**
+ * Updates a list: `PATCH` or `POST` with `X-HTTP-Method: MERGE` (what PnPjs sends), body in either JSON shape
+ * (verbose adds `__metadata`). 204 without a body, as SharePoint answers.
+ */
+function updateList(ctx: Ctx, p: Record<string, string>): Reply {
+  if (ctx.method === 'POST') {
+    const override = (ctx.headers['x-http-method'] ?? '').toUpperCase();
+    if (override !== 'MERGE' && override !== 'PATCH')
+      throw errors.notImplemented(`POST to a list${override ? ` with X-HTTP-Method '${override}'` : ''} (use MERGE to update it)`);
+  }
+  const list = loadList(ctx, p.listId);
+  const body = jsonBody(ctx);
+  for (const key of Object.keys(body)) {
+    if (key === '__metadata' || updatableListProperties.includes(key)) continue;
+    throw errors.notImplemented(`setting the list property '${key}'`);
+  }
+  if ('DefaultSensitivityLabelForLibrary' in body) {
+    const labelId = validateDefaultSensitivityLabel(ctx, list, body.DefaultSensitivityLabelForLibrary);
+    ctx.tenant.db
+      .prepare('UPDATE lists SET default_sens_label = ?, modified = ? WHERE id = ?')
+      .run(labelId, ctx.tenant.clock.nowIso(), list.id);
+  }
+  return { status: 204 };
 }
 
 /** `ValidateUpdateListItem()`: per-field results, as SharePoint reports them, instead of one HTTP error. */
@@ -297,7 +328,10 @@ export const spListRoutes: readonly Route[] = [
         scopes: readScopes,
         query: ['$select', '$expand'],
         run: (ctx, p) => spEntity(ctx, 'SP.List', spSelect(listEntity(ctx, site(ctx), loadList(ctx, p.listId)), selectList(ctx)))
-      }
+      },
+      // Changing list settings needs Manage Lists: Sites.Manage.All or Sites.FullControl.All.
+      PATCH: { scopes: manageScopes, run: updateList },
+      POST: { scopes: manageScopes, run: updateList }
     }
   },
   {

@@ -62,7 +62,9 @@ const migrations: readonly string[] = [
   CREATE TABLE upload_sessions (
     id TEXT PRIMARY KEY, list_id TEXT NOT NULL, parent_id TEXT NOT NULL, name TEXT NOT NULL, replace_id TEXT,
     total INTEGER NOT NULL, received INTEGER NOT NULL, data BLOB NOT NULL, expires TEXT NOT NULL, user_id TEXT NOT NULL);
-  `
+  `,
+  // A library's default sensitivity label (SharePoint's `DefaultSensitivityLabelForLibrary`), a label id.
+  `ALTER TABLE lists ADD COLUMN default_sens_label TEXT;`
 ];
 
 export const schemaVersion = migrations.length;

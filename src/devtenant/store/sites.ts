@@ -35,6 +35,8 @@ export interface ListRow {
   created: string;
   modified: string;
   default_label: string | null;
+  /** The library's default sensitivity label id (`DefaultSensitivityLabelForLibrary`), or null. */
+  default_sens_label: string | null;
   next_num: number;
   description: string;
 }

@@ -89,7 +89,7 @@ export interface LibrarySummary {
 export interface LibrariesSnapshot {
   libraries: LibrarySummary[];
   /**
-   * Why Custodian's own state on the records site (sensitivity defaults, required metadata, stopped bulk runs) could
+   * Why Custodian's own state on the records site (required metadata, stopped bulk runs) could
    * not be read; the libraries still show SharePoint's default labels.
    */
   recordsSiteError?: unknown;

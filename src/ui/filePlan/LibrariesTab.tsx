@@ -96,7 +96,7 @@ function LibrariesView({
     <>
       {snapshot.recordsSiteError !== undefined ? (
         <div className={styles.library}>
-          <Caption1>Sensitivity defaults, required metadata and stopped bulk runs are kept on the records site and are not shown:</Caption1>
+          <Caption1>Required metadata and stopped bulk runs are kept on the records site and are not shown:</Caption1>
           <ErrorCard error={snapshot.recordsSiteError} fallbackWhat="Custodian couldn't read its records site." />
         </div>
       ) : null}

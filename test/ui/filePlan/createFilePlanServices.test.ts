@@ -8,6 +8,7 @@ import { createList } from '../../../src/core/graph/lists/createList';
 import { getListDrive } from '../../../src/core/graph/lists/getListDrive';
 import { listRetentionLabels } from '../../../src/core/graph/retentionLabels/listRetentionLabels';
 import { getSiteByUrl } from '../../../src/core/graph/sites/getSiteByUrl';
+import { getListDefaultSensitivityLabel, setListDefaultSensitivityLabel } from '../../../src/core/sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../../src/core/sharepoint/policyStore/getListComplianceTag';
 import { setComplianceTagOnBulkItems } from '../../../src/core/sharepoint/policyStore/setComplianceTagOnBulkItems';
 import type { BulkProgress, FilePlanServices } from '../../../src/ui/filePlan/FilePlanServices';
@@ -172,8 +173,18 @@ describe('libraries', () => {
     });
     expect(saved).toMatchObject({ defaultRetentionLabel: label, defaultSensitivityLabel: { name: 'General' }, requiredColumns: ['Title'] });
     expect((await getListComplianceTag(tenant.site('admin', '/sites/finance'), listUrl))?.TagName).toBe(label);
+    // The sensitivity default reaches the library in SharePoint.
+    expect(await getListDefaultSensitivityLabel(tenant.site('admin', '/sites/finance'), libraryId)).toBe(general?.id);
     const again = await services.loadLibraries();
-    expect(again.libraries.find((l) => l.id === libraryId)).toMatchObject({ defaultRetentionLabel: label, requiredColumns: ['Title'] });
+    expect(again.libraries.find((l) => l.id === libraryId)).toMatchObject({
+      defaultRetentionLabel: label,
+      defaultSensitivityLabel: { name: 'General' },
+      requiredColumns: ['Title']
+    });
+    // The tab shows the library's actual default, also when it was changed in SharePoint rather than by a plan.
+    await setListDefaultSensitivityLabel(tenant.site('admin', '/sites/finance'), libraryId, null);
+    const changed = await services.loadLibraries();
+    expect(changed.libraries.find((l) => l.id === libraryId)?.defaultSensitivityLabel).toBeNull();
   });
 
   it('labels the existing items, resuming a cancelled run where it stopped', async () => {

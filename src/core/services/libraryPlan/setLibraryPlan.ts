@@ -5,6 +5,7 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import type { ListRef } from '../../graph/listItems/ListRef';
 import { getList } from '../../graph/lists/getList';
 import type { SharePointSite } from '../../sharepoint/createSharePoint';
+import { setListDefaultSensitivityLabel } from '../../sharepoint/listDefaultSensitivityLabel';
 import { setListComplianceTag } from '../../sharepoint/policyStore/setListComplianceTag';
 import { refusalError } from '../declareRecord/refusalError';
 import type { RecordsSite } from '../recordsSite/RecordsSite';
@@ -14,7 +15,10 @@ import { libraryKeyOf, libraryPlansList, type LibraryPlan } from './libraryPlans
 export interface LibraryPlanRequest {
   /** A label from the file plan; null clears the library's default. */
   defaultRetentionLabel: string | null;
-  /** A sensitivity label id; null for none. Kept in the plan (Custodian applies it when declaring and filing). */
+  /**
+   * A sensitivity label id; null for none. Set as the library's default (`DefaultSensitivityLabelForLibrary`, so
+   * SharePoint labels new and edited unlabelled files) and kept in the plan.
+   */
   defaultSensitivityLabelId: string | null;
   requiredColumns: readonly string[];
   /** Also label the items already in the library that carry no label of their own (SharePoint does it later). */
@@ -33,21 +37,33 @@ export interface LibraryPlanContext extends CallOptions {
   now: number;
 }
 
+/** The saved plan, and what was set on the library itself in SharePoint. */
+export type LibraryPlanResult = StoredEntry<LibraryPlan> & {
+  applied: {
+    /** The library's default retention label now, or null when cleared. */
+    defaultRetentionLabel: string | null;
+    /** The library's default sensitivity label id now (`DefaultSensitivityLabelForLibrary`), or null when cleared. */
+    defaultSensitivityLabelId: string | null;
+  };
+};
+
 function flatten(labels: readonly SensitivityLabel[]): SensitivityLabel[] {
   return labels.flatMap((l) => [l, ...flatten(((l as { sublabels?: SensitivityLabel[] }).sublabels ?? []) as SensitivityLabel[])]);
 }
 
 /**
  * Maps a library to its default retention label (SetListComplianceTag, so SharePoint labels new items), default
- * sensitivity label and required columns, and keeps the plan on the records site. Checks the labels against the
- * file plan and the columns against the library (one read) before changing anything.
- * Permission: Sites.FullControl.All for a record label (SharePoint), Sites.ReadWrite.All on the records site.
+ * sensitivity label (`DefaultSensitivityLabelForLibrary`, so SharePoint labels new and edited unlabelled files) and
+ * required columns, and keeps the plan on the records site. Checks the labels against the file plan and the columns
+ * against the library (one read) before changing anything. A null default clears the library's.
+ * Permission: Sites.FullControl.All for a record label, else Sites.ReadWrite.All, and Sites.Manage.All for the
+ * sensitivity default (SharePoint); Sites.ReadWrite.All on the records site.
  */
 export async function setLibraryPlan(
   context: LibraryPlanContext,
   library: ListRef,
   request: LibraryPlanRequest
-): Promise<StoredEntry<LibraryPlan>> {
+): Promise<LibraryPlanResult> {
   const options: CallOptions = { signal: context.signal };
   const label =
     request.defaultRetentionLabel === null
@@ -88,6 +104,9 @@ export async function setLibraryPlan(
     { complianceTagValue: label?.name ?? '', syncToItems: request.applyToExistingItems ?? false },
     context.signal
   );
+  const sensitivityId = sensitivity?.id ?? null;
+  await setListDefaultSensitivityLabel(context.site, library.listId, sensitivityId, context.signal);
+  const applied = { defaultRetentionLabel: label?.name ?? null, defaultSensitivityLabelId: sensitivityId };
 
   const plans = context.recordsSite.list(libraryPlansList);
   const value: LibraryPlan = {
@@ -102,9 +121,9 @@ export async function setLibraryPlan(
     updatedAt: new Date(context.now).toISOString()
   };
   const current = request.basedOn ?? (await plans.find(value.libraryKey, options));
-  if (!current) return plans.create(value, options);
+  if (!current) return { ...(await plans.create(value, options)), applied };
   // Cleared defaults are written as null so the columns empty.
-  return plans.update(
+  const saved = await plans.update(
     current,
     {
       ...value,
@@ -113,6 +132,7 @@ export async function setLibraryPlan(
     },
     options
   );
+  return { ...saved, applied };
 }
 
 /** The library's plan, or undefined when none was set. */

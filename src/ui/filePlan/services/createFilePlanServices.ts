@@ -32,6 +32,7 @@ import { openRecordsSite, recordsSiteById, type RecordsSite } from '../../../cor
 import type { SharePointSite } from '../../../core/sharepoint/createSharePoint';
 import type { ComplianceTag } from '../../../core/sharepoint/policyStore/ComplianceTag';
 import { getAvailableTagsForSite } from '../../../core/sharepoint/policyStore/getAvailableTagsForSite';
+import { getListDefaultSensitivityLabel } from '../../../core/sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../../core/sharepoint/policyStore/getListComplianceTag';
 import type {
   BulkOutcome,
@@ -229,13 +230,14 @@ export function createFilePlanServices(deps: FilePlanServicesDeps): FilePlanServ
     jobs: readonly AppliedJob[],
     signal?: AbortSignal
   ): Promise<LibrarySummary> => {
-    const [tag, list, sensitivity] = await Promise.all([
+    const [tag, sensitivityId, list, sensitivity] = await Promise.all([
       getListComplianceTag(site, lib.listUrl, signal),
+      // The library's own default (SharePoint), not the plan's copy: it is what SharePoint applies.
+      getListDefaultSensitivityLabel(site, lib.ref.listId, signal),
       getList(graph, lib.ref, { signal }),
       allSensitivity()
     ]);
     const defaultRetentionLabel = tag?.TagName || null;
-    const sensitivityId = plan?.defaultSensitivityLabelId;
     const stopped = unfinishedJobFor(jobs, lib.id, defaultRetentionLabel);
     const job: UnfinishedJob | undefined = stopped && {
       label: stopped.job.label,

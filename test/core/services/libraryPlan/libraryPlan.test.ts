@@ -1,5 +1,6 @@
 import type { SensitivityLabel } from '@microsoft/microsoft-graph-types';
 import type { FilePlanLabel } from '../../../../src/core/domain/filePlanLabel';
+import { getListDefaultSensitivityLabel } from '../../../../src/core/sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../../../src/core/sharepoint/policyStore/getListComplianceTag';
 import { getLibraryPlan, setLibraryPlan, type LibraryPlanContext } from '../../../../src/core/services/libraryPlan';
 import { recordsSiteById, type RecordsSite } from '../../../../src/core/services/recordsSite';
@@ -56,6 +57,9 @@ describe('setLibraryPlan', () => {
       TagName: 'Audit Working Papers - 7 Years'
     });
     expect((await getLibraryPlan(records, library))?.value).toEqual(saved.value);
+    // The sensitivity default is set on the library itself, not only kept in the plan.
+    expect(saved.applied).toEqual({ defaultRetentionLabel: 'Audit Working Papers - 7 Years', defaultSensitivityLabelId: appliable().id });
+    expect(await getListDefaultSensitivityLabel(tenant.site('site-owner', '/sites/finance'), audit.listId)).toBe(appliable().id);
 
     // Two owners editing the plan from the same version: the second is told, not silently overwritten.
     const cleared = await setLibraryPlan(context(), library, {
@@ -66,6 +70,8 @@ describe('setLibraryPlan', () => {
     });
     expect(cleared.value.defaultRetentionLabel).toBeUndefined();
     expect(await getListComplianceTag(tenant.site('site-owner', '/sites/finance'), audit.listUrl)).toBeNull();
+    expect(cleared.applied).toEqual({ defaultRetentionLabel: null, defaultSensitivityLabelId: null });
+    expect(await getListDefaultSensitivityLabel(tenant.site('site-owner', '/sites/finance'), audit.listId)).toBeNull();
     const stale = await setLibraryPlan(context(), library, {
       defaultRetentionLabel: 'Financial Records - 7 Years',
       defaultSensitivityLabelId: null,
