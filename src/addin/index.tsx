@@ -4,6 +4,7 @@ import { createDevTenantTokenProvider, type DevTenantPersona } from '../core/aut
 import { createNaaTokenProvider } from '../core/auth/createNaaTokenProvider';
 import type { TokenProvider } from '../core/auth/TokenProvider';
 import { createGraphGateway } from '../core/graph/createGraphGateway';
+import { createSharePoint } from '../core/sharepoint/createSharePoint';
 import { mountApp } from '../ui/mountApp';
 import type { GraphGateway } from '../core/graph/GraphGateway';
 import { custodianClientId, demoSharePointHost, recordsSitePath } from './config';
@@ -48,6 +49,8 @@ function servicesFor(
   const recordsSiteUrl = options.recordsSiteUrl;
   const services = createPaneServices({
     graph,
+    // Person and managed metadata columns go through SharePoint REST (ValidateUpdateListItem): Graph cannot write them.
+    sharePoint: (siteUrl) => createSharePoint(siteUrl, { tokens }),
     ...(options.actor ? { actor: options.actor } : {}),
     recordsSiteUrl: recordsSiteUrl ? () => Promise.resolve(recordsSiteUrl) : tenantRecordsSite(graph)
   });

@@ -8,6 +8,7 @@ import { listAll } from '../core/graph/iteratePages';
 import { findListItemsCall } from '../core/graph/listItems/findListItems';
 import { findListByName } from '../core/graph/lists/findListByName';
 import { getList } from '../core/graph/lists/getList';
+import { encodePathSegment } from '../core/http/encodePathSegment';
 import { quoteODataString } from '../core/http/quoteODataString';
 import { emailColumns } from '../core/services/fileMessage/emailColumns';
 import { fileMessage } from '../core/services/fileMessage/fileMessage';
@@ -18,7 +19,9 @@ import { listRetentionLabels } from '../core/graph/retentionLabels/listRetention
 import { listSensitivityLabels } from '../core/graph/sensitivityLabels/listSensitivityLabels';
 import { isRecordBehavior } from '../core/domain/behaviorDuringRetentionPeriod';
 import { declareRecord } from '../core/services/declareRecord/declareRecord';
+import { isTypedFieldValue, type DeclareFieldValue } from '../core/services/declareRecord/DeclareRecordRequest';
 import type { DeclareRecordResult, DeclareStep } from '../core/services/declareRecord/DeclareRecordResult';
+import type { SharePointSite } from '../core/sharepoint/createSharePoint';
 import type { ResolvedDocument } from '../core/services/resolveDocument/ResolvedDocument';
 import { resolveDocument } from '../core/services/resolveDocument/resolveDocument';
 import type { DeclareRequest, DeclareResultView } from '../ui/declare/DeclareForm';
@@ -178,6 +181,11 @@ export interface PaneServicesDeps {
    * Without it, filing email is not available.
    */
   recordsSiteUrl?: () => Promise<string>;
+  /**
+   * SharePoint REST for a site (`createSharePoint(siteUrl, { tokens })`): person and managed metadata columns are
+   * written through it. Without it, a declaration that sets one is refused before anything is sent.
+   */
+  sharePoint?: (siteUrl: string) => SharePointSite;
 }
 
 /** A service this build does not have yet: refused before anything is sent. */
@@ -281,7 +289,7 @@ export function createPaneServices(deps: PaneServicesDeps): PaneServices {
         }
       };
     },
-    declare: deps.declare ?? ((context, request, onProgress) => declareWithCore(graph, context, request, onProgress)),
+    declare: deps.declare ?? ((context, request, onProgress) => declareWithCore(graph, context, request, onProgress, deps.sharePoint)),
     openMessage:
       deps.openMessage ??
       (deps.recordsSiteUrl
@@ -526,19 +534,21 @@ async function fileWithCore(
 }
 
 /**
- * A form value as Graph's listItem `fields` take it. Text, choice and number go as they are; a date as
- * midnight UTC of that day. Person and managed metadata columns need ids Graph resolves elsewhere (a site user's
- * lookup id, a term's WssId): they go as the email address and the term label, which the core must resolve.
+ * A form value as the core services take it. Text, choice and number go as they are; a date as midnight UTC of
+ * that day. A person and a managed metadata term go as typed values (`{ kind: 'person', email }`,
+ * `{ kind: 'term', label, termId }`): Graph cannot write them by name, so `declareRecord` writes them through
+ * SharePoint's `ValidateUpdateListItem`.
  */
-export function graphFieldValue(spec: FieldSpec | undefined, value: FieldValue): unknown {
+export function graphFieldValue(spec: FieldSpec | undefined, value: FieldValue): DeclareFieldValue {
   if (typeof value === 'number') return value;
   if (typeof value === 'string') return spec?.kind === 'date' ? `${value}T00:00:00Z` : value;
-  if ('email' in value) return value.email;
-  return value.label;
+  if (value.kind === 'person') return { kind: 'person', email: value.email };
+  return { kind: 'term', label: value.label, termId: value.termId };
 }
 
 const stepLabels: Record<DeclareStep, string> = {
   fields: 'Save the metadata',
+  peopleAndTerms: 'Save the people and terms',
   retentionLabel: 'Apply the retention label',
   lock: 'Lock the record',
   sensitivityLabel: 'Apply the classification'
@@ -568,7 +578,8 @@ async function declareWithCore(
   graph: GraphGateway,
   context: DocumentContext,
   request: DeclareRequest,
-  onProgress: (steps: StepProgress[]) => void
+  onProgress: (steps: StepProgress[]) => void,
+  sharePointOf?: (siteUrl: string) => SharePointSite
 ): Promise<DeclaredView> {
   const label = context.labels.find((l) => l.name === request.retentionLabel);
   const behavior = label?.retention?.behavior;
@@ -582,7 +593,11 @@ async function declareWithCore(
     );
   }
   const asked = new Set<DeclareStep>(['retentionLabel']);
-  if (Object.keys(fields).length > 0) asked.add('fields');
+  const typed = Object.values(fields).some(isTypedFieldValue);
+  if (Object.values(fields).some((v) => !isTypedFieldValue(v))) asked.add('fields');
+  if (typed) asked.add('peopleAndTerms');
+  const listItem = context.document.listItem;
+  const sharePoint = typed && sharePointOf && listItem ? sharePointOf(await siteUrlOf(graph, listItem.list.siteId)) : undefined;
   if (lock !== undefined) asked.add('lock');
   if (request.sensitivityLabelId !== undefined) asked.add('sensitivityLabel');
   onProgress([...asked].map((step) => ({ id: step, label: stepLabels[step], state: 'running' as const })));
@@ -601,7 +616,8 @@ async function declareWithCore(
       ...(context.graphSensitivityLabels ? { sensitivityLabels: context.graphSensitivityLabels } : {}),
       now: Date.now(),
       ...(context.settings ? { settings: context.settings } : {}),
-      ...(context.actor ? { actor: context.actor } : {})
+      ...(context.actor ? { actor: context.actor } : {}),
+      ...(sharePoint ? { sharePoint } : {})
     }
   );
   if (result.status === 'refused') throw result.error;
@@ -620,6 +636,16 @@ async function declareWithCore(
     steps,
     status: statusAfterDeclare(context, request, result, new Date().toISOString())
   };
+}
+
+/** The site's absolute URL, from Graph (`GET /sites/{siteId}?$select=webUrl`). */
+async function siteUrlOf(graph: GraphGateway, siteId: string): Promise<string> {
+  const site = await graph.call<{ webUrl?: string }>({
+    method: 'GET',
+    url: `/sites/${encodePathSegment(siteId)}?$select=webUrl`,
+    action: 'find the site of the document'
+  });
+  return String(site.webUrl ?? '');
 }
 
 /**

@@ -118,8 +118,15 @@ describe('mapping helpers', () => {
     expect(graphFieldValue({ name: 'D', displayName: 'D', kind: 'date', required: true }, '2026-03-31')).toBe('2026-03-31T00:00:00Z');
     expect(graphFieldValue(undefined, 42)).toBe(42);
     expect(graphFieldValue(undefined, 'Contract')).toBe('Contract');
-    expect(graphFieldValue(undefined, { email: 'ana@contoso.com' })).toBe('ana@contoso.com');
-    expect(graphFieldValue(undefined, { termId: 't1', label: 'EMEA' })).toBe('EMEA');
+    expect(graphFieldValue(undefined, { kind: 'person', email: 'ana@contoso.com', displayName: 'Ana' })).toEqual({
+      kind: 'person',
+      email: 'ana@contoso.com'
+    });
+    expect(graphFieldValue(undefined, { kind: 'term', termId: 't1', label: 'EMEA' })).toEqual({
+      kind: 'term',
+      label: 'EMEA',
+      termId: 't1'
+    });
   });
 
   it('ranks sensitivity labels as the declare service does, and offers only labels that can be applied', () => {

@@ -177,6 +177,18 @@ function checkValue(col: ColumnDef, value: unknown): unknown {
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
         throw errors.badRequest(`Field '${col.name}' must be an ISO 8601 date.`);
       return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
+    // As in SharePoint Online: Graph writes a person as `{name}LookupId` (the site user list's id) and cannot write
+    // a managed metadata column at all; the dev tenant writes both through `ValidateUpdateListItem` only.
+    case 'person':
+      throw errors.badRequest(
+        `Field '${col.name}' is a person column: write '${col.name}LookupId' (a site user id) or use SharePoint's ValidateUpdateListItem.`,
+        'invalidRequest'
+      );
+    case 'term':
+      throw errors.badRequest(
+        `Field '${col.name}' is a managed metadata column, which Graph cannot write; use SharePoint's ValidateUpdateListItem.`,
+        'invalidRequest'
+      );
   }
   return value;
 }

@@ -27,6 +27,9 @@ export function columnRepresentation(col: ColumnDef): Record<string, unknown> {
   if (col.type === 'number') out.number = {};
   if (col.type === 'boolean') out.boolean = {};
   if (col.type === 'dateTime') out.dateTime = { displayAs: 'default', format: 'dateTime' };
+  if (col.type === 'person')
+    out.personOrGroup = { allowMultipleSelection: false, chooseFromType: 'peopleOnly', displayAs: 'nameWithPresence' };
+  if (col.type === 'term') out.term = { allowMultipleValues: false, showFullyQualifiedName: false };
   return out;
 }
 
@@ -85,7 +88,7 @@ function listColumns(ctx: Ctx, p: Record<string, string>): Reply {
   return json(pageCollection(ctx, columnsOf(list).map(columnRepresentation)));
 }
 
-const columnTypes = ['text', 'choice', 'number', 'boolean', 'dateTime'] as const;
+const columnTypes = ['text', 'choice', 'number', 'boolean', 'dateTime', 'personOrGroup', 'term'] as const;
 
 /** `POST /sites/{id}/lists` with `{ displayName, columns, list: { template } }`. */
 function createList(ctx: Ctx, p: Record<string, string>): Reply {
@@ -112,8 +115,12 @@ function createList(ctx: Ctx, p: Record<string, string>): Reply {
       throw errors.badRequest('Each column needs a name of letters, digits and underscores.');
     if (columns.some((x) => x.name === c.name) || (complianceFieldNames as readonly string[]).includes(c.name))
       throw errors.conflict(`A column named '${c.name}' already exists.`);
-    const type = columnTypes.find((t) => c[t] !== undefined);
-    if (!type) throw errors.notImplemented(`the column type of '${c.name}' (text, choice, number, boolean and dateTime are served)`);
+    const facet = columnTypes.find((t) => c[t] !== undefined);
+    if (!facet)
+      throw errors.notImplemented(
+        `the column type of '${c.name}' (text, choice, number, boolean, dateTime, personOrGroup and term are served)`
+      );
+    const type = facet === 'personOrGroup' ? 'person' : facet;
     const choices = type === 'choice' ? ((c.choice as { choices?: unknown }).choices as string[] | undefined) : undefined;
     if (type === 'choice' && (!Array.isArray(choices) || choices.some((x) => typeof x !== 'string')))
       throw errors.badRequest(`Column '${c.name}' needs choice.choices as strings.`);

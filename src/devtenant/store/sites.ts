@@ -15,7 +15,8 @@ export interface SiteRow {
 export interface ColumnDef {
   name: string;
   displayName: string;
-  type: 'text' | 'number' | 'dateTime' | 'choice' | 'boolean';
+  /** `person` and `term` (managed metadata) are written through SharePoint REST's `ValidateUpdateListItem` only. */
+  type: 'text' | 'number' | 'dateTime' | 'choice' | 'boolean' | 'person' | 'term';
   choices?: string[];
   required?: boolean;
   readOnly?: boolean;

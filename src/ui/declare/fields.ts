@@ -30,12 +30,16 @@ export interface FieldSpec {
   maximum?: number;
 }
 
+/** A person, as the declare service takes it (`{ kind: 'person', email }`): written through SharePoint, not Graph. */
 export interface PersonValue {
+  kind: 'person';
   email: string;
   displayName?: string;
 }
 
+/** A managed metadata term, as the declare service takes it (`{ kind: 'term', label, termId }`). */
 export interface TermValue {
+  kind: 'term';
   termId: string;
   label: string;
 }
@@ -112,12 +116,12 @@ export function validateFields(specs: readonly FieldSpec[], drafts: FieldDrafts)
       }
       case 'person':
         if (!isSmtpAddress(text)) errors[spec.name] = `Enter ${spec.displayName} as an email address, such as ana.ortiz@contoso.com.`;
-        else values[spec.name] = { email: text };
+        else values[spec.name] = { kind: 'person', email: text };
         break;
       case 'managedMetadata': {
         const term = spec.terms?.find((t) => t.id === text);
         if (!term) errors[spec.name] = `Choose one of the terms offered for ${spec.displayName}.`;
-        else values[spec.name] = { termId: term.id, label: term.label };
+        else values[spec.name] = { kind: 'term', termId: term.id, label: term.label };
         break;
       }
     }

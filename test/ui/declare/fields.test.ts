@@ -44,8 +44,8 @@ describe('validateFields', () => {
         DocumentType: 'Contract',
         SignedOn: '2024-02-29',
         Value: 1250.5,
-        Owner: { email: 'ana.ortiz@contoso.com' },
-        Region: { termId: 't-emea', label: 'EMEA' }
+        Owner: { kind: 'person', email: 'ana.ortiz@contoso.com' },
+        Region: { kind: 'term', termId: 't-emea', label: 'EMEA' }
       }
     });
     expect(validateFields([spec('text', { required: false })], {})).toEqual({ ok: true, values: {} });
@@ -54,8 +54,8 @@ describe('validateFields', () => {
   it('starts each control from the current value', () => {
     expect(draftOf(spec('date'), '2026-01-02T00:00:00Z')).toBe('2026-01-02');
     expect(draftOf(spec('number'), 3)).toBe('3');
-    expect(draftOf(spec('person'), { email: 'a@b.co' })).toBe('a@b.co');
-    expect(draftOf(spec('managedMetadata'), { termId: 't', label: 'T' })).toBe('t');
+    expect(draftOf(spec('person'), { kind: 'person', email: 'a@b.co' })).toBe('a@b.co');
+    expect(draftOf(spec('managedMetadata'), { kind: 'term', termId: 't', label: 'T' })).toBe('t');
     expect(draftOf(spec('text'), undefined)).toBe('');
   });
 });

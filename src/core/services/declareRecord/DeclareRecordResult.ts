@@ -2,7 +2,8 @@ import type { RecordState } from '../../domain/recordRestrictions';
 import type { RetentionEndResult } from '../../domain/retentionEnd';
 import type { CustodianError } from '../../http/CustodianError';
 
-export const declareSteps = ['fields', 'retentionLabel', 'lock', 'sensitivityLabel'] as const;
+/** `fields` is the Graph batch's columns; `peopleAndTerms` the person and managed metadata columns (SharePoint REST). */
+export const declareSteps = ['fields', 'peopleAndTerms', 'retentionLabel', 'lock', 'sensitivityLabel'] as const;
 export type DeclareStep = (typeof declareSteps)[number];
 
 /**

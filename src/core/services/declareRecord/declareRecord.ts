@@ -8,9 +8,10 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import { updateListItemFieldsCall } from '../../graph/listItems/updateListItemFields';
 import { runBatch } from '../../graph/runBatch';
 import { CustodianError } from '../../http/CustodianError';
+import { personFormValue, termFormValue, validateUpdateListItem } from '../../sharepoint/validateUpdateListItem';
 import type { ResolvedDocument } from '../resolveDocument/ResolvedDocument';
 import type { DeclareRecordContext, DeclareRecordRequest } from './DeclareRecordRequest';
-import type { DeclareRecordResult, DeclareStep, DeclareStepResult } from './DeclareRecordResult';
+import { declareSteps, type DeclareRecordResult, type DeclareStep, type DeclareStepResult } from './DeclareRecordResult';
 import { planDeclaration } from './planDeclaration';
 
 /**
@@ -18,10 +19,13 @@ import { planDeclaration } from './planDeclaration';
  * 1. checks the record restrictions, the file plan and the sensitivity label rules first, so nothing the service
  *    would refuse is ever sent (a refusal returns `{ status: 'refused', error }` having made no request);
  * 2. one `$batch`: PATCH the columns (If-Match the eTag the document was read at) -> PATCH retentionLabel -> lock,
- *    chained with dependsOn so a failed step stops the ones after it;
+ *    chained with dependsOn so a failed step stops the ones after it; person and managed metadata columns, which
+ *    Graph cannot write by name, go through SharePoint's `ValidateUpdateListItem` (`context.sharePoint`) after the
+ *    columns and before the label (the batch is then split in two around it);
  * 3. assignSensitivityLabel (202) and polls its monitor until the label is applied;
  * and returns each step's outcome and the date retention ends (domain `retentionEnd`).
- * Permission (least privileged): Files.ReadWrite.All and Sites.ReadWrite.All; a record label needs
+ * Permission (least privileged): Files.ReadWrite.All and Sites.ReadWrite.All (Graph; and SharePoint's
+ * Sites.ReadWrite.All for people and terms); a record label needs
  * Sites.FullControl.All.
  */
 export async function declareRecord(
@@ -41,20 +45,55 @@ export async function declareRecord(
   }
   if (plan.label) calls.push({ step: 'retentionLabel', call: setRetentionLabelCall(target.ref, plan.label.name, target.name) });
   if (plan.lock !== undefined) calls.push({ step: 'lock', call: setRecordLockedCall(target.ref, plan.lock, target.name) });
-  const chained = calls.map((c, i) => (i === 0 ? c.call : { ...c.call, dependsOn: [i - 1] }));
   let labelledAt: string | undefined;
-  const outcomes = chained.length ? await runBatch(graph, chained, context) : [];
   let failed = false;
-  outcomes.forEach((o, i) => {
-    const step = calls[i].step;
-    if (o.ok) {
-      results.set(step, { step, status: 'done' });
-      if (step === 'retentionLabel') labelledAt = (o.value as ItemRetentionLabel | undefined)?.labelAppliedDateTime ?? undefined;
-    } else {
-      failed = true;
-      results.set(step, { step, status: o.status === 424 ? 'notAttempted' : 'failed', error: o.error });
+  /** One `$batch`, chained with dependsOn; after a failure nothing more is sent. */
+  const runChain = async (chain: typeof calls): Promise<void> => {
+    if (!chain.length) return;
+    if (failed) {
+      for (const c of chain) results.set(c.step, { step: c.step, status: 'notAttempted' });
+      return;
     }
-  });
+    const chained = chain.map((c, i) => (i === 0 ? c.call : { ...c.call, dependsOn: [i - 1] }));
+    const outcomes = await runBatch(graph, chained, context);
+    outcomes.forEach((o, i) => {
+      const step = chain[i].step;
+      if (o.ok) {
+        results.set(step, { step, status: 'done' });
+        if (step === 'retentionLabel') labelledAt = (o.value as ItemRetentionLabel | undefined)?.labelAppliedDateTime ?? undefined;
+      } else {
+        failed = true;
+        results.set(step, { step, status: o.status === 424 ? 'notAttempted' : 'failed', error: o.error });
+      }
+    });
+  };
+
+  if (plan.peopleAndTerms && target.listItem && context.sharePoint) {
+    // The Graph columns first (If-Match the eTag read), then people and terms, then the label and the lock: a
+    // record label or a lock could block the properties written after it.
+    await runChain(calls.filter((c) => c.step === 'fields'));
+    if (failed) results.set('peopleAndTerms', { step: 'peopleAndTerms', status: 'notAttempted' });
+    else {
+      try {
+        await validateUpdateListItem(
+          context.sharePoint,
+          target.listItem.list.listId,
+          target.listItem.id,
+          Object.entries(plan.peopleAndTerms).map(([name, v]) => ({
+            FieldName: name,
+            FieldValue: v.kind === 'person' ? personFormValue(v.email.trim()) : termFormValue(v.label, v.termId)
+          })),
+          { itemName: target.name, ...(context.signal ? { signal: context.signal } : {}) }
+        );
+        results.set('peopleAndTerms', { step: 'peopleAndTerms', status: 'done' });
+      } catch (e) {
+        if (!(e instanceof CustodianError)) throw e;
+        failed = true;
+        results.set('peopleAndTerms', { step: 'peopleAndTerms', status: 'failed', error: e });
+      }
+    }
+    await runChain(calls.filter((c) => c.step !== 'fields'));
+  } else await runChain(calls);
 
   if (plan.sensitivity) {
     if (failed) results.set('sensitivityLabel', { step: 'sensitivityLabel', status: 'notAttempted' });
@@ -75,9 +114,7 @@ export async function declareRecord(
     }
   }
 
-  const steps = (['fields', 'retentionLabel', 'lock', 'sensitivityLabel'] as const).map(
-    (step) => results.get(step) ?? { step, status: 'unchanged' as const }
-  );
+  const steps = declareSteps.map((step) => results.get(step) ?? { step, status: 'unchanged' as const });
   const labelApplied = results.get('retentionLabel')?.status === 'done';
   const lockApplied = results.get('lock')?.status === 'done';
   let record = labelApplied ? plan.afterLabel : target.record;

@@ -1,5 +1,12 @@
 export { declareRecord } from './declareRecord';
-export type { DeclareRecordContext, DeclareRecordRequest } from './DeclareRecordRequest';
+export {
+  isTypedFieldValue,
+  type DeclareFieldValue,
+  type DeclareRecordContext,
+  type DeclareRecordRequest,
+  type PersonFieldValue,
+  type TermFieldValue
+} from './DeclareRecordRequest';
 export { declareSteps, type DeclareRecordResult, type DeclareStep, type DeclareStepResult } from './DeclareRecordResult';
 export { planDeclaration, type DeclarationPlan } from './planDeclaration';
 export { refusalError, type RefusalText } from './refusalError';

@@ -3,13 +3,22 @@ import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { checkRecordAction, type RecordAction, type RecordState } from '../../domain/recordRestrictions';
 import type { CustodianError } from '../../http/CustodianError';
 import type { ResolvedDocument } from '../resolveDocument/ResolvedDocument';
-import type { DeclareRecordContext, DeclareRecordRequest } from './DeclareRecordRequest';
+import {
+  isTypedFieldValue,
+  type DeclareRecordContext,
+  type DeclareRecordRequest,
+  type PersonFieldValue,
+  type TermFieldValue
+} from './DeclareRecordRequest';
 import { refusalError } from './refusalError';
 import { restrictionAdvice } from './restrictionAdvice';
 
 /** The requests a declaration needs, decided before any is sent. */
 export interface DeclarationPlan {
+  /** The columns Graph writes (in the batch). */
   fields?: Record<string, unknown>;
+  /** The person and managed metadata columns SharePoint REST writes (`ValidateUpdateListItem`). */
+  peopleAndTerms?: Record<string, PersonFieldValue | TermFieldValue>;
   /** The label to apply, when it differs from the current one. */
   label?: FilePlanLabel;
   /** The label the item carries after the plan (new or current). */
@@ -105,7 +114,36 @@ export function planDeclaration(
       };
     const refused = refuseAction('editProperties', current, target, context);
     if (refused) return { ok: false, error: refused };
-    plan.fields = { ...request.fields };
+    const graphFields: Record<string, unknown> = {};
+    const typed: Record<string, PersonFieldValue | TermFieldValue> = {};
+    for (const [name, value] of Object.entries(request.fields)) {
+      if (!isTypedFieldValue(value)) graphFields[name] = value;
+      else if (value.kind === 'person' ? value.email.trim() === '' : value.termId.trim() === '' || value.label.trim() === '')
+        return {
+          ok: false,
+          error: refusalError({
+            code: 'invalidFieldValue',
+            what: `Custodian can't save the column ${quoted(name)} of ${quoted(target.name)}.`,
+            why: value.kind === 'person' ? 'The person has no email address.' : 'The term has no label or no id.',
+            whatToDo: value.kind === 'person' ? 'Enter the email address of someone in your organisation.' : 'Choose a term from the list.'
+          })
+        };
+      else typed[name] = value;
+    }
+    if (Object.keys(typed).length) {
+      if (!context.sharePoint)
+        return {
+          ok: false,
+          error: refusalError({
+            code: 'sharePointNotAvailable',
+            what: `Custodian can't save the people and terms of ${quoted(target.name)}.`,
+            why: 'Person and managed metadata columns are written through SharePoint, which this build has no access to. Nothing was sent.',
+            whatToDo: 'Leave those columns empty, or ask your administrator to update Custodian.'
+          })
+        };
+      plan.peopleAndTerms = typed;
+    }
+    if (Object.keys(graphFields).length) plan.fields = graphFields;
   }
 
   if (request.retentionLabel !== undefined) {

@@ -68,6 +68,7 @@ describe('declareRecord', () => {
       if (result.status === 'refused') throw result.error;
       expect(result.steps.map((s) => [s.step, s.status])).toEqual([
         ['fields', 'done'],
+        ['peopleAndTerms', 'unchanged'],
         ['retentionLabel', 'done'],
         ['lock', 'unchanged'], // the label starts locked, so no lock request is needed
         ['sensitivityLabel', 'done']
@@ -166,6 +167,7 @@ describe('declareRecord', () => {
     if (result.status === 'refused') return;
     expect(result.steps.map((s) => [s.step, s.status])).toEqual([
       ['fields', 'failed'],
+      ['peopleAndTerms', 'unchanged'],
       ['retentionLabel', 'notAttempted'],
       ['lock', 'unchanged'],
       ['sensitivityLabel', 'notAttempted']
