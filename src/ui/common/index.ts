@@ -1,5 +1,6 @@
 // Shared components for the three surfaces (task pane, web part, Teams tab).
 export * from './AsyncView';
+export * from './downloadText';
 export * from './Busy';
 export * from './EmptyState';
 export * from './ErrorCard';

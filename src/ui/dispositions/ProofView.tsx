@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, useAsync } from '../common';
 import { Certificate } from './Certificate';
-import { downloadText } from './downloadText';
+import { downloadText } from '../common/downloadText';
 import { actionWords, formatDateTime, plural } from './formatting';
 import { disposalBatches, registerCsv, type DisposalBatch } from './proof';
 import type { DispositionsServices, RegisterView } from './services';

@@ -19,7 +19,7 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { ErrorCard } from '../common';
-import { downloadText } from './downloadText';
+import { downloadText } from '../common/downloadText';
 import { formatDate, plural } from './formatting';
 import type { DispositionsServices, LabelOption, RecordSearchRequest, RecordSearchResultView } from './services';
 

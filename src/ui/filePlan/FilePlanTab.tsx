@@ -23,7 +23,7 @@ import { AsyncView } from '../common/AsyncView';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorCard } from '../common/ErrorCard';
 import { useAsync } from '../common/useAsync';
-import { downloadText } from './downloadText';
+import { downloadText } from '../common/downloadText';
 import type { FilePlanServices, FilePlanSnapshot, SiteLabel } from './FilePlanServices';
 import { ImportSection } from './ImportSection';
 import { LabelDetailsDialog } from './LabelDetailsDialog';

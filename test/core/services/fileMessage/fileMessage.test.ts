@@ -3,9 +3,10 @@ import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRete
 import { listAll } from '../../../../src/core/graph/iteratePages';
 import { getMessage } from '../../../../src/core/graph/messages/getMessage';
 import { createEmailLibrary, emailColumns, fileMessage } from '../../../../src/core/services/fileMessage';
-import { libraryKeyOf, type LibraryPlan } from '../../../../src/core/services/libraryPlan';
+import type { LibraryPlan } from '../../../../src/core/services/libraryPlan';
 import { logRequests } from '../support/requestLog';
 import { startServicesTenant, type Library, type ServicesTenant } from '../support/servicesTenant';
+import { emailPlan } from './support';
 
 let tenant: ServicesTenant;
 let records: Library;
@@ -17,21 +18,7 @@ beforeAll(async () => {
   records = await tenant.library('/sites/records', 'Records');
   const graph = tenant.graph('office-worker');
   const library = await createEmailLibrary(graph, records.siteId, `Filed mail O'Brien & Sons + 🚀 تقرير`);
-  const drive = await graph.call<{ id: string }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(records.siteId)}/lists/${String(library.id)}/drive`,
-    action: 'open the library'
-  });
-  const ref = { siteId: records.siteId, listId: String(library.id) };
-  plan = {
-    libraryKey: libraryKeyOf(ref),
-    ...ref,
-    driveId: drive.id,
-    libraryName: String(library.displayName),
-    defaultRetentionLabel: 'Email - 3 Years',
-    requiredColumns: [],
-    updatedAt: '2026-01-15T09:00:00Z'
-  };
+  plan = await emailPlan(graph, records.siteId, library);
   messages = await listAll<Message>(graph, { method: 'GET', url: '/me/messages?$top=50', action: 'read mail' });
 });
 afterAll(() => tenant.close());

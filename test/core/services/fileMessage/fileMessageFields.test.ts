@@ -2,9 +2,10 @@ import type { Message } from '@microsoft/microsoft-graph-types';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { createList } from '../../../../src/core/graph/lists/createList';
 import { emailColumns, fileMessage } from '../../../../src/core/services/fileMessage';
-import { libraryKeyOf, type LibraryPlan } from '../../../../src/core/services/libraryPlan';
+import type { LibraryPlan } from '../../../../src/core/services/libraryPlan';
 import { logRequests } from '../support/requestLog';
 import { startServicesTenant, type ServicesTenant } from '../support/servicesTenant';
+import { createMessageFromMime, emailPlan, listItemFields } from './support';
 
 /** Filing into a library whose plan requires columns beside the email ones: `fields` fills them in the same request. */
 
@@ -30,21 +31,7 @@ beforeAll(async () => {
       { name: 'Region', choice: { choices: ['EMEA', 'Americas'] }, required: true }
     ]
   });
-  const drive = await graph.call<{ id: string }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(records.siteId)}/lists/${String(library.id)}/drive`,
-    action: 'open the library'
-  });
-  const ref = { siteId: records.siteId, listId: String(library.id) };
-  plan = {
-    libraryKey: libraryKeyOf(ref),
-    ...ref,
-    driveId: drive.id,
-    libraryName: 'Matter email',
-    defaultRetentionLabel: 'Email - 3 Years',
-    requiredColumns: ['MatterNumber', 'Region'],
-    updatedAt: '2026-01-15T09:00:00Z'
-  };
+  plan = await emailPlan(graph, records.siteId, library, ['MatterNumber', 'Region']);
 });
 afterAll(() => tenant.close());
 
@@ -72,22 +59,7 @@ async function newMessage(graph: GraphGateway): Promise<Message> {
     '--=_outer--',
     ''
   ].join('\r\n');
-  return graph.call<Message>({
-    method: 'POST',
-    url: '/me/messages',
-    headers: { 'content-type': 'text/plain' },
-    body: new Blob([Buffer.from(mime).toString('base64')], { type: 'text/plain' }),
-    action: 'create the message'
-  });
-}
-
-async function fieldsOf(graph: GraphGateway, driveId: string, itemId: string): Promise<Record<string, unknown>> {
-  const item = await graph.call<{ listItem: { fields: Record<string, unknown> } }>({
-    method: 'GET',
-    url: `/drives/${encodeURIComponent(driveId)}/items/${itemId}?$expand=listItem($expand=fields)`,
-    action: 'read'
-  });
-  return item.listItem.fields;
+  return createMessageFromMime(graph, mime);
 }
 
 describe('fileMessage with other columns', () => {
@@ -108,7 +80,7 @@ describe('fileMessage with other columns', () => {
     if (result.status !== 'filed') return;
     expect(result.attachments).toHaveLength(1);
     for (const item of [result.item, result.attachments[0].item!]) {
-      expect(await fieldsOf(graph, item.driveId, item.itemId)).toMatchObject({
+      expect(await listItemFields(graph, item.driveId, item.itemId)).toMatchObject({
         MatterNumber: "M-42 O'Brien",
         Region: 'EMEA',
         [emailColumns.subject]: message.subject,

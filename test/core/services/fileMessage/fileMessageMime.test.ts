@@ -1,11 +1,11 @@
-import type { Message } from '@microsoft/microsoft-graph-types';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { getMessage } from '../../../../src/core/graph/messages/getMessage';
 import { createEmailLibrary, emailColumns, fileMessage } from '../../../../src/core/services/fileMessage';
-import { libraryKeyOf, type LibraryPlan } from '../../../../src/core/services/libraryPlan';
+import type { LibraryPlan } from '../../../../src/core/services/libraryPlan';
 import { logRequests } from '../support/requestLog';
 import { startServicesTenant, type ServicesTenant } from '../support/servicesTenant';
+import { createMessageFromMime, emailPlan, listItemFields } from './support';
 
 /**
  * Filing messages the seed does not have: made from MIME in the office worker's mailbox with Graph's
@@ -21,21 +21,7 @@ beforeAll(async () => {
   const records = await tenant.library('/sites/records', 'Records');
   const graph = tenant.graph('office-worker');
   const library = await createEmailLibrary(graph, records.siteId, 'Filed mail with attachments');
-  const drive = await graph.call<{ id: string }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(records.siteId)}/lists/${String(library.id)}/drive`,
-    action: 'open the library'
-  });
-  const ref = { siteId: records.siteId, listId: String(library.id) };
-  plan = {
-    libraryKey: libraryKeyOf(ref),
-    ...ref,
-    driveId: drive.id,
-    libraryName: String(library.displayName),
-    defaultRetentionLabel: 'Email - 3 Years',
-    requiredColumns: [],
-    updatedAt: '2026-01-15T09:00:00Z'
-  };
+  plan = await emailPlan(graph, records.siteId, library);
 });
 afterAll(() => tenant.close());
 
@@ -72,26 +58,6 @@ function mimeMessage(opts: { subject?: string; from?: string; to?: string; parts
 
 const attachment = (headers: string[], body: string): string => [...headers, '', body].join('\r\n');
 
-/** Graph's create-message from MIME: `POST /me/messages`, `Content-Type: text/plain`, the MIME in base64. */
-async function createFromMime(graph: GraphGateway, mime: string): Promise<Message> {
-  return graph.call<Message>({
-    method: 'POST',
-    url: '/me/messages',
-    headers: { 'content-type': 'text/plain' },
-    body: new Blob([Buffer.from(mime).toString('base64')], { type: 'text/plain' }),
-    action: 'create the message'
-  });
-}
-
-async function listItemFields(graph: GraphGateway, driveId: string, itemId: string): Promise<Record<string, unknown>> {
-  const item = await graph.call<{ listItem: { fields: Record<string, unknown> } }>({
-    method: 'GET',
-    url: `/drives/${encodeURIComponent(driveId)}/items/${itemId}?$expand=listItem($expand=fields)`,
-    action: 'read'
-  });
-  return item.listItem.fields;
-}
-
 async function fileContent(graph: GraphGateway, driveId: string, itemId: string): Promise<Buffer> {
   const blob = await graph.call<Blob>({
     method: 'GET',
@@ -106,7 +72,7 @@ describe('fileMessage with attachments', () => {
   it('files each attachment as a record beside the .eml, with the message columns and label, decoding hostile names', async () => {
     const graph = tenant.graph('office-worker');
     const pdf = Buffer.from('%PDF-1.4\n% contract\n');
-    const message = await createFromMime(
+    const message = await createMessageFromMime(
       graph,
       mimeMessage({
         parts: [
@@ -220,7 +186,7 @@ describe('fileMessage, partly done', () => {
 
   it('reports a retention label that does not exist as failed, the columns as done, and the result as partial', async () => {
     const graph = tenant.graph('office-worker');
-    const message = await createFromMime(graph, mimeMessage({ subject: 'x'.repeat(300), from: 'no-reply@vendor.example', to: '' }));
+    const message = await createMessageFromMime(graph, mimeMessage({ subject: 'x'.repeat(300), from: 'no-reply@vendor.example', to: '' }));
     const result = await fileMessage(graph, message.id!, plan, { retentionLabel: 'No Such Label', category: 'Archived' });
     expect(result.status).toBe('partial');
     if (result.status !== 'partial') return;
@@ -242,7 +208,7 @@ describe('fileMessage, partly done', () => {
 
   it('files without a label when the plan has none, and leaves a category already there alone', async () => {
     const graph = tenant.graph('office-worker');
-    const message = await createFromMime(graph, mimeMessage());
+    const message = await createMessageFromMime(graph, mimeMessage());
     await graph.call({ method: 'PATCH', url: `/me/messages/${message.id!}`, body: { categories: ['Filed by Custodian'] }, action: 'tag' });
     const result = await fileMessage(graph, message.id!, { ...plan, defaultRetentionLabel: undefined });
     expect(result.status).toBe('filed');
@@ -259,7 +225,7 @@ describe('fileMessage, partly done', () => {
 
   it('makes one copy when the same message is filed twice at once', async () => {
     const graph = tenant.graph('office-worker');
-    const message = await createFromMime(graph, mimeMessage());
+    const message = await createMessageFromMime(graph, mimeMessage());
     const results = await Promise.all([fileMessage(graph, message.id!, plan), fileMessage(graph, message.id!, plan)]);
     expect(results.map((r) => r.status).sort()).toEqual(['alreadyFiled', 'filed']);
     const ids = results.map((r) => (r.status === 'refused' ? '' : r.item.itemId));
