@@ -367,6 +367,8 @@ describe('accessibility', () => {
     await page.getByRole('dialog', { name: 'Invoices - 7 Years' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    // The dialog leaves the page in steps (animation, then unmount, then the page is no longer aria-hidden).
+    await page.getByRole('dialog', { name: 'Invoices - 7 Years' }).waitFor({ state: 'detached' });
 
     await page.getByTestId('import-file').setInputFiles({
       name: 'broken.csv',

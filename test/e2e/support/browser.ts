@@ -44,6 +44,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
   );
+  // A modal dialog hides the page behind it (aria-hidden); once it has closed, the page must be shown again
+  // before it is measured, or axe sees a hidden page with focusable content for a moment.
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[role="dialog"], [role="alertdialog"]') !== null ||
+      document.querySelector('#root[aria-hidden="true"]') === null
+  );
   // Fluent UI v9's focus management (Tabster) places aria-hidden sentinels that pass focus straight on; axe reports
   // them as aria-hidden-focus although no user can rest on them (microsoft/fluentui#25133). Everything else is checked.
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
