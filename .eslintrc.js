@@ -55,6 +55,39 @@ module.exports = {
       }
     },
     {
+      // docs/architecture.md: surfaces and shared UI reach the core only through its use cases (core/services) and
+      // its pure rules (core/domain). Only the composition roots, listed below, create the gateway, the SharePoint
+      // client and the token provider; a component never sees a Graph payload type.
+      files: ['src/{ui,addin,teams,webparts,workbench}/**/*.{ts,tsx}'],
+      excludedFiles: [
+        'src/addin/index.tsx',
+        'src/teams/index.tsx',
+        'src/webparts/filePlan/FilePlanWebPart.ts',
+        'src/workbench/WorkbenchRoot.tsx'
+      ],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['**/core/graph', '**/core/graph/**', '**/core/sharepoint', '**/core/sharepoint/**'],
+                message: 'Surfaces call a use case in src/core/services; only the composition roots create the gateway.'
+              },
+              {
+                group: ['**/core/http', '**/core/http/**', '**/core/auth', '**/core/auth/**'],
+                message: 'Errors come from core/services/errors; token providers are created by the composition roots only.'
+              },
+              {
+                group: ['@microsoft/microsoft-graph-types'],
+                message: 'Components never see a Graph payload: the core maps it to a domain or use-case type.'
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
       files: ['test/**/*.ts', 'test/**/*.tsx'],
       rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
     }

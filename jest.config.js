@@ -31,7 +31,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  collectCoverageFrom: ['src/core/**/*.{ts,tsx}'],
+  // A folder's index.ts only re-exports (ts-jest turns each re-export into a getter that counts as a function):
+  // it holds no behaviour to cover.
+  collectCoverageFrom: ['src/core/**/*.{ts,tsx}', '!src/core/**/index.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   // Enforced on every full `npm test`; later issues raise the bar for the rest of src/core.
   coverageThreshold: {

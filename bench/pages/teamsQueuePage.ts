@@ -6,7 +6,8 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { DispositionsApp } from '../../src/ui/dispositions/DispositionsApp';
-import type { DispositionsServices, QueueItem, QueueSnapshot } from '../../src/ui/dispositions/services';
+import type { QueueItem, QueueSnapshot } from '../../src/core/services/disposition/DispositionQueue';
+import type { DispositionsServices } from '../../src/ui/dispositions/DispositionsServices';
 
 const labels = [
   'Invoices - 7 Years',

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Body1, Button, Caption1, Field, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NativeSelect } from '../ui/common/NativeSelect';
-import { devTenantPersonas, type DevTenantPersona } from '../core/auth/createDevTenantTokenProvider';
+import { devTenantPersonas, type DevTenantPersona } from '../core/services/demo/personas';
 import { demoDocuments, type DemoChoice } from './hosts/demo';
 
 export interface DemoToolbarProps {

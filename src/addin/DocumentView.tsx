@@ -8,7 +8,9 @@ import type { FieldValue } from '../ui/declare/fields';
 import type { RecordStatus, StepProgress } from '../ui/declare/model';
 import { StatusCard } from '../ui/declare/StatusCard';
 import type { DocumentSubject, HostAdapter } from './hosts/HostAdapter';
-import type { DeclaredView, DocumentContext, PaneServices } from './paneServices';
+import type { DocumentContext } from '../core/services/declare/DocumentContext';
+import type { DeclaredView } from '../ui/declare/declareProgress';
+import type { PaneServices } from './services/PaneServices';
 
 export interface DocumentViewProps {
   subject: DocumentSubject;

@@ -9,7 +9,9 @@ import { DeclareForm } from '../ui/declare/DeclareForm';
 import { formatDateTime } from '../ui/declare/formatting';
 import type { MessageSubject, PreferenceStore } from './hosts/HostAdapter';
 import { createMemoryPreferences, emailLibraryPreference } from './hosts/preferences';
-import { plannedFileSteps, type MessageContext, type PaneServices } from './paneServices';
+import type { MessageContext } from '../core/services/fileEmail/MessageContext';
+import { plannedFileSteps } from '../ui/declare/fileProgress';
+import type { PaneServices } from './services/PaneServices';
 
 export interface MessageViewProps {
   message: MessageSubject;

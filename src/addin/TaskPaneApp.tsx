@@ -7,7 +7,7 @@ import { DocumentView } from './DocumentView';
 import { DraftView } from './DraftView';
 import type { HostAdapter } from './hosts/HostAdapter';
 import { MessageView } from './MessageView';
-import type { PaneServices } from './paneServices';
+import type { PaneServices } from './services/PaneServices';
 
 /** A note the pane shows above everything: a host without NAA, demo mode. */
 export interface PaneNotice {

@@ -7,10 +7,13 @@ import { createGraphGateway } from '../core/graph/createGraphGateway';
 import { createSharePoint } from '../core/sharepoint/createSharePoint';
 import { mountApp } from '../ui/mountApp';
 import type { GraphGateway } from '../core/graph/GraphGateway';
+import { createDeclareService } from '../core/services/declare/createDeclareService';
+import { readNewestMessage } from '../core/services/demo/readNewestMessage';
+import { createFileEmailService } from '../core/services/fileEmail/createFileEmailService';
+import { tenantRecordsSiteUrl } from '../core/services/recordsSite/tenantRecordsSiteUrl';
 import { custodianClientId, demoSharePointHost, recordsSitePath } from './config';
 import { DemoToolbar } from './DemoToolbar';
 import { createDemoHost, demoDocuments, type DemoChoice } from './hosts/demo';
-import { readNewestMessage } from './hosts/demoMessage';
 import { createLocalPreferences } from './hosts/preferences';
 import { detectHost, supportsNaa } from './hosts/detectHost';
 import type { HostAdapter } from './hosts/HostAdapter';
@@ -18,27 +21,9 @@ import { createOutlookComposeHost } from './hosts/outlookCompose';
 import { createOutlookReadHost } from './hosts/outlookRead';
 import { createWordHost } from './hosts/word';
 import { isInsideOffice, loadOfficeJs } from './officeHost';
-import { createPaneServices, type PaneServices } from './paneServices';
+import { createPaneServices } from './services/createPaneServices';
+import type { PaneServices } from './services/PaneServices';
 import { TaskPaneApp, type PaneNotice } from './TaskPaneApp';
-
-/**
- * The records site on the tenant's own SharePoint host: `GET /sites/root` names the host (Sites.Read.All), read once
- * and only when an email is opened.
- */
-function tenantRecordsSite(graph: GraphGateway): () => Promise<string> {
-  let url: Promise<string> | undefined;
-  return () => {
-    url ??= graph
-      .call<{ siteCollection?: { hostname?: string } }>({
-        method: 'GET',
-        url: '/sites/root?$select=siteCollection',
-        action: 'find your SharePoint'
-      })
-      .then((root) => `https://${String(root.siteCollection?.hostname)}${recordsSitePath}`);
-    url.catch(() => (url = undefined));
-    return url;
-  };
-}
 
 /** Builds the pane's services for one signed-in identity. Only the base URL and the token provider differ by host. */
 function servicesFor(
@@ -46,14 +31,16 @@ function servicesFor(
   options: { baseUrl?: string; actor?: { isContainerAdmin: boolean }; recordsSiteUrl?: string } = {}
 ): { services: PaneServices; graph: GraphGateway } {
   const graph = createGraphGateway({ tokens, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
-  const recordsSiteUrl = options.recordsSiteUrl;
-  const services = createPaneServices({
+  const fixedSite = options.recordsSiteUrl;
+  const recordsSiteUrl = fixedSite ? () => Promise.resolve(fixedSite) : tenantRecordsSiteUrl(graph, recordsSitePath);
+  const declare = createDeclareService({
     graph,
     // Person and managed metadata columns go through SharePoint REST (ValidateUpdateListItem): Graph cannot write them.
     sharePoint: (siteUrl) => createSharePoint(siteUrl, { tokens }),
     ...(options.actor ? { actor: options.actor } : {}),
-    recordsSiteUrl: recordsSiteUrl ? () => Promise.resolve(recordsSiteUrl) : tenantRecordsSite(graph)
+    recordsSiteUrl
   });
+  const services = createPaneServices({ declare, fileEmail: createFileEmailService({ graph, recordsSiteUrl }) });
   return { services, graph };
 }
 

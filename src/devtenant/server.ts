@@ -7,7 +7,7 @@ import { dispatch, errorReply } from './http/dispatch';
 import { normaliseQuery } from './http/query';
 import { Router } from './http/router';
 import { resolveToken } from './auth/personas';
-import { splitRequestPath } from './protocol/odata';
+import { splitRequestPath } from './protocol/requestPath';
 import { Clock, type Tenant, type TenantOptions } from './tenant';
 import { FaultController, type FaultSettings } from './faults';
 import { dispatchGraph } from './graph/routes';

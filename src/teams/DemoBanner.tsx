@@ -11,7 +11,7 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { errorText } from '../ui/common';
-import type { DemoControls } from '../ui/dispositions/services';
+import type { DemoControls } from '../ui/dispositions/DemoControls';
 
 export interface DemoBannerProps {
   demo: DemoControls;

@@ -6,16 +6,40 @@ import { createIdbIndexStore } from '../core/services/index/createIdbIndexStore'
 import { createMemoryIndexStore } from '../core/services/index/createMemoryIndexStore';
 import type { IndexStore } from '../core/services/index/IndexStore';
 import { ErrorCard } from '../ui/common';
-import { DispositionsApp, type DispositionsAppProps, type DispositionsServices } from '../ui/dispositions';
+import {
+  composeDispositionsServices,
+  DispositionsApp,
+  type DemoControls,
+  type DispositionsAppProps,
+  type DispositionsServices
+} from '../ui/dispositions';
 import { mountApp } from '../ui/mountApp';
 import { anchorLabelName, custodianClientId, demoAnchorLabelName, demoSharePointHost, recordsSitePath, tabEntityId } from './config';
 import { DemoBanner } from './DemoBanner';
 import { devTenantClock } from '../core/graph/devtenant/devTenantClock';
-import { createDispositionsServices } from './dispositionsServices';
 import { TabConfig } from './TabConfig';
 import { connectToTeams, type TeamsHost } from './teamsHost';
 import { fluentThemeForTeams } from './teamsTheme';
 import { listTenantLibraries } from '../core/services/index/listTenantLibraries';
+import { createDispositionService } from '../core/services/disposition/createDispositionService';
+import { createDispositionWorkspace, type DispositionWorkspaceDeps } from '../core/services/disposition/dispositionWorkspace';
+import { createEventsService } from '../core/services/events/createEventsService';
+import { createForecastService } from '../core/services/forecast/createForecastService';
+import { createHoldsService } from '../core/services/holds/createHoldsService';
+import { createSearchService } from '../core/services/search/createSearchService';
+
+/** The records manager's capabilities over one workspace (one index, one review), as the app asks for them. */
+function recordsManagerServices(deps: DispositionWorkspaceDeps, demo?: DemoControls): DispositionsServices {
+  const workspace = createDispositionWorkspace(deps);
+  return composeDispositionsServices({
+    disposition: createDispositionService(workspace),
+    holds: createHoldsService(workspace),
+    events: createEventsService(workspace),
+    forecast: createForecastService(workspace),
+    search: createSearchService(workspace),
+    ...(demo ? { demo } : {})
+  });
+}
 
 /** In Teams: the signed-in user through nested app authentication, the index kept in IndexedDB. */
 async function teamsServices(host: TeamsHost): Promise<DispositionsServices> {
@@ -31,7 +55,7 @@ async function teamsServices(host: TeamsHost): Promise<DispositionsServices> {
     // Storage refused (private mode, policy): the index is rebuilt each session instead.
     store = createMemoryIndexStore();
   }
-  return createDispositionsServices({
+  return recordsManagerServices({
     graph,
     store,
     libraries: () => listTenantLibraries(graph),
@@ -47,17 +71,19 @@ function demoServices(): DispositionsServices {
   const origin = window.location.origin;
   const graph = createGraphGateway({ tokens: createDevTenantTokenProvider({ url: origin, persona: 'records-manager' }), baseUrl: origin });
   const clock = devTenantClock(graph);
-  return createDispositionsServices({
-    graph,
-    // The dev tenant can be reset or reseeded under the page: a fresh index each load never mixes two tenants.
-    store: createMemoryIndexStore(),
-    libraries: () => listTenantLibraries(graph),
-    now: () => clock.now(),
-    recordsSiteUrl: `https://${demoSharePointHost}${recordsSitePath}`,
-    anchorLabelName: demoAnchorLabelName,
-    actorIsRecordsManager: true,
-    demo: { persona: 'Priya Raman (records manager)', now: () => clock.now(), advanceClock: (days) => clock.advance(days) }
-  });
+  return recordsManagerServices(
+    {
+      graph,
+      // The dev tenant can be reset or reseeded under the page: a fresh index each load never mixes two tenants.
+      store: createMemoryIndexStore(),
+      libraries: () => listTenantLibraries(graph),
+      now: () => clock.now(),
+      recordsSiteUrl: `https://${demoSharePointHost}${recordsSitePath}`,
+      anchorLabelName: demoAnchorLabelName,
+      actorIsRecordsManager: true
+    },
+    { persona: 'Priya Raman (records manager)', now: () => clock.now(), advanceClock: (days) => clock.advance(days) }
+  );
 }
 
 /** The demo's deep link: `?item=<key>` in the address bar, kept current as items are opened. */

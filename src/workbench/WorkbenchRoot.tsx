@@ -1,14 +1,18 @@
 import * as React from 'react';
 import { Caption1, Field, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import type { Site } from '@microsoft/microsoft-graph-types';
 import { createDevTenantTokenProvider } from '../core/auth/createDevTenantTokenProvider';
 import { createGraphGateway } from '../core/graph/createGraphGateway';
+import { createBulkLabelService } from '../core/services/bulkLabel/createBulkLabelService';
+import { createCoverageService } from '../core/services/coverage/createCoverageService';
+import { createFilePlanService } from '../core/services/filePlan/createFilePlanService';
+import { createLibraryPlanService } from '../core/services/libraryPlan/createLibraryPlanService';
+import { createSiteScope } from '../core/services/libraryPlan/siteScope';
 import { createSharePoint } from '../core/sharepoint/createSharePoint';
 import { AsyncView } from '../ui/common/AsyncView';
 import { useAsync } from '../ui/common/useAsync';
 import { FilePlanApp } from '../ui/filePlan/FilePlanApp';
-import { createFilePlanServices } from '../ui/filePlan/services/createFilePlanServices';
-import { searchSites } from '../core/graph/sites/searchSites';
+import type { FilePlanServices } from '../ui/filePlan/FilePlanServices';
+import { findSites, type SiteSummary } from '../core/services/sites/findSites';
 import { sitePathFromLocation, withSitePath } from './sitePath';
 
 const useStyles = makeStyles({
@@ -39,21 +43,28 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
     const tokens = createDevTenantTokenProvider({ url: origin, persona: 'site-owner' });
     return { tokens, graph: createGraphGateway({ tokens, baseUrl: origin }) };
   }, [origin]);
-  const [sites, reloadSites] = useAsync((signal) => searchSites(connection.graph, '*', { signal }), [connection]);
-  const siteUrl = `${origin}${sitePath === '/' ? '' : sitePath}`;
-  const services = React.useMemo(
-    () =>
-      createFilePlanServices({
-        graph: connection.graph,
-        site: createSharePoint(siteUrl, {
-          tokens: connection.tokens,
-          governor: connection.graph.governor,
-          timing: connection.graph.timing
-        }),
-        recordsSiteUrl: `${origin}${recordsSitePath}`
-      }),
-    [connection, origin, siteUrl]
+  const [sites, reloadSites] = useAsync(
+    async (signal) => siteChoices(await findSites(connection.graph, '*', { signal }), origin),
+    [connection, origin]
   );
+  const siteUrl = `${origin}${sitePath === '/' ? '' : sitePath}`;
+  const services = React.useMemo((): FilePlanServices => {
+    const scope = createSiteScope({
+      graph: connection.graph,
+      site: createSharePoint(siteUrl, {
+        tokens: connection.tokens,
+        governor: connection.graph.governor,
+        timing: connection.graph.timing
+      }),
+      recordsSiteUrl: `${origin}${recordsSitePath}`
+    });
+    return {
+      ...createFilePlanService(scope),
+      ...createLibraryPlanService(scope),
+      ...createCoverageService(scope),
+      ...createBulkLabelService(scope)
+    };
+  }, [connection, origin, siteUrl]);
 
   const choose = (path: string): void => {
     setSitePath(path);
@@ -73,7 +84,7 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
           errorWhat="Custodian couldn't list the dev tenant's sites."
           onRetry={reloadSites}
         >
-          {(list) => <SitePicker sites={list} origin={origin} value={sitePath} onChange={choose} />}
+          {(list) => <SitePicker options={list} value={sitePath} onChange={choose} />}
         </AsyncView>
       </header>
       <main>
@@ -83,21 +94,27 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
   );
 }
 
+interface SiteChoice {
+  path: string;
+  name: string;
+}
+
+/** The dev tenant's sites on this origin, by name, as the picker offers them. */
+function siteChoices(sites: readonly SiteSummary[], origin: string): SiteChoice[] {
+  return sites
+    .map((site) => ({ path: pathOf(site.webUrl, origin), name: site.name }))
+    .filter((o): o is SiteChoice => o.path !== undefined);
+}
+
 function SitePicker({
-  sites,
-  origin,
+  options,
   value,
   onChange
 }: {
-  sites: Site[];
-  origin: string;
+  options: SiteChoice[];
   value: string;
   onChange: (path: string) => void;
 }): React.ReactElement {
-  const options = sites
-    .map((site) => ({ path: pathOf(site.webUrl ?? '', origin), name: site.displayName || site.name || site.webUrl || '' }))
-    .filter((o) => o.path !== undefined)
-    .sort((a, b) => a.name.localeCompare(b.name)) as { path: string; name: string }[];
   return (
     <Field label="Site">
       <Select value={value} onChange={(_e, data) => onChange(data.value)}>

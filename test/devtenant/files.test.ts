@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph and SharePoint JSON as a client would, loosely. */
-import { quoteODataString } from '../../src/devtenant/protocol/odata';
+import { quoteODataString } from '../../src/devtenant/protocol/odataLiteral';
 import { encodeShareUrl, expectGraphError, TestTenant } from './helpers';
 
 let t: TestTenant;

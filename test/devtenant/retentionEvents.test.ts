@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON as a client would, loosely. */
-import { EventQuerySyntaxError, parseEventQuery } from '../../src/devtenant/protocol/odata';
+import { EventQuerySyntaxError, parseEventQuery } from '../../src/devtenant/protocol/eventQuery';
 import { TestTenant } from './helpers';
 
 /**

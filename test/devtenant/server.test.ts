@@ -1,7 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph and SharePoint JSON as a client would, loosely. */
 import { parseCliArgs } from '../../src/devtenant/cli';
 import { parseFaultSpec } from '../../src/devtenant/faults';
-import { parseFilter, evaluateFilter, quoteODataString, splitRequestPath, parseCallSegment } from '../../src/devtenant/protocol/odata';
+import { parseFilter, evaluateFilter } from '../../src/devtenant/protocol/odataFilter';
+import { quoteODataString } from '../../src/devtenant/protocol/odataLiteral';
+import { splitRequestPath } from '../../src/devtenant/protocol/requestPath';
+import { parseCallSegment } from '../../src/devtenant/protocol/callSegment';
 import { expectGraphError, TestTenant } from './helpers';
 
 describe('command line', () => {

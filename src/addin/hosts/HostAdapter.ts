@@ -1,3 +1,4 @@
+import type { EmailMessage } from '../../core/services/fileEmail/EmailMessage';
 import type { SensitivityOption } from '../../ui/declare/model';
 
 /** Where the pane runs. Each has its own adapter file; the pane only sees `HostAdapter`. */
@@ -19,35 +20,10 @@ export interface DocumentSubject {
   customProperties: Readonly<Record<string, string>>;
 }
 
-export interface MailAddress {
-  name: string;
-  address: string;
-}
-
-export interface AttachmentSummary {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  isInline: boolean;
-  /** `file`, `item` (an attached message) or `cloud` (a link), as Office reports it. */
-  attachmentType: string;
-}
+export type { AttachmentSummary, MailAddress } from '../../core/services/fileEmail/EmailMessage';
 
 /** The message open in Outlook read mode (or a demo message). */
-export interface MessageSubject {
-  kind: 'message';
-  /** Graph's (REST) id, from `convertToRestId`. */
-  restId: string;
-  internetMessageId: string;
-  conversationId?: string;
-  subject: string;
-  from: MailAddress | undefined;
-  to: MailAddress[];
-  /** ISO 8601. */
-  received?: string;
-  attachments: AttachmentSummary[];
-}
+export type MessageSubject = EmailMessage;
 
 /** Whether the draft's classification can be set from the pane, and if not, why. */
 export type DraftLabelling =

@@ -1,4 +1,4 @@
-import { CustodianError } from '../../core/http/CustodianError';
+import { CustodianError } from '../../core/services/errors';
 
 export interface HostFailure {
   /** A code to branch on: `officeAsyncFailed`, `documentNotSaved`, `requirementMissing`. */

@@ -9,7 +9,7 @@ import { getMeta } from '../tenant';
 import { uploadRoutes } from '../graph/uploadSessions';
 import { monitorRoutes } from '../graph/sensitivityAssignment';
 import { readRecordsSettings, writeRecordsSettings } from '../records';
-import { encodePath } from '../protocol/odata';
+import { encodePath } from '../protocol/urlEncoding';
 import { insertMimeMessage } from '../graph/messages';
 import { findUser } from '../graph/users';
 

@@ -1,6 +1,7 @@
 import { errors } from '../errors';
 import type { Ctx } from '../http/context';
-import { base64UrlDecode, type Segment } from '../protocol/odata';
+import { base64UrlDecode } from '../protocol/urlEncoding';
+import type { Segment } from '../protocol/requestPath';
 import { getItem, getItemByNum, getItemByPath } from '../store/items';
 import { findList, type getList, getListByDrive, getSite, getSiteByPath, listsOfSite, findListByUrl } from '../store/sites';
 import { sharePointHost } from '../auth/personas';

@@ -2,7 +2,7 @@ import { errors, graphErrorBody } from '../errors';
 import { type Ctx, json, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { normaliseQuery } from '../http/query';
-import { splitRequestPath } from '../protocol/odata';
+import { splitRequestPath } from '../protocol/requestPath';
 
 /**
  * JSON batching (https://learn.microsoft.com/graph/json-batching): at most 20 requests, `dependsOn` ordering,

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { errors } from '../errors';
 import type { Ctx } from '../http/context';
-import { encodePath, hasControlCharacters } from '../protocol/odata';
+import { encodePath } from '../protocol/urlEncoding';
+import { hasControlCharacters } from '../protocol/controlCharacters';
 import { tenantId } from '../auth/personas';
 import { stmt } from '../store/db';
 import { getItem, type ItemMeta } from '../store/items';

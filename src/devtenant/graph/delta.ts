@@ -1,7 +1,7 @@
 import { errors } from '../errors';
 import type { Ctx } from '../http/context';
 import { linkKeepingQuery, topOption } from '../http/query';
-import { base64UrlDecode, base64UrlEncode } from '../protocol/odata';
+import { base64UrlDecode, base64UrlEncode } from '../protocol/urlEncoding';
 import { changesOfListBetween, type ItemMeta, itemsOfListAfter } from '../store/items';
 
 /**

@@ -6,7 +6,7 @@ import { getItemByNum, insertItem, type ItemMeta, itemsOfList, newItemRow, nextI
 import { type ColumnDef, columnsOf, findList, type ListRow, type SiteRow } from '../store/sites';
 import { enforceRecordAction } from '../records';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
-import { hasControlCharacters } from '../protocol/odata';
+import { hasControlCharacters } from '../protocol/controlCharacters';
 import { stmt } from '../store/db';
 import { checkIfMatch, etagOf, identitySet, itemWebUrl, loadListOfSite, sharepointIds } from './common';
 import { readDeltaPage } from './delta';

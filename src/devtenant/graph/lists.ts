@@ -4,7 +4,7 @@ import type { Route } from '../http/router';
 import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
 import { type ColumnDef, columnsOf, findList, getList, type ListRow, listsOfSite, type SiteRow } from '../store/sites';
 import { guid, driveId, cryptoRng, driveItemId } from '../store/ids';
-import { hasControlCharacters } from '../protocol/odata';
+import { hasControlCharacters } from '../protocol/controlCharacters';
 import { listWebUrl, loadListOfSite, loadSite, loadDrive, identitySet } from './common';
 import { complianceFieldNames } from './listItems';
 

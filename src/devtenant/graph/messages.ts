@@ -4,7 +4,9 @@ import { errors, ServiceError } from '../errors';
 import { type Ctx, json, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { applySelect, odataContext, pageCollection, selectOption } from '../http/query';
-import { evaluateFilter, FilterSyntaxError, mimeHeaderValue, parseFilter, quoteODataString } from '../protocol/odata';
+import { evaluateFilter, FilterSyntaxError, parseFilter } from '../protocol/odataFilter';
+import { mimeHeaderValue } from '../protocol/textEscaping';
+import { quoteODataString } from '../protocol/odataLiteral';
 import { resolveUser } from './users';
 
 /**

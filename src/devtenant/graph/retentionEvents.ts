@@ -4,7 +4,8 @@ import type { Route } from '../http/router';
 import { applySelect, expandOption, pageCollection, selectOption } from '../http/query';
 import { deleteEntity, type Doc, getEntity, getEntityByName, listEntities, putEntity } from '../store/entities';
 import { guid, cryptoRng } from '../store/ids';
-import { EventQuerySyntaxError, type EventQueryTerm, hasControlCharacters, parseEventQuery } from '../protocol/odata';
+import { EventQuerySyntaxError, type EventQueryTerm, parseEventQuery } from '../protocol/eventQuery';
+import { hasControlCharacters } from '../protocol/controlCharacters';
 import { identitySet } from './common';
 import { bindId, notFoundObject } from './retentionLabels';
 

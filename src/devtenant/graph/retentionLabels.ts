@@ -4,7 +4,7 @@ import type { Route } from '../http/router';
 import { applySelect, expandOption, pageCollection, selectOption } from '../http/query';
 import { deleteEntity, type Doc, type EntityKind, getEntity, getEntityByName, listEntities, putEntity } from '../store/entities';
 import { guid, cryptoRng } from '../store/ids';
-import { hasControlCharacters } from '../protocol/odata';
+import { hasControlCharacters } from '../protocol/controlCharacters';
 import { behaviorsDuringRetentionPeriod } from '../../core/domain/behaviorDuringRetentionPeriod';
 import { actionsAfterRetentionPeriod } from '../../core/domain/actionAfterRetentionPeriod';
 import { retentionTriggers } from '../../core/domain/retentionTrigger';

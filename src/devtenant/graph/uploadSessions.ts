@@ -4,7 +4,9 @@ import { type Ctx, json, jsonBody, noContent, type Reply } from '../http/context
 import type { Route } from '../http/router';
 import { getItem } from '../store/items';
 import { getList, getSite, type ListRow, type SiteRow } from '../store/sites';
-import { conflictBehavior, createFile, replaceContent, type ConflictBehavior } from './driveItems';
+import { conflictBehavior, type ConflictBehavior } from './conflictBehavior';
+import { createFile } from './driveFileUpload';
+import { replaceContent } from './driveItemContent';
 import { loadDrive, validateItemName } from './common';
 
 /**

@@ -1,4 +1,4 @@
-import type { Segment } from '../protocol/odata';
+import type { Segment } from '../protocol/requestPath';
 import { errors, type ApiKind, type RequestIds } from '../errors';
 import type { Tenant } from '../tenant';
 import type { Principal } from '../auth/personas';

@@ -1,14 +1,6 @@
 import { errors } from '../errors';
-import {
-  evaluateFilter,
-  type FilterExpr,
-  FilterSyntaxError,
-  parseFilter,
-  readPropertyPath,
-  base64UrlEncode,
-  base64UrlDecode,
-  decodeSegment
-} from '../protocol/odata';
+import { evaluateFilter, type FilterExpr, FilterSyntaxError, parseFilter, readPropertyPath } from '../protocol/odataFilter';
+import { base64UrlEncode, base64UrlDecode, decodeSegment } from '../protocol/urlEncoding';
 import type { Ctx } from './context';
 
 /** System query options a route can declare; the rest (`$count`, `$search`, `$skip`, `$format`, ...) are refused. */

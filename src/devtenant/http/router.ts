@@ -1,4 +1,4 @@
-import type { Segment } from '../protocol/odata';
+import type { Segment } from '../protocol/requestPath';
 import type { Ctx, Reply } from './context';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -6,7 +6,7 @@ import { getItem, getItemByNum, type ItemMeta, itemsOfList, parseFields } from '
 import { columnsOf, findListByUrl, getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { validateFieldValues, writeFields } from '../graph/listItems';
 import { findUser } from '../graph/users';
-import { isRecordBehaviorName } from './policyStore';
+import { isRecordBehaviorName } from './recordLabels';
 import { validateDefaultSensitivityLabel } from './librarySensitivity';
 import { spCollection, spEntity, spFieldName } from './format';
 

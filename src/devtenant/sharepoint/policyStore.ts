@@ -7,6 +7,7 @@ import type { ListRow } from '../store/sites';
 import { checkRecordAction } from '../../core/domain/recordRestrictions';
 import { enforceRecordAction, readRecordsSettings, recordStateOf } from '../records';
 import { resolveListUrl } from './lists';
+import { isRecordBehaviorName } from './recordLabels';
 import { spCollection, spEntity, spNull } from './format';
 
 /**
@@ -26,11 +27,6 @@ const retentionBasis: Record<string, string> = {
   dateLabeled: 'TaggedAgeInDays',
   dateOfEvent: 'EventAgeInDays'
 };
-
-export function isRecordBehaviorName(ctx: Ctx, labelName: string): boolean {
-  const b = getEntityByName(ctx.tenant.db, 'retentionLabel', labelName)?.behaviorDuringRetentionPeriod;
-  return b === 'retainAsRecord' || b === 'retainAsRegulatoryRecord';
-}
 
 /** `SP.CompliancePolicy.ComplianceTag` from a retention label. */
 export function complianceTag(label: Doc): Record<string, unknown> {

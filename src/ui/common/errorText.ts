@@ -1,4 +1,4 @@
-import { isCustodianError } from '../../core/http/CustodianError';
+import { isCustodianError } from '../../core/services/errors';
 
 /** The three sentences every error shows, plus what support needs to trace it. */
 export interface ErrorText {

@@ -6,7 +6,8 @@ import { checkRecordAction, type RecordState, type RecordsTenantSettings } from 
 import type { RetentionEndResult } from '../../core/domain/retentionEnd';
 import { Busy } from '../common/Busy';
 import { ErrorCard } from '../common/ErrorCard';
-import { draftOf, validateFields, type FieldSpec, type FieldValue, type FieldValues } from './fields';
+import type { DeclareRequest } from '../../core/services/declare/DeclareRequest';
+import { draftOf, validateFields, type FieldSpec, type FieldValues } from './fields';
 import { describeRetentionEnd } from './formatting';
 import { JustificationDialog } from './JustificationDialog';
 import { LabelPicker } from './LabelPicker';
@@ -17,16 +18,7 @@ import { startsLocked } from './restrictions';
 import { SensitivityPicker } from './SensitivityPicker';
 import { StepList } from './StepList';
 
-/** What the user asked for, checked and typed: what the declare and file services take. */
-export interface DeclareRequest {
-  retentionLabel: string;
-  /** The new sensitivity label's id, '' to remove it, undefined to leave it as it is. */
-  sensitivityLabelId?: string;
-  /** Why the classification is lowered or removed. */
-  justification?: string;
-  fields: Record<string, FieldValue>;
-  lock: boolean;
-}
+export type { DeclareRequest } from '../../core/services/declare/DeclareRequest';
 
 /** What the pane says once it is done. */
 export interface DeclareResultView {

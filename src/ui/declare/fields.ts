@@ -1,52 +1,17 @@
-import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import type { FieldSpec, FieldValue } from '../../core/services/declare/FieldSpec';
 import { isSmtpAddress } from '../../core/domain/smtpAddress';
 
-/** The column kinds the metadata form can fill, as a shared enumeration. */
-export const fieldKinds = ['text', 'choice', 'date', 'number', 'person', 'managedMetadata'] as const;
-export type FieldKind = (typeof fieldKinds)[number];
-
-export interface TermOption {
-  id: string;
-  /** The term's label; with its parents for display ("Contracts > Leases"). */
-  label: string;
-}
-
-/** One library column the form shows. */
-export interface FieldSpec {
-  /** Internal name (what Graph's `fields` use). */
-  name: string;
-  displayName: string;
-  kind: FieldKind;
-  required: boolean;
-  description?: string;
-  /** For `choice`. */
-  choices?: readonly string[];
-  /** For `managedMetadata`: the term set's terms; absent when they could not be read. */
-  terms?: readonly TermOption[];
-  /** For `text`. */
-  maxLength?: number;
-  /** For `number`. */
-  minimum?: number;
-  maximum?: number;
-}
-
-/** A person, as the declare service takes it (`{ kind: 'person', email }`): written through SharePoint, not Graph. */
-export interface PersonValue {
-  kind: 'person';
-  email: string;
-  displayName?: string;
-}
-
-/** A managed metadata term, as the declare service takes it (`{ kind: 'term', label, termId }`). */
-export interface TermValue {
-  kind: 'term';
-  termId: string;
-  label: string;
-}
-
-/** A typed value: text, choice and date (`YYYY-MM-DD`) are strings; a number is a number. */
-export type FieldValue = string | number | PersonValue | TermValue;
-export type FieldValues = Readonly<Record<string, FieldValue | undefined>>;
+// The form's fields are the declare use case's: the core maps a library's columns to them.
+export {
+  fieldKinds,
+  type FieldKind,
+  type FieldSpec,
+  type FieldValue,
+  type FieldValues,
+  type PersonValue,
+  type TermOption,
+  type TermValue
+} from '../../core/services/declare/FieldSpec';
 
 /** What the form holds while the user types: every control's raw text (a term's id for managed metadata). */
 export type FieldDrafts = Readonly<Record<string, string>>;
@@ -127,35 +92,4 @@ export function validateFields(specs: readonly FieldSpec[], drafts: FieldDrafts)
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
-}
-
-/**
- * A Graph `columnDefinition` as a form field, or undefined for columns the form does not fill (hidden,
- * read-only, calculated, lookups and the like). Managed metadata terms are read separately and added by
- * the caller.
- *
- * @example fieldSpecFromColumn({ name: 'Dept', displayName: 'Department', required: true, choice: { choices: ['HR'] } })
- * // { name: 'Dept', displayName: 'Department', kind: 'choice', required: true, choices: ['HR'] }
- */
-export function fieldSpecFromColumn(column: ColumnDefinition, terms?: readonly TermOption[]): FieldSpec | undefined {
-  if (!column.name || column.hidden || column.readOnly) return undefined;
-  const base = {
-    name: column.name,
-    displayName: column.displayName || column.name,
-    required: column.required === true,
-    ...(column.description ? { description: column.description } : {})
-  };
-  if (column.text) return { ...base, kind: 'text', ...(column.text.maxLength ? { maxLength: column.text.maxLength } : {}) };
-  if (column.choice) return { ...base, kind: 'choice', choices: (column.choice.choices ?? []).filter((c): c is string => !!c) };
-  if (column.dateTime) return { ...base, kind: 'date' };
-  if (column.number)
-    return {
-      ...base,
-      kind: 'number',
-      ...(typeof column.number.minimum === 'number' ? { minimum: column.number.minimum } : {}),
-      ...(typeof column.number.maximum === 'number' ? { maximum: column.number.maximum } : {})
-    };
-  if (column.personOrGroup) return { ...base, kind: 'person' };
-  if (column.term) return { ...base, kind: 'managedMetadata', ...(terms ? { terms } : {}) };
-  return undefined;
 }

@@ -1,6 +1,8 @@
 // The task pane's pieces: what an item is, choosing its labels and metadata, and declaring it a record.
 export * from './DeclareForm';
+export * from './declareProgress';
 export * from './fields';
+export * from './fileProgress';
 export * from './formatting';
 export * from './JustificationDialog';
 export * from './LabelPicker';

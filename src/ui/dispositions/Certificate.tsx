@@ -14,11 +14,11 @@ import {
 } from '@fluentui/react-components';
 import { formatDate, formatDateTime } from './formatting';
 import type { DisposalBatch } from './proof';
-import type { RegisterVerificationView } from './services';
+import type { ProofVerificationSummary } from '../../core/services/disposition/readProofRegister';
 
 export interface CertificateProps {
   batch: DisposalBatch;
-  verification: RegisterVerificationView;
+  verification: ProofVerificationSummary;
   onBack(): void;
 }
 

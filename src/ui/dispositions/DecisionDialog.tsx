@@ -19,7 +19,10 @@ import {
 } from '@fluentui/react-components';
 import { errorText } from '../common';
 import { isoDay, outcomeWords, plural } from './formatting';
-import type { DecisionOutcome, DispositionsServices, LabelOption, QueueItem, ReviewDecision } from './services';
+import type { LabelOption, QueueItem } from '../../core/services/disposition/DispositionQueue';
+import type { ReviewDecision } from '../../core/services/disposition/createDispositionReview';
+import type { DecisionOutcome } from '../../core/services/disposition/decideDispositions';
+import type { DispositionsServices } from './DispositionsServices';
 
 export type DecisionKind = ReviewDecision['kind'];
 

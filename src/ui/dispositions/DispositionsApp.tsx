@@ -8,7 +8,8 @@ import { ProofView, usePrintStyles } from './ProofView';
 import { QueueView } from './QueueView';
 import { SearchView } from './SearchView';
 import { Tabs } from '../common/Tabs';
-import type { DispositionsServices, QueueSnapshot } from './services';
+import type { QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
+import type { DispositionsServices } from './DispositionsServices';
 
 export const dispositionTabs = ['queue', 'holds', 'events', 'proof', 'forecast', 'search'] as const;
 export type DispositionTab = (typeof dispositionTabs)[number];

@@ -29,7 +29,9 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, ErrorCard, useAsync } from '../common';
 import { formatDate, plural } from './formatting';
-import type { DispositionsServices, EventPreviewItem, RetentionEventFired, RetentionEventPreviewView } from './services';
+import type { FiredEvent } from '../../core/services/events/fireEvent';
+import type { EventPreviewItem, PreviewedEvent } from '../../core/services/events/previewEvent';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface EventsViewProps {
   services: DispositionsServices;
@@ -78,9 +80,9 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
   const [tried, setTried] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>();
-  const [preview, setPreview] = React.useState<RetentionEventPreviewView | undefined>();
+  const [preview, setPreview] = React.useState<PreviewedEvent | undefined>();
   const [confirming, setConfirming] = React.useState(false);
-  const [fired, setFired] = React.useState<RetentionEventFired | undefined>();
+  const [fired, setFired] = React.useState<FiredEvent | undefined>();
 
   const assetIds = parseAssetIds(assetText);
   const problems = {
@@ -256,9 +258,9 @@ function PreviewTable({ caption, items }: { caption: string; items: EventPreview
 }
 
 function ConfirmFire(props: {
-  preview: RetentionEventPreviewView;
+  preview: PreviewedEvent;
   services: DispositionsServices;
-  onClose(result: RetentionEventFired | undefined): void;
+  onClose(result: FiredEvent | undefined): void;
 }): React.ReactElement {
   const { preview } = props;
   const [understood, setUnderstood] = React.useState(false);

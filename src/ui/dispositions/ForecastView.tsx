@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, useAsync } from '../common';
 import { formatMonth, plural } from './formatting';
-import type { DispositionsServices, ForecastMonthView } from './services';
+import type { DispositionForecastMonth } from '../../core/services/forecast/forecastDispositions';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface ForecastViewProps {
   services: DispositionsServices;
@@ -68,7 +69,7 @@ export function ForecastView({ services, version }: ForecastViewProps): React.Re
   );
 }
 
-function ForecastChart({ months }: { months: ForecastMonthView[] }): React.ReactElement {
+function ForecastChart({ months }: { months: DispositionForecastMonth[] }): React.ReactElement {
   const styles = useStyles();
   const width = 960;
   const height = 300;
@@ -80,7 +81,7 @@ function ForecastChart({ months }: { months: ForecastMonthView[] }): React.React
   const slot = (width - left) / Math.max(1, months.length);
   const bar = slot * 0.6;
   const total = months.reduce((sum, m) => sum + m.total, 0);
-  const busiest = months.reduce<ForecastMonthView | undefined>((best, m) => (!best || m.total > best.total ? m : best), undefined);
+  const busiest = months.reduce<DispositionForecastMonth | undefined>((best, m) => (!best || m.total > best.total ? m : best), undefined);
   const summary = `${plural(total, 'item')} reach the end of retention over the next ${months.length} months${busiest && busiest.total > 0 ? `; the most in ${formatMonth(busiest.month)} (${busiest.total})` : ''}.`;
   return (
     <figure className={styles.figure}>
@@ -132,7 +133,7 @@ function ForecastChart({ months }: { months: ForecastMonthView[] }): React.React
   );
 }
 
-function ForecastTable({ months }: { months: ForecastMonthView[] }): React.ReactElement {
+function ForecastTable({ months }: { months: DispositionForecastMonth[] }): React.ReactElement {
   return (
     <Table aria-label="Retention ending per month" size="small">
       <TableHeader>

@@ -19,7 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, ErrorCard, useAsync } from '../common';
 import { plural } from './formatting';
-import type { DispositionsServices, QueueItem } from './services';
+import type { QueueItem } from '../../core/services/disposition/DispositionQueue';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface HoldItemsDialogProps {
   items: QueueItem[];

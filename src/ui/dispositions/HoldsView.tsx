@@ -26,7 +26,9 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, ErrorCard, useAsync } from '../common';
 import { formatDateTime, plural } from './formatting';
-import type { DispositionsServices, HoldView, SiteOption } from './services';
+import type { SiteOption } from '../../core/services/disposition/DispositionQueue';
+import type { HoldSummary } from '../../core/services/holds/HoldSummary';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface HoldsViewProps {
   services: DispositionsServices;
@@ -49,7 +51,7 @@ const useStyles = makeStyles({
   dialog: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM }
 });
 
-type HoldAction = { kind: 'addSite' | 'release'; hold: HoldView };
+type HoldAction = { kind: 'addSite' | 'release'; hold: HoldSummary };
 
 /** Custodian's holds: create one, add sites to it (items are added from the queue), release it. */
 export function HoldsView({ services, sites, onChanged }: HoldsViewProps): React.ReactElement {

@@ -15,7 +15,9 @@ import {
 import { AsyncView, EmptyState, useAsync } from '../common';
 import type { DecisionKind } from './DecisionDialog';
 import { actionWords, formatDate, formatDateTime, outcomeWords } from './formatting';
-import type { DispositionsServices, ItemDetailsView, QueueItem, QueueSnapshot } from './services';
+import type { QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
+import type { DispositionsServices } from './DispositionsServices';
+import type { ItemDetailsView } from './ItemDetailsView';
 
 export interface ItemPanelProps {
   itemKey: string;

@@ -23,7 +23,8 @@ import { Certificate } from './Certificate';
 import { downloadText } from '../common/downloadText';
 import { actionWords, formatDateTime, plural } from './formatting';
 import { disposalBatches, registerCsv, type DisposalBatch } from './proof';
-import type { DispositionsServices, RegisterView } from './services';
+import type { ProofRegisterReport } from '../../core/services/disposition/readProofRegister';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface ProofViewProps {
   services: DispositionsServices;
@@ -74,7 +75,7 @@ export function ProofView({ services, version }: ProofViewProps): React.ReactEle
 }
 
 function RegisterBody(props: {
-  data: RegisterView;
+  data: ProofRegisterReport;
   styles: ReturnType<typeof useStyles>;
   onReload(): void;
   onCertificate(batch: DisposalBatch): void;

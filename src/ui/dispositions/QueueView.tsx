@@ -6,7 +6,8 @@ import { formatDate, plural } from './formatting';
 import { HoldItemsDialog } from './HoldItemsDialog';
 import { ItemPanel } from './ItemPanel';
 import { emptyQueueFilter, filterQueue, prepareQueue, queueFacets, type QueueFilter } from './queueFilter';
-import type { DispositionsServices, QueueItem, QueueSnapshot } from './services';
+import type { QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
+import type { DispositionsServices } from './DispositionsServices';
 import { VirtualList } from './VirtualList';
 
 export interface QueueViewProps {

@@ -21,7 +21,9 @@ import {
 import { ErrorCard } from '../common';
 import { downloadText } from '../common/downloadText';
 import { formatDate, plural } from './formatting';
-import type { DispositionsServices, LabelOption, RecordSearchRequest, RecordSearchResultView } from './services';
+import type { LabelOption } from '../../core/services/disposition/DispositionQueue';
+import type { FoundRecords, RecordSearchRequest } from '../../core/services/search/findRecords';
+import type { DispositionsServices } from './DispositionsServices';
 
 export interface SearchViewProps {
   services: DispositionsServices;
@@ -108,7 +110,7 @@ export function SearchView({ services, labels }: SearchViewProps): React.ReactEl
   const [form, setForm] = React.useState<Form>(emptyForm);
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>();
-  const [result, setResult] = React.useState<RecordSearchResultView | undefined>();
+  const [result, setResult] = React.useState<FoundRecords | undefined>();
   const set = (change: Partial<Form>): void => setForm((f) => ({ ...f, ...change }));
   const departments = React.useMemo(() => unique(labels.map((l) => l.descriptors.department)), [labels]);
   const categories = React.useMemo(() => unique(labels.map((l) => l.descriptors.category)), [labels]);

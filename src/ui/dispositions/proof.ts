@@ -1,7 +1,7 @@
 import { writeCsv } from '../../core/domain/writeCsv';
-import type { RegisterEntryView } from './services';
+import type { ProofEntrySummary } from '../../core/services/disposition/ProofEntrySummary';
 
-const registerColumns: [string, (entry: RegisterEntryView) => string][] = [
+const registerColumns: [string, (entry: ProofEntrySummary) => string][] = [
   ['Sequence', (e) => String(e.sequence)],
   ['Recorded (UTC)', (e) => e.recordedAt],
   ['Kind', (e) => e.kind],
@@ -26,7 +26,7 @@ const registerColumns: [string, (entry: RegisterEntryView) => string][] = [
  *
  * @example registerCsv(entries).split('\r\n')[0] // '\uFEFFSequence,Recorded (UTC),Kind,...'
  */
-export function registerCsv(entries: readonly RegisterEntryView[]): string {
+export function registerCsv(entries: readonly ProofEntrySummary[]): string {
   return writeCsv(
     [registerColumns.map(([header]) => header), ...entries.map((entry) => registerColumns.map(([, value]) => value(entry)))],
     undefined,
@@ -40,14 +40,14 @@ export interface DisposalBatch {
   id: string;
   day: string;
   by: string;
-  entries: RegisterEntryView[];
+  entries: ProofEntrySummary[];
 }
 
 /**
  * Groups the register's disposals (final approvals whose outcome was disposal) into batches by day and approver,
  * newest first, for certificates of disposal.
  */
-export function disposalBatches(entries: readonly RegisterEntryView[]): DisposalBatch[] {
+export function disposalBatches(entries: readonly ProofEntrySummary[]): DisposalBatch[] {
   const batches = new Map<string, DisposalBatch>();
   for (const entry of entries) {
     if (entry.kind !== 'decision' || entry.outcome !== 'disposed') continue;

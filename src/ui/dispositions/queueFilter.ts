@@ -1,4 +1,4 @@
-import type { QueueItem } from './services';
+import type { QueueItem } from '../../core/services/disposition/DispositionQueue';
 
 /** The queue's filters; an empty value means "any". */
 export interface QueueFilter {

@@ -77,12 +77,14 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
     setState({ status: 'running', cancelling: false });
     try {
       const outcome = await services.applyDefaultToExistingItems(
-        library.id,
-        (progress) => {
-          last = progress;
-          if (mounted.current) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
-        },
-        { signal: abort.signal }
+        { libraryId: library.id },
+        {
+          signal: abort.signal,
+          onProgress: (progress) => {
+            last = progress;
+            if (mounted.current) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
+          }
+        }
       );
       if (!mounted.current) return;
       setState({ status: 'finished', outcome, progress: last });

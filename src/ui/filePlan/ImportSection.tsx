@@ -62,7 +62,7 @@ export function ImportSection({ services, onImported }: ImportSectionProps): Rea
       return;
     }
     try {
-      const check = await services.checkImport(file.name, bytes);
+      const check = await services.checkImport({ fileName: file.name, bytes });
       setState({ status: 'checked', check, bytes });
     } catch (error) {
       setState({ status: 'error', error, what: `Custodian couldn't check '${file.name}'.` });
@@ -73,10 +73,15 @@ export function ImportSection({ services, onImported }: ImportSectionProps): Rea
     const created: string[] = [];
     setState({ status: 'creating', check, bytes, created });
     try {
-      const outcome = await services.importLabels(check, bytes, (name) => {
-        created.push(name);
-        setState({ status: 'creating', check, bytes, created: [...created] });
-      });
+      const outcome = await services.importLabels(
+        { check, bytes },
+        {
+          onCreated: (name) => {
+            created.push(name);
+            setState({ status: 'creating', check, bytes, created: [...created] });
+          }
+        }
+      );
       setState({ status: 'finished', check, outcome });
       if (outcome.status !== 'notAllowed') onImported();
     } catch (error) {

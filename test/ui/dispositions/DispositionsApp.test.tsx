@@ -4,7 +4,7 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DispositionsApp } from '../../../src/ui/dispositions/DispositionsApp';
-import type { RegisterView } from '../../../src/ui/dispositions/services';
+import type { ProofRegisterReport } from '../../../src/core/services/disposition/readProofRegister';
 import { renderInFluent } from '../support/render';
 import { fakeServices, queueItem, registerEntry } from './fakeServices';
 
@@ -132,7 +132,7 @@ describe('DispositionsApp', () => {
   });
 
   it('shows a broken chain with the entry it breaks at, and a certificate of disposal per batch', async () => {
-    const broken: RegisterView = {
+    const broken: ProofRegisterReport = {
       entries: [registerEntry(0), registerEntry(1, { subjectName: 'Invoice INV-00002.pdf' })],
       verification: {
         ok: false,

@@ -1,13 +1,10 @@
-import type {
-  DecisionOutcome,
-  DispositionsServices,
-  HoldView,
-  ItemDetailsView,
-  QueueItem,
-  QueueSnapshot,
-  RegisterEntryView,
-  RegisterView
-} from '../../../src/ui/dispositions/services';
+import type { DecisionOutcome } from '../../../src/core/services/disposition/decideDispositions';
+import type { QueueItem, QueueSnapshot } from '../../../src/core/services/disposition/DispositionQueue';
+import type { ProofEntrySummary } from '../../../src/core/services/disposition/ProofEntrySummary';
+import type { ProofRegisterReport } from '../../../src/core/services/disposition/readProofRegister';
+import type { HoldSummary } from '../../../src/core/services/holds/HoldSummary';
+import type { DispositionsServices } from '../../../src/ui/dispositions/DispositionsServices';
+import type { ItemDetailsView } from '../../../src/ui/dispositions/ItemDetailsView';
 
 /** A queue item with sensible defaults (an invoice at stage 1 of 2, not held). */
 export function queueItem(n: number, overrides: Partial<QueueItem> = {}): QueueItem {
@@ -33,7 +30,7 @@ export function queueItem(n: number, overrides: Partial<QueueItem> = {}): QueueI
   };
 }
 
-export function registerEntry(sequence: number, overrides: Partial<RegisterEntryView> = {}): RegisterEntryView {
+export function registerEntry(sequence: number, overrides: Partial<ProofEntrySummary> = {}): ProofEntrySummary {
   return {
     sequence,
     recordedAt: '2026-05-04T10:00:00.000Z',
@@ -57,10 +54,10 @@ export interface FakeServices extends DispositionsServices {
 }
 
 /** In-memory services: decisions on held items are refused as the core refuses them; the rest succeed. */
-export function fakeServices(items: QueueItem[], options: { register?: RegisterView; holds?: HoldView[] } = {}): FakeServices {
+export function fakeServices(items: QueueItem[], options: { register?: ProofRegisterReport; holds?: HoldSummary[] } = {}): FakeServices {
   const calls: FakeServices['calls'] = [];
   let queue = [...items];
-  const holds: HoldView[] = options.holds ?? [];
+  const holds: HoldSummary[] = options.holds ?? [];
   const snapshot = (): QueueSnapshot => ({
     now: '2026-06-01T00:00:00.000Z',
     user: 'priya.raman@contoso.com',
@@ -119,7 +116,7 @@ export function fakeServices(items: QueueItem[], options: { register?: RegisterV
     holds: async () => holds,
     createHold: async ({ name, reason }) => {
       record('createHold', name, reason);
-      const hold: HoldView = {
+      const hold: HoldSummary = {
         holdId: `H-${holds.length + 1}`,
         name,
         reason,

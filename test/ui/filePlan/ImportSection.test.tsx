@@ -53,7 +53,7 @@ describe('ImportSection', () => {
     const { user } = setup(services);
     await user.upload(screen.getByLabelText('File plan CSV to import'), csvFile('plan.csv', 'LabelName\r\n,\r\n'));
     const table = await screen.findByRole('table', { name: 'Problems found in plan.csv' });
-    const [name, bytes] = services.checkImport.mock.calls[0];
+    const [{ fileName: name, bytes }] = services.checkImport.mock.calls[0];
     expect(name).toBe('plan.csv');
     expect(Array.from(bytes)).toEqual(Array.from(Buffer.from('LabelName\r\n,\r\n')));
     const rows = within(table)
@@ -81,8 +81,8 @@ describe('ImportSection', () => {
     const services = fakeServices();
     services.checkImport.mockResolvedValue(ready);
     let finish: (v: Awaited<ReturnType<FakeServices['importLabels']>>) => void = () => undefined;
-    services.importLabels.mockImplementation((_check, _bytes, onCreated) => {
-      onCreated?.('Board Papers');
+    services.importLabels.mockImplementation((_request, options) => {
+      options?.onCreated?.('Board Papers');
       return new Promise((resolve) => (finish = resolve));
     });
     const { user, onImported } = setup(services);

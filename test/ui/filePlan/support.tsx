@@ -4,9 +4,10 @@ import { act, render, type RenderResult } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { FilePlanLabel } from '../../../src/core/domain/filePlanLabel';
 import type {
+  ApplyDefaultOptions,
+  ApplyDefaultRequest,
   BulkOutcome,
   BulkProgress,
-  CallOptions,
   FilePlanServices,
   LibrariesSnapshot,
   LibraryCoverage,
@@ -183,8 +184,10 @@ export function fakeServices(): FakeServices {
       };
     }),
     applyDefaultToExistingItems: jest.fn(
-      (libraryId: string, onProgress: (p: BulkProgress) => void, options?: CallOptions) =>
-        new Promise<BulkOutcome>((resolve, reject) => runs.push({ libraryId, onProgress, signal: options?.signal, resolve, reject }))
+      ({ libraryId }: ApplyDefaultRequest, options?: ApplyDefaultOptions) =>
+        new Promise<BulkOutcome>((resolve, reject) =>
+          runs.push({ libraryId, onProgress: options?.onProgress ?? (() => undefined), signal: options?.signal, resolve, reject })
+        )
     ),
     loadCoverage: jest.fn(async () => coverage)
   };

@@ -9,3 +9,14 @@ export type {
   ListItemsTarget
 } from './BulkLabelJob';
 export { ConcurrencyWindow } from './ConcurrencyWindow';
+export { applyDefaultJobId, parseApplyDefaultJobId, type ApplyDefaultJob } from './applyDefaultJobId';
+export {
+  applyDefaultToExistingItems,
+  type ApplyDefaultDeps,
+  type ApplyDefaultOptions,
+  type ApplyDefaultRequest,
+  type BulkOutcome,
+  type BulkProgress
+} from './applyDefaultToExistingItems';
+export { createBulkLabelService, type BulkLabelService, type BulkLabelServiceOptions } from './createBulkLabelService';
+export { doneItems, readApplyDefaultJobs, stoppedJobFor, unfinishedJobOf, type AppliedJob, type UnfinishedJob } from './unfinishedJobs';

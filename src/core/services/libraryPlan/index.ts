@@ -1,2 +1,11 @@
-export { getLibraryPlan, setLibraryPlan, type LibraryPlanContext, type LibraryPlanRequest, type LibraryPlanResult } from './setLibraryPlan';
+export { applyLibraryPlan, type LibraryPlanChange } from './applyLibraryPlan';
+export { createLibraryPlanService, type LibraryPlanService } from './createLibraryPlanService';
+export { readLibraryFiles, type LibraryFile } from './libraryFiles';
 export { libraryKeyOf, libraryPlanSchema, libraryPlansList, type LibraryPlan } from './libraryPlansList';
+export { librarySensitivityOptions, type LibrarySensitivityOption } from './librarySensitivityOptions';
+export { readLibraries, type LabelOption, type LibrariesSnapshot } from './readLibraries';
+export { requirableColumns, type ColumnOption } from './requirableColumns';
+export { getLibraryPlan, setLibraryPlan, type LibraryPlanContext, type LibraryPlanRequest, type LibraryPlanResult } from './setLibraryPlan';
+export { findSiteLibrary, listSiteLibraries, type LibraryRef } from './siteLibraries';
+export { createSiteScope, type SiteScope, type SiteScopeDeps } from './siteScope';
+export { summariseLibrary, type LibrarySummary } from './summariseLibrary';

@@ -1,0 +1,132 @@
+import type { CallOptions } from '../../graph/GraphCall';
+import { CustodianError } from '../../http/CustodianError';
+import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
+import { refusalError } from '../declareRecord/refusalError';
+import { sameLabelName } from '../filePlan/sameLabelName';
+import type { CheckpointStore } from '../jobs/CheckpointStore';
+import { readLibraryFiles } from '../libraryPlan/libraryFiles';
+import { findSiteLibrary } from '../libraryPlan/siteLibraries';
+import type { SiteScope } from '../libraryPlan/siteScope';
+import { applyDefaultJobId, type ApplyDefaultJob } from './applyDefaultJobId';
+import type { BulkLabelReport } from './BulkLabelJob';
+import { bulkLabel } from './bulkLabel';
+import { readApplyDefaultJobs, stoppedJobFor } from './unfinishedJobs';
+
+export interface ApplyDefaultRequest {
+  libraryId: string;
+}
+
+export interface BulkProgress {
+  total: number;
+  /** Labelled or failed so far, counting what earlier runs did. */
+  done: number;
+  labelled: number;
+  failed: number;
+}
+
+export interface ApplyDefaultOptions extends CallOptions {
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+export interface BulkOutcome {
+  status: 'completed' | 'cancelled';
+  total: number;
+  labelled: number;
+  failed: { id: string; name?: string; reason: string }[];
+  notDone: number;
+  /** True when it carried on from a run that had stopped. */
+  resumed: boolean;
+}
+
+export interface ApplyDefaultDeps {
+  scope: SiteScope;
+  /** Where runs save their progress (Custodian's jobs lists on the records site), opened when a run starts. */
+  checkpoints: () => Promise<CheckpointStore>;
+  /** Bulk calls (100 items each) in flight at once; a person's browser keeps it low. */
+  maxConcurrency: number;
+}
+
+/**
+ * Labels the library's existing items with its default label (items with no label, or already carrying it; items
+ * labelled otherwise keep their label). Resumes a run that stopped; cancelled through `signal`.
+ * Permission: Sites.ReadWrite.All (Sites.FullControl.All for a record label) on the site, and on the records site.
+ */
+export async function applyDefaultToExistingItems(
+  deps: ApplyDefaultDeps,
+  request: ApplyDefaultRequest,
+  options: ApplyDefaultOptions = {}
+): Promise<BulkOutcome> {
+  const { scope } = deps;
+  const signal = options.signal;
+  const lib = await findSiteLibrary(scope, request.libraryId, signal);
+  const tag = await getListComplianceTag(scope.site, lib.listUrl, signal);
+  const label = tag?.TagName;
+  if (!label)
+    throw refusalError({
+      code: 'noDefaultLabel',
+      what: `Custodian didn't label the items of ${lib.name}.`,
+      why: 'The library has no default retention label.',
+      whatToDo: "Set the library's default label in its plan first."
+    });
+  const checkpoints = await deps.checkpoints();
+  const [items, jobs] = await Promise.all([
+    readLibraryFiles(scope.graph, lib, signal),
+    scope.recordsSite().then((r) => readApplyDefaultJobs(r, signal))
+  ]);
+
+  const runJob = async (jobId: string, maxItemId: number): Promise<BulkLabelReport> => {
+    // The job's items are fixed by the label and the newest id when it started, so a resumed run finds the same
+    // ones: files with no label, or the job's own label (those it already did). Files labelled otherwise keep it.
+    const targets = items.filter((i) => i.id <= maxItemId && (i.label === '' || sameLabelName(i.label, label)));
+    return bulkLabel(
+      {
+        jobId,
+        label,
+        target: { kind: 'listItems', site: scope.site, listUrl: lib.listUrl, items: targets.map((t) => ({ id: t.id, name: t.name })) }
+      },
+      {
+        graph: scope.graph,
+        checkpoints,
+        now: scope.now,
+        signal,
+        maxConcurrency: deps.maxConcurrency,
+        // Every finished chunk is saved, so a closed page resumes exactly where it stopped.
+        checkpointIntervalMs: 0,
+        onProgress: (p) => options.onProgress?.({ total: p.total, done: p.done, labelled: p.labelled, failed: p.failed })
+      }
+    );
+  };
+  const startNew = (): Promise<BulkLabelReport> => {
+    const job: ApplyDefaultJob = {
+      listId: lib.id,
+      startedAt: scope.now(),
+      maxItemId: items.reduce((max, i) => Math.max(max, i.id), 0),
+      label
+    };
+    return runJob(applyDefaultJobId(job), job.maxItemId);
+  };
+
+  let report: BulkLabelReport;
+  const stopped = stoppedJobFor(jobs, lib.id, label);
+  if (stopped) {
+    try {
+      report = await runJob(stopped.checkpoint.jobId, stopped.job.maxItemId);
+    } catch (e) {
+      // Someone labelled or removed files of the job meanwhile: its saved progress no longer fits, so a new run
+      // starts (files already done carry the label and are quick to do again).
+      if (!(e instanceof CustodianError && e.code === 'jobChanged')) throw e;
+      report = await startNew();
+    }
+  } else {
+    report = await startNew();
+  }
+  const names = new Map(items.map((i) => [String(i.id), i.name]));
+  return {
+    status: report.status,
+    total: report.total,
+    labelled: report.labelled.length,
+    failed: report.failed.map((f) => ({ id: f.id, name: f.name ?? names.get(f.id), reason: f.reason })),
+    notDone: report.notDone.length,
+    resumed: report.resumed
+  };
+}

@@ -1,0 +1,3 @@
+export { countLockedRecords } from './countLockedRecords';
+export { createCoverageService, type CoverageService } from './createCoverageService';
+export { readCoverage, type LibraryCoverage } from './readCoverage';

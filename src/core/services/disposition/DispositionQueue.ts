@@ -1,0 +1,70 @@
+import type { HoldOnItem } from './holdRegister';
+
+export interface StageInfo {
+  name: string;
+  reviewers: string[];
+}
+
+/** An item whose retention has ended and whose label asks for a review. */
+export interface QueueItem {
+  /** `siteId|listId|itemId`: the item's id across libraries, and its deep link. */
+  key: string;
+  name: string;
+  title?: string;
+  webUrl?: string;
+  labelName: string;
+  siteId: string;
+  siteName: string;
+  libraryName: string;
+  created: string;
+  modified?: string;
+  labelledAt?: string;
+  assetId?: string;
+  isRecord: boolean;
+  /** Business columns (Department, DocumentType, ReferenceNumber...), as text. */
+  columns: Record<string, string>;
+  /** When retention ended (UTC ISO 8601). */
+  retentionEndedAt: string;
+  /** The stages the label defines, with reviewers added during the review. */
+  stages: StageInfo[];
+  /** 1-based. */
+  currentStage: number;
+  status: 'pendingReview' | 'extended' | 'relabelled' | 'approvedForDisposal';
+  extendedUntil?: string;
+  /** Custodian's own holds and eDiscovery legal holds on the item's site. */
+  holds: HoldOnItem[];
+}
+
+/** A retention label as the queue's filters, the relabel decision and the search offer it. */
+export interface LabelOption {
+  name: string;
+  /** What happens when retention ends. */
+  action: 'none' | 'delete' | 'startDispositionReview';
+  isRecord: boolean;
+  eventTypeName?: string;
+  descriptors: {
+    department?: string;
+    category?: string;
+    subcategory?: string;
+    authority?: string;
+    referenceId?: string;
+    citation?: string;
+  };
+}
+
+export interface SiteOption {
+  id: string;
+  name: string;
+}
+
+/** The queue as of the tenant's `now`, with what the filters offer. */
+export interface QueueSnapshot {
+  now: string;
+  /** Who decides (the signed-in user's address). */
+  user: string;
+  items: QueueItem[];
+  labels: LabelOption[];
+  sites: SiteOption[];
+  /** Every item indexed, in the queue or not. */
+  indexedCount: number;
+}

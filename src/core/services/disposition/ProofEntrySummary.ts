@@ -1,0 +1,38 @@
+import type { RegisterEntry } from './proofRegister';
+
+/** One entry of the proof register, flat, as a table, a certificate or a CSV shows it. */
+export interface ProofEntrySummary {
+  sequence: number;
+  recordedAt: string;
+  kind: 'decision' | 'hold';
+  /** The item key or the hold id. */
+  subject: string;
+  subjectName: string;
+  action: string;
+  stage: number;
+  by: string;
+  justification: string;
+  outcome: string;
+  detail: Record<string, string>;
+  hash: string;
+  previousHash: string;
+}
+
+export function proofEntrySummary(entry: RegisterEntry): ProofEntrySummary {
+  const p = entry.payload;
+  return {
+    sequence: entry.sequence,
+    recordedAt: entry.recordedAt,
+    kind: p.kind,
+    subject: p.subject,
+    subjectName: p.subjectName,
+    action: p.action,
+    stage: p.stage,
+    by: p.by,
+    justification: p.justification,
+    outcome: p.outcome,
+    detail: p.detail,
+    hash: entry.hash,
+    previousHash: entry.previousHash
+  };
+}

@@ -1,0 +1,65 @@
+import type { DispositionWorkspace, OpenedWorkspace } from '../disposition/dispositionWorkspace';
+import { previewRetentionEvent, type RetentionEventPreviewItem, type RetentionEventRequest } from './previewRetentionEvent';
+import type { PreviewStore } from './PreviewStore';
+
+export interface EventsDeps {
+  workspace: DispositionWorkspace;
+  previews: PreviewStore;
+}
+
+export interface EventPreviewItem {
+  key: string;
+  name: string;
+  labelName: string;
+  assetId: string;
+  siteName: string;
+  /** The earlier event that already started this item's retention. */
+  alreadyStartedBy?: string;
+}
+
+/** What an event will do, shown before it is fired. `id` names the preview when it is fired. */
+export interface PreviewedEvent {
+  id: string;
+  /** The request as previewed: asset ids trimmed, without duplicates. */
+  request: RetentionEventRequest;
+  eventTypeName: string;
+  labelNames: string[];
+  /** The Purview query the event will carry. */
+  query: string;
+  count: number;
+  items: EventPreviewItem[];
+  alreadyStarted: EventPreviewItem[];
+  unmatchedAssetIds: string[];
+  indexedItemCount: number;
+}
+
+const previewItem = (s: OpenedWorkspace, p: RetentionEventPreviewItem): EventPreviewItem => ({
+  key: p.key,
+  name: p.item.name,
+  labelName: p.item.labelName ?? '',
+  assetId: p.item.assetId ?? '',
+  siteName: s.placeOf(p.key).siteName,
+  ...(p.alreadyStartedBy ? { alreadyStartedBy: p.alreadyStartedBy } : {})
+});
+
+/** Previews a retention event on a freshly refreshed index and keeps the preview, to be fired by its id. */
+export async function previewEvent(deps: EventsDeps, request: RetentionEventRequest): Promise<PreviewedEvent> {
+  const { workspace, previews } = deps;
+  const s = await workspace.ready();
+  await s.index.refresh({ now: await workspace.now() });
+  const preview = await previewRetentionEvent(workspace.graph, s.index, request);
+  const id = globalThis.crypto.randomUUID();
+  previews.set(id, preview);
+  return {
+    id,
+    request: { ...request, assetIds: [...preview.request.assetIds] },
+    eventTypeName: preview.eventType.displayName,
+    labelNames: preview.labelNames,
+    query: preview.filesQuery,
+    count: preview.count,
+    items: preview.items.map((p) => previewItem(s, p)),
+    alreadyStarted: preview.alreadyStarted.map((p) => previewItem(s, p)),
+    unmatchedAssetIds: preview.unmatchedAssetIds,
+    indexedItemCount: preview.indexedItemCount
+  };
+}

@@ -1,0 +1,107 @@
+import { filePlanCsvToGraphCreateBodies } from '../../domain/filePlanCsvToGraphCreateBodies';
+import type { CallOptions } from '../../graph/GraphCall';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { createFilePlanDescriptorTemplate } from '../../graph/retentionLabels/createFilePlanDescriptorTemplate';
+import { createRetentionLabel } from '../../graph/retentionLabels/createRetentionLabel';
+import { descriptorCollections } from '../../graph/retentionLabels/filePlanDescriptorCollections';
+import { CustodianError } from '../../http/CustodianError';
+import { refusalError } from '../declareRecord/refusalError';
+import type { ImportCheck } from './checkFilePlanImport';
+import { readGraphTemplateIds, readTenantFacts } from './importTenantFacts';
+
+export interface ImportLabelsRequest {
+  /** The file's check, which must be `ok`. */
+  check: ImportCheck;
+  /** The same file's bytes: checked again, as the tenant may have changed since. */
+  bytes: Uint8Array;
+}
+
+export interface ImportLabelsOptions extends CallOptions {
+  /** Called with each label's name once Graph has created it. */
+  onCreated?: (name: string) => void;
+}
+
+export type ImportOutcome =
+  | { status: 'created'; created: string[] }
+  | {
+      status: 'notAllowed';
+      /** Who can create labels, in the user's terms. */
+      whoCan: string;
+      /** What the user can do meanwhile (hand over the file, use Purview's own import). */
+      whatToDo: string;
+    }
+  | {
+      /** Some labels were created before Graph refused one: said exactly, never hidden. */
+      status: 'partial';
+      created: string[];
+      failedLabel: string;
+      error: unknown;
+    };
+
+const whoCanCreateLabels =
+  'People with the Retention Management role in Microsoft Purview (records managers and compliance administrators). Creating labels needs the RecordsManagement.ReadWrite.All permission, which your account does not have.';
+const whatToDoWhenNotAllowed =
+  "Send them this file: they can import it here in Custodian, or in the Microsoft Purview portal (Records management > File plan > Import). Once the labels are published to this site, you can make them your libraries' defaults.";
+const notAllowed: ImportOutcome = { status: 'notAllowed', whoCan: whoCanCreateLabels, whatToDo: whatToDoWhenNotAllowed };
+
+const isNotAllowed = (e: unknown): boolean => e instanceof CustodianError && (e.status === 401 || e.status === 403);
+
+/**
+ * Creates the labels of a checked file through Graph, in order, creating the descriptor templates they name first;
+ * `notAllowed` when the account may not create anything. Permission: RecordsManagement.ReadWrite.All (delegated).
+ */
+export async function importFilePlanLabels(
+  deps: { graph: GraphGateway },
+  request: ImportLabelsRequest,
+  options: ImportLabelsOptions = {}
+): Promise<ImportOutcome> {
+  const { graph } = deps;
+  const { check, bytes } = request;
+  if (!check.ok)
+    throw refusalError({
+      code: 'importHasErrors',
+      what: `Custodian didn't import '${check.fileName}'.`,
+      why: 'The file has errors.',
+      whatToDo: 'Fix every error listed, then choose the file again.'
+    });
+  const signal = options.signal;
+  const ids = await readGraphTemplateIds(graph, signal);
+  let result = filePlanCsvToGraphCreateBodies(bytes, await readTenantFacts(graph, ids, signal), ids);
+  let createdSomething = false;
+  if (!result.ok && result.validation.ok) {
+    for (const need of result.missing) {
+      if (need.kind === 'eventType') continue;
+      try {
+        const created = await createFilePlanDescriptorTemplate(graph, need.kind, need.name, { signal });
+        createdSomething = true;
+        const table = descriptorCollections[need.kind];
+        const current = (ids as Record<string, Record<string, string> | undefined>)[table] ?? {};
+        (ids as Record<string, unknown>)[table] = { ...current, [need.name]: String(created.id) };
+      } catch (e) {
+        if (!createdSomething && isNotAllowed(e)) return notAllowed;
+        throw e;
+      }
+    }
+    result = filePlanCsvToGraphCreateBodies(bytes, await readTenantFacts(graph, ids, signal), ids);
+  }
+  if (!result.ok)
+    throw refusalError({
+      code: 'importChanged',
+      what: `Custodian didn't import '${check.fileName}'.`,
+      why: 'The tenant changed since the file was checked (a label with one of its names, or an event type, was added or removed).',
+      whatToDo: 'Choose the file again to see what changed.'
+    });
+  const created: string[] = [];
+  for (const { body } of result.bodies) {
+    const name = String(body.displayName);
+    try {
+      await createRetentionLabel(graph, body, { signal });
+    } catch (error) {
+      if (!createdSomething && created.length === 0 && isNotAllowed(error)) return notAllowed;
+      return { status: 'partial', created, failedLabel: name, error };
+    }
+    created.push(name);
+    options.onCreated?.(name);
+  }
+  return { status: 'created', created };
+}

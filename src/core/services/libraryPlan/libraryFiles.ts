@@ -1,0 +1,34 @@
+import type { ListItem } from '@microsoft/microsoft-graph-types';
+import type { GraphGateway } from '../../graph/GraphGateway';
+import { iteratePages } from '../../graph/iteratePages';
+import { listListItemsCall } from '../../graph/listItems/listListItems';
+import type { LibraryRef } from './siteLibraries';
+
+/** What a library's file is, from its list item fields. */
+export interface LibraryFile {
+  /** The list item id. */
+  id: number;
+  name: string;
+  /** Its retention label's name; empty when it has none. */
+  label: string;
+  isRecord: boolean;
+}
+
+/** Every file of a library with its label, in id order (folders are not labelled by bulk jobs). */
+export async function readLibraryFiles(graph: GraphGateway, library: LibraryRef, signal?: AbortSignal): Promise<LibraryFile[]> {
+  const files: LibraryFile[] = [];
+  const first = listListItemsCall(library.ref, { fields: ['ContentType', 'FileLeafRef', '_ComplianceTag', '_IsRecord'], top: 999 });
+  for await (const page of iteratePages<ListItem>(graph, first, { signal })) {
+    for (const item of page.items) {
+      const fields = (item.fields ?? {}) as Record<string, unknown>;
+      if (fields.ContentType === 'Folder') continue;
+      files.push({
+        id: Number(item.id),
+        name: typeof fields.FileLeafRef === 'string' ? fields.FileLeafRef : `Item ${String(item.id)}`,
+        label: typeof fields._ComplianceTag === 'string' ? fields._ComplianceTag : '',
+        isRecord: fields._IsRecord === true || fields._IsRecord === 'Yes' || fields._IsRecord === '1'
+      });
+    }
+  }
+  return files.sort((a, b) => a.id - b.id);
+}

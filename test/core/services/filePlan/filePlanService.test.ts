@@ -1,0 +1,93 @@
+import { emptyFilePlanCsvValues, type FilePlanCsvValues } from '../../../../src/core/domain/filePlanCsvColumns';
+import { writeFilePlanCsv } from '../../../../src/core/domain/writeFilePlanCsv';
+import { listRetentionLabels } from '../../../../src/core/graph/retentionLabels/listRetentionLabels';
+import { createFilePlanService, type FilePlanService } from '../../../../src/core/services/filePlan';
+import { startTestTenant, type TestTenant } from '../../support/devTenant';
+
+jest.setTimeout(60_000);
+
+let tenant: TestTenant;
+let services: FilePlanService;
+
+const csv = (rows: Partial<FilePlanCsvValues>[]): Uint8Array =>
+  new TextEncoder().encode(writeFilePlanCsv(rows.map((r) => ({ ...emptyFilePlanCsvValues(), ...r }))));
+
+beforeAll(async () => {
+  tenant = await startTestTenant(60);
+  services = createFilePlanService({ graph: tenant.graph('site-owner'), site: tenant.site('site-owner', '/sites/finance') });
+});
+
+afterAll(async () => {
+  await tenant?.close();
+});
+
+describe('the file plan', () => {
+  it('lists every label with its descriptors and whether it is published to the site', async () => {
+    const snapshot = await services.loadFilePlan();
+    expect(snapshot.labels.length).toBe((await listRetentionLabels(tenant.graph('admin'))).length);
+    const invoices = snapshot.labels.find((l) => l.label.name === 'Invoices - 7 Years');
+    expect(invoices?.availableToSite).toBe(true);
+    expect(invoices?.label.descriptors.department).toBe('Finance');
+    expect(snapshot.unreadable).toEqual([]);
+  });
+
+  it('exports the file plan as the import CSV, and the export checks as valid apart from names already taken', async () => {
+    const exported = await services.exportFilePlan();
+    expect(exported.text.startsWith('\uFEFFLabelName,Comment,Notes,')).toBe(true);
+    const check = await services.checkImport({ fileName: 'export.csv', bytes: new TextEncoder().encode(exported.text) });
+    expect(check.ok).toBe(false);
+    expect(new Set(check.issues.map((i) => i.rule))).toEqual(new Set(['labelNameTaken']));
+  });
+
+  it('checks an import file with the row and column of every error, creating nothing', async () => {
+    const before = (await listRetentionLabels(tenant.graph('admin'))).length;
+    const check = await services.checkImport({
+      fileName: 'bad.csv',
+      bytes: csv([
+        { LabelName: '', RetentionAction: 'Keep', RetentionDuration: '30', RetentionType: 'CreationAgeInDays' },
+        { LabelName: 'Good Name', RetentionAction: 'Keep', RetentionDuration: 'forty', RetentionType: 'CreationAgeInDays' },
+        { LabelName: 'Invoices - 7 Years' }
+      ])
+    });
+    expect(check.ok).toBe(false);
+    const where = check.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}:${i.column}`);
+    expect(where).toEqual(expect.arrayContaining(['2:LabelName', '3:RetentionDuration', '4:LabelName']));
+    expect(check.labels).toEqual([]);
+    expect((await listRetentionLabels(tenant.graph('admin'))).length).toBe(before);
+  });
+
+  it('says who can create labels when the site owner may not, and creates nothing', async () => {
+    const bytes = csv([{ LabelName: 'Board Papers', DepartmentName: 'Board Office' }]);
+    const check = await services.checkImport({ fileName: 'good.csv', bytes });
+    expect(check.ok).toBe(true);
+    expect(check.templatesToCreate).toEqual([{ kind: 'department', name: 'Board Office' }]);
+    const outcome = await services.importLabels({ check, bytes });
+    expect(outcome.status).toBe('notAllowed');
+    if (outcome.status === 'notAllowed') expect(outcome.whoCan).toMatch(/Retention Management role/);
+    expect((await listRetentionLabels(tenant.graph('admin'))).some((l) => l.displayName === 'Board Papers')).toBe(false);
+  });
+
+  it('creates the labels (and their descriptors) for a records manager', async () => {
+    const manager = createFilePlanService({
+      graph: tenant.graph('records-manager'),
+      site: tenant.site('records-manager', '/sites/finance')
+    });
+    const bytes = csv([
+      {
+        LabelName: 'Board Papers',
+        DepartmentName: 'Board Office',
+        RetentionAction: 'Keep',
+        RetentionDuration: '365',
+        RetentionType: 'CreationAgeInDays'
+      },
+      { LabelName: 'Board Drafts', RetentionAction: 'Delete', RetentionDuration: '30', RetentionType: 'ModificationAgeInDays' }
+    ]);
+    const check = await manager.checkImport({ fileName: 'good.csv', bytes });
+    const created: string[] = [];
+    const outcome = await manager.importLabels({ check, bytes }, { onCreated: (name) => created.push(name) });
+    expect(outcome).toEqual({ status: 'created', created: ['Board Papers', 'Board Drafts'] });
+    expect(created).toEqual(['Board Papers', 'Board Drafts']);
+    const labels = await listRetentionLabels(tenant.graph('admin'));
+    expect(labels.find((l) => l.displayName === 'Board Papers')?.descriptors?.department?.displayName).toBe('Board Office');
+  });
+});
