@@ -2,16 +2,12 @@ import * as React from 'react';
 import { Caption1, Field, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { createDevTenantTokenProvider } from '../core/auth/createDevTenantTokenProvider';
 import { createGraphGateway } from '../core/graph/createGraphGateway';
-import { createBulkLabelService } from '../core/services/bulkLabel/createBulkLabelService';
-import { createCoverageService } from '../core/services/coverage/createCoverageService';
-import { createFilePlanService } from '../core/services/filePlan/createFilePlanService';
-import { createLibraryPlanService } from '../core/services/libraryPlan/createLibraryPlanService';
 import { createSiteScope } from '../core/services/libraryPlan/siteScope';
 import { createSharePoint } from '../core/sharepoint/createSharePoint';
 import { AsyncView } from '../ui/common/AsyncView';
 import { useAsync } from '../ui/common/useAsync';
 import { FilePlanApp } from '../ui/filePlan/FilePlanApp';
-import type { FilePlanServices } from '../ui/filePlan/FilePlanServices';
+import { composeFilePlanServices, type FilePlanServices } from '../ui/filePlan/FilePlanServices';
 import { findSites, type SiteSummary } from '../core/services/sites/findSites';
 import { sitePathFromLocation, withSitePath } from './sitePath';
 
@@ -58,12 +54,7 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
       }),
       recordsSiteUrl: `${origin}${recordsSitePath}`
     });
-    return {
-      ...createFilePlanService(scope),
-      ...createLibraryPlanService(scope),
-      ...createCoverageService(scope),
-      ...createBulkLabelService(scope)
-    };
+    return composeFilePlanServices(scope);
   }, [connection, origin, siteUrl]);
 
   const choose = (path: string): void => {

@@ -1,7 +1,8 @@
-import type { BulkLabelService } from '../../core/services/bulkLabel';
-import type { CoverageService } from '../../core/services/coverage';
-import type { FilePlanService } from '../../core/services/filePlan';
-import type { LibraryPlanService } from '../../core/services/libraryPlan';
+import { createBulkLabelService, type BulkLabelService } from '../../core/services/bulkLabel/createBulkLabelService';
+import { createCoverageService, type CoverageService } from '../../core/services/coverage/createCoverageService';
+import { createFilePlanService, type FilePlanService } from '../../core/services/filePlan/createFilePlanService';
+import { createLibraryPlanService, type LibraryPlanService } from '../../core/services/libraryPlan/createLibraryPlanService';
+import type { SiteScope } from '../../core/services/libraryPlan/siteScope';
 
 export type { ApplyDefaultOptions, ApplyDefaultRequest, BulkOutcome, BulkProgress, UnfinishedJob } from '../../core/services/bulkLabel';
 export type { LibraryCoverage } from '../../core/services/coverage';
@@ -34,3 +35,13 @@ export interface CallOptions {
  * Every method rejects with a `CustodianError` (what, why, what to do) when the service refuses or cannot be reached.
  */
 export type FilePlanServices = FilePlanService & LibraryPlanService & CoverageService & BulkLabelService;
+
+/** The app's services for the site a scope configures; the web part and the workbench build theirs with it. */
+export function composeFilePlanServices(scope: SiteScope): FilePlanServices {
+  return {
+    ...createFilePlanService(scope),
+    ...createLibraryPlanService(scope),
+    ...createCoverageService(scope),
+    ...createBulkLabelService(scope)
+  };
+}

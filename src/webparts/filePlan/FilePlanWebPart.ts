@@ -8,14 +8,10 @@ import { FluentProvider, type Theme } from '@fluentui/react-components';
 import * as strings from 'FilePlanWebPartStrings';
 import { createSpfxTokenProvider } from '../../core/auth/createSpfxTokenProvider';
 import { createGraphGateway } from '../../core/graph/createGraphGateway';
-import { createBulkLabelService } from '../../core/services/bulkLabel/createBulkLabelService';
-import { createCoverageService } from '../../core/services/coverage/createCoverageService';
-import { createFilePlanService } from '../../core/services/filePlan/createFilePlanService';
-import { createLibraryPlanService } from '../../core/services/libraryPlan/createLibraryPlanService';
 import { createSiteScope } from '../../core/services/libraryPlan/siteScope';
 import { createSharePoint } from '../../core/sharepoint/createSharePoint';
 import { FilePlanApp } from '../../ui/filePlan/FilePlanApp';
-import type { FilePlanServices } from '../../ui/filePlan/FilePlanServices';
+import { composeFilePlanServices, type FilePlanServices } from '../../ui/filePlan/FilePlanServices';
 import { fluentThemeFromSpfx } from './fluentThemeFromSpfx';
 import { recordsSiteUrlError } from './recordsSiteUrl';
 
@@ -67,12 +63,7 @@ export default class FilePlanWebPart extends BaseClientSideWebPart<FilePlanWebPa
       const graph = createGraphGateway({ tokens });
       const site = createSharePoint(siteUrl, { tokens, governor: graph.governor, timing: graph.timing });
       const scope = createSiteScope({ graph, site, recordsSiteUrl });
-      const services: FilePlanServices = {
-        ...createFilePlanService(scope),
-        ...createLibraryPlanService(scope),
-        ...createCoverageService(scope),
-        ...createBulkLabelService(scope)
-      };
+      const services: FilePlanServices = composeFilePlanServices(scope);
       this.built = { recordsSiteUrl, services };
     }
     return this.built.services;

@@ -1,4 +1,5 @@
 import type { HoldOnItem } from './holdRegister';
+import type { ItemFacts } from './ItemFacts';
 
 export interface StageInfo {
   name: string;
@@ -6,23 +7,9 @@ export interface StageInfo {
 }
 
 /** An item whose retention has ended and whose label asks for a review. */
-export interface QueueItem {
-  /** `siteId|listId|itemId`: the item's id across libraries, and its deep link. */
-  key: string;
-  name: string;
-  title?: string;
-  webUrl?: string;
+export interface QueueItem extends ItemFacts {
   labelName: string;
   siteId: string;
-  siteName: string;
-  libraryName: string;
-  created: string;
-  modified?: string;
-  labelledAt?: string;
-  assetId?: string;
-  isRecord: boolean;
-  /** Business columns (Department, DocumentType, ReferenceNumber...), as text. */
-  columns: Record<string, string>;
   /** When retention ended (UTC ISO 8601). */
   retentionEndedAt: string;
   /** The stages the label defines, with reviewers added during the review. */

@@ -4,6 +4,7 @@ import type { IndexStore } from '../index/IndexStore';
 import type { TenantLibrary } from '../index/listTenantLibraries';
 import { openRecordsSite, type RecordsSite } from '../recordsSite/RecordsSite';
 import { createDispositionReview, type DispositionReviewService } from './createDispositionReview';
+import { once } from '../shared/once';
 
 export interface DispositionWorkspaceDeps {
   graph: GraphGateway;
@@ -51,29 +52,23 @@ export interface DispositionWorkspace {
  */
 export function createDispositionWorkspace(deps: DispositionWorkspaceDeps): DispositionWorkspace {
   const { graph } = deps;
-  let opening: Promise<OpenedWorkspace> | undefined;
-
-  const ready = (): Promise<OpenedWorkspace> => {
-    opening ??= (async () => {
-      const [libraries, site] = await Promise.all([deps.libraries(), openRecordsSite(graph, deps.recordsSiteUrl)]);
-      const index = createDispositionIndex({ graph, store: deps.store, libraries });
-      const review = createDispositionReview({
-        graph,
-        site,
-        index,
-        anchor: { labelName: deps.anchorLabelName },
-        actorIsRecordsManager: deps.actorIsRecordsManager
-      });
-      const where = new Map(libraries.map((l) => [`${l.siteId}|${l.listId}`, { siteName: l.siteName, libraryName: l.libraryName }]));
-      const placeOf = (key: string): ItemPlace => {
-        const [siteId, listId] = key.split('|');
-        return where.get(`${siteId}|${listId}`) ?? { siteName: siteId, libraryName: listId };
-      };
-      return { index, review, site, libraries, placeOf };
-    })();
-    opening.catch(() => (opening = undefined));
-    return opening;
-  };
+  const ready = once(async (): Promise<OpenedWorkspace> => {
+    const [libraries, site] = await Promise.all([deps.libraries(), openRecordsSite(graph, deps.recordsSiteUrl)]);
+    const index = createDispositionIndex({ graph, store: deps.store, libraries });
+    const review = createDispositionReview({
+      graph,
+      site,
+      index,
+      anchor: { labelName: deps.anchorLabelName },
+      actorIsRecordsManager: deps.actorIsRecordsManager
+    });
+    const where = new Map(libraries.map((l) => [`${l.siteId}|${l.listId}`, { siteName: l.siteName, libraryName: l.libraryName }]));
+    const placeOf = (key: string): ItemPlace => {
+      const [siteId, listId] = key.split('|');
+      return where.get(`${siteId}|${listId}`) ?? { siteName: siteId, libraryName: listId };
+    };
+    return { index, review, site, libraries, placeOf };
+  });
 
   return { graph, now: () => deps.now(), ready };
 }

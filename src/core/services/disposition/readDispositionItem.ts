@@ -3,6 +3,7 @@ import type { QueueItem } from './DispositionQueue';
 import type { DispositionDeps } from './DispositionDeps';
 import { proofEntrySummary, type ProofEntrySummary } from './ProofEntrySummary';
 import { readRegister } from './proofRegister';
+import { itemFacts, type ItemFacts } from './ItemFacts';
 
 export interface ReadItemRequest {
   /** `siteId|listId|itemId`. */
@@ -11,20 +12,8 @@ export interface ReadItemRequest {
 }
 
 /** An item as the index knows it, in the queue or not (a deep link may name any item). */
-export interface DispositionItemDetails {
-  key: string;
-  name: string;
-  title?: string;
-  webUrl?: string;
+export interface DispositionItemDetails extends ItemFacts {
   labelName?: string;
-  siteName: string;
-  libraryName: string;
-  created: string;
-  modified?: string;
-  labelledAt?: string;
-  assetId?: string;
-  isRecord: boolean;
-  columns: Record<string, string>;
   /** The retention as the domain decides it. */
   retention: ItemRetention;
   /** The tenant's current time the retention is judged at (an end date is past or to come). */
@@ -47,18 +36,8 @@ export async function readDispositionItem(deps: DispositionDeps, request: ReadIt
   const { item } = entry;
   const queued = memory.items.get(key);
   return {
-    key,
-    name: item.name,
-    ...(item.title ? { title: item.title } : {}),
-    ...(item.webUrl ? { webUrl: item.webUrl } : {}),
+    ...itemFacts(key, item, s.placeOf(key)),
     ...(item.labelName ? { labelName: item.labelName } : {}),
-    ...s.placeOf(key),
-    created: item.created,
-    ...(item.modified ? { modified: item.modified } : {}),
-    ...(item.labelledAt ? { labelledAt: item.labelledAt } : {}),
-    ...(item.assetId ? { assetId: item.assetId } : {}),
-    isRecord: item.isRecord,
-    columns: item.columns,
     retention: entry.retention,
     now,
     ...(queued ? { queued } : {}),

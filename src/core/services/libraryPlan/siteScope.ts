@@ -4,6 +4,7 @@ import { listSensitivityLabels } from '../../graph/sensitivityLabels/listSensiti
 import { getSiteByUrl } from '../../graph/sites/getSiteByUrl';
 import type { SharePointSite } from '../../sharepoint/createSharePoint';
 import { openRecordsSite, recordsSiteById, type RecordsSite } from '../recordsSite/RecordsSite';
+import { once } from '../shared/once';
 
 export interface SiteScopeDeps {
   /** Graph, through Custodian's pipeline (token, retry, rate governor). */
@@ -30,18 +31,6 @@ export interface SiteScope {
   sensitivityLabels(): Promise<SensitivityLabel[]>;
 }
 
-/** Remembers a promise; forgets it when it rejects, so a retry asks again. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (!pending) {
-      pending = load();
-      pending.catch(() => (pending = undefined));
-    }
-    return pending;
-  };
-}
-
 export function createSiteScope(deps: SiteScopeDeps): SiteScope {
   const { graph, site } = deps;
   const siteId = once(async () => String((await getSiteByUrl(graph, site.siteUrl)).id));
@@ -50,7 +39,9 @@ export function createSiteScope(deps: SiteScopeDeps): SiteScope {
     site,
     now: deps.now ?? (() => Date.now()),
     siteId,
-    recordsSite: once(async () => (deps.recordsSiteUrl ? openRecordsSite(graph, deps.recordsSiteUrl) : recordsSiteById(graph, await siteId()))),
+    recordsSite: once(async () =>
+      deps.recordsSiteUrl ? openRecordsSite(graph, deps.recordsSiteUrl) : recordsSiteById(graph, await siteId())
+    ),
     sensitivityLabels: once(() => listSensitivityLabels(graph))
   };
 }

@@ -1,5 +1,6 @@
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { getSite } from '../../graph/sites/getSite';
+import { once } from '../shared/once';
 
 /**
  * The records site on the tenant's own SharePoint host, e.g. `https://contoso.sharepoint.com/sites/records` for
@@ -7,12 +8,8 @@ import { getSite } from '../../graph/sites/getSite';
  * only, and again after a failure. Permission: Sites.Read.All.
  */
 export function tenantRecordsSiteUrl(graph: GraphGateway, recordsSitePath: string): () => Promise<string> {
-  let url: Promise<string> | undefined;
-  return () => {
-    url ??= getSite(graph, 'root', ['siteCollection'], { action: 'find your SharePoint' }).then(
-      (root) => `https://${String(root.siteCollection?.hostname)}${recordsSitePath}`
-    );
-    url.catch(() => (url = undefined));
-    return url;
-  };
+  return once(async () => {
+    const root = await getSite(graph, 'root', ['siteCollection'], { action: 'find your SharePoint' });
+    return `https://${String(root.siteCollection?.hostname)}${recordsSitePath}`;
+  });
 }
