@@ -399,8 +399,9 @@ describe('accessibility', () => {
 describe('keyboard', () => {
   /** Presses Tab (or Shift+Tab) until the focused element has this accessible name (or fails after `max` presses). */
   /**
-   * Presses Enter on the focused button until the file chooser opens, twice at most. Right after a download,
-   * headless Chromium now and then drops the first chooser (seen about once in ten runs); a person would press again.
+   * Presses Enter on the focused button until the file chooser opens, twice at most, as a person would press again.
+   * The chooser used to be lost about once in ten runs (more under load): it opened before Playwright intercepted
+   * choosers. The test now listens for choosers from the start (see below), which removes that race.
    */
   async function openFileChooserWithEnter(page: Page): Promise<FileChooser> {
     for (let attempt = 1; ; attempt++) {
@@ -436,6 +437,10 @@ describe('keyboard', () => {
 
   it('sets a plan, applies it to existing items and reads coverage with the keyboard alone', async () => {
     const { page, errors } = await openWorkbench();
+    // Playwright intercepts file choosers only while a 'filechooser' listener exists, and turns interception on
+    // asynchronously. Listening from the start means the chooser opened by Enter below is always intercepted: one
+    // that opened natively first (under load, before interception was on) stays open and blocks every later one.
+    page.on('filechooser', () => undefined);
     const library = 'Audit Reports';
     const label = 'Tax Records - 6 Years';
     await page.getByRole('table', { name: 'Retention labels' }).waitFor();

@@ -71,8 +71,10 @@ export function statusAfterDeclare(
           }
       : before.classification;
   const retentionEnd = result.retention ?? (relabelled ? undefined : before.retentionEnd);
+  // The old label's end never shows under a new label: without a new end, the card shows none.
+  const { retentionEnd: _previousEnd, ...unchanged } = before;
   return {
-    ...before,
+    ...unchanged,
     classification,
     retentionLabel: relabelled ? { name: request.retentionLabel, appliedAt: now, isExplicit: true } : before.retentionLabel,
     state: { ...result.record },

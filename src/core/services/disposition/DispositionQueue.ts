@@ -1,4 +1,4 @@
-import type { HoldOnItem } from './holdRegister';
+import type { HoldOnItem } from '../holds/holdRegister';
 import type { ItemFacts } from './ItemFacts';
 
 export interface StageInfo {

@@ -14,8 +14,8 @@ import type { RecordsSite } from '../recordsSite/RecordsSite';
 import type { StoredEntry } from '../recordsSite/RecordsListStore';
 import { reviewError } from './dispositionErrors';
 import { reviewStatesList, type ReviewStateRow } from './dispositionLists';
-import { createHoldRegister, type HoldOnItem, type HoldRegister } from './holdRegister';
-import { readLegalHolds, type LegalHold } from './legalHolds';
+import { createHoldRegister, type HoldOnItem, type HoldRegister } from '../holds/holdRegister';
+import { readLegalHolds, type LegalHold } from '../holds/legalHolds';
 import { createProofAnchor, type ProofAnchorOptions } from './proofAnchor';
 import { appendToRegister, verifyRegister, type RegisterEntry, type RegisterVerification } from './proofRegister';
 

@@ -1,4 +1,4 @@
-import type { Hold } from '../disposition/holdRegister';
+import type { Hold } from './holdRegister';
 
 /** A Custodian hold with what it covers, split into items and sites. */
 export interface HoldSummary {

@@ -4,7 +4,7 @@ import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
 import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { createDispositionReview, type DispositionReviewService } from '../../../../src/core/services/disposition/createDispositionReview';
-import { readLegalHolds } from '../../../../src/core/services/disposition/legalHolds';
+import { readLegalHolds } from '../../../../src/core/services/holds/legalHolds';
 import { registerList } from '../../../../src/core/services/disposition/dispositionLists';
 import { readRegister } from '../../../../src/core/services/disposition/proofRegister';
 import { createDispositionIndex, type DispositionIndex } from '../../../../src/core/services/index/createDispositionIndex';

@@ -2,9 +2,9 @@ import type { InstantInput } from '../../domain/utcInstant';
 import { parseUtcInstant } from '../../domain/utcInstant';
 import type { RecordsSite } from '../recordsSite/RecordsSite';
 import type { StoredEntry } from '../recordsSite/RecordsListStore';
-import { holdsList, holdTargetsList, type HoldRow, type HoldTargetRow } from './dispositionLists';
-import { reviewError } from './dispositionErrors';
-import { appendToRegister, type RegisterEntry } from './proofRegister';
+import { holdsList, holdTargetsList, type HoldRow, type HoldTargetRow } from '../disposition/dispositionLists';
+import { reviewError } from '../disposition/dispositionErrors';
+import { appendToRegister, type RegisterEntry } from '../disposition/proofRegister';
 
 export interface Hold extends HoldRow {
   targets: HoldTargetRow[];
