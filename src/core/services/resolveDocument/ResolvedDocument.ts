@@ -1,8 +1,14 @@
-import type { SensitivityLabelAssignment } from '@microsoft/microsoft-graph-types';
 import type { RecordAction, RecordState, RestrictionDecision } from '../../domain/recordRestrictions';
 import type { DriveItemRef } from '../../graph/driveItems/DriveItemRef';
 import type { ListRef } from '../../graph/listItems/ListRef';
 import type { CustodianError } from '../../http/CustodianError';
+
+/** A sensitivity label on the file, from Graph's `sensitivityLabelAssignment` (extractSensitivityLabels). */
+export interface AppliedSensitivityLabel {
+  sensitivityLabelId: string;
+  /** `standard`, `privileged` (set by a person) or `auto`: who put it there. */
+  assignmentMethod?: string;
+}
 
 /** A document found in SharePoint or OneDrive, with what Custodian needs to declare it. */
 export interface ResolvedDocument {
@@ -23,7 +29,7 @@ export interface ResolvedDocument {
   record: RecordState;
   /** Every record action, allowed or refused with the reason, so the UI explains before anyone tries. */
   restrictions: Record<RecordAction, RestrictionDecision>;
-  sensitivityLabels: SensitivityLabelAssignment[];
+  sensitivityLabels: AppliedSensitivityLabel[];
   /** Set when the sensitivity labels could not be read (an encrypted file, 423). */
   sensitivityLabelsError?: CustodianError;
 }

@@ -9,7 +9,7 @@ import { getDriveItemBySharingUrl } from '../../graph/shares/getDriveItemByShari
 import { CustodianError } from '../../http/CustodianError';
 import { classifyDocumentUrl } from './classifyDocumentUrl';
 import { recordStateFromLabel } from './recordStateFromLabel';
-import type { ResolveDocumentResult } from './ResolvedDocument';
+import type { AppliedSensitivityLabel, ResolveDocumentResult } from './ResolvedDocument';
 
 export interface ResolveDocumentOptions extends CallOptions {
   /** Host names besides `*.sharepoint.com` that serve documents (vanity domains); the gateway's own is added. */
@@ -98,7 +98,9 @@ export async function resolveDocument(
         : null,
       record,
       restrictions: describeRestrictions(record, options.settings, options.actor),
-      sensitivityLabels: sensitivityOutcome.ok ? ((sensitivityOutcome.value as SensitivityLabelAssignment[]) ?? []) : [],
+      sensitivityLabels: sensitivityOutcome.ok
+        ? appliedSensitivityLabels(sensitivityOutcome.value as SensitivityLabelAssignment[] | undefined)
+        : [],
       ...(sensitivityOutcome.ok ? {} : { sensitivityLabelsError: sensitivityOutcome.error })
     }
   };
@@ -109,4 +111,13 @@ function labelAppliedBy(label: { labelAppliedBy?: IdentitySet | null }): string 
   const who = label.labelAppliedBy?.user ?? label.labelAppliedBy?.application;
   const email = (who as { email?: string | null } | null | undefined)?.email;
   return who?.displayName || email || undefined;
+}
+
+/** Graph's assignments as the document's labels; an assignment without a label id names nothing and is left out. */
+function appliedSensitivityLabels(assignments: readonly SensitivityLabelAssignment[] | undefined): AppliedSensitivityLabel[] {
+  return (assignments ?? []).flatMap((a) =>
+    a.sensitivityLabelId
+      ? [{ sensitivityLabelId: a.sensitivityLabelId, ...(a.assignmentMethod ? { assignmentMethod: a.assignmentMethod } : {}) }]
+      : []
+  );
 }
