@@ -5,6 +5,8 @@ import { errors, type RequestIds } from './errors';
 import { type Ctx, type Reply } from './http/context';
 import { dispatch, errorReply } from './http/dispatch';
 import { normaliseQuery } from './http/query';
+import { discardBody, readBody } from './http/body';
+import { checkControlRequest, checkHost } from './http/loopbackGuard';
 import { Router } from './http/router';
 import { resolveToken } from './auth/personas';
 import { splitRequestPath } from './protocol/requestPath';
@@ -29,23 +31,6 @@ function headerMap(req: http.IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
-}
-
-/** Reads the body up to `limit`; a longer body is drained (so the client can read the answer) and refused. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(c);
-      if (size > limit * 4) req.destroy();
-    });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge }));
-    req.on('error', reject);
-  });
 }
 
 export interface AppOptions {
@@ -120,7 +105,6 @@ export class DevTenantApp {
     const qIndex = rawUrl.indexOf('?');
     const rawPath = qIndex < 0 ? rawUrl : rawUrl.slice(0, qIndex);
     const isUpload = /^\/devtenant\/(?:upload\/|mail$)/i.test(rawPath);
-    const { body, tooLarge } = await readBody(req, isUpload ? maxChunkBytes : maxBodyBytes);
 
     const ctx: Ctx = {
       tenant: this.tenant,
@@ -131,7 +115,7 @@ export class DevTenantApp {
       query: new Map(),
       rawUrl,
       headers,
-      body,
+      body: Buffer.alloc(0),
       principal: undefined,
       origin: this.origin,
       ids
@@ -145,9 +129,21 @@ export class DevTenantApp {
     else if (spIndex >= 0 && (rawPath.length === spIndex + 5 || rawPath[spIndex + 5] === '/')) route = 'sharepoint';
     ctx.api = route === 'sharepoint' ? 'sharepoint' : route === 'control' ? 'control' : 'graph';
 
+    // Who may ask comes before reading what they send (see http/loopbackGuard.ts).
+    try {
+      checkHost(headers['host'], this.origin);
+      if (route === 'control') checkControlRequest(ctx.method, rawPath, headers, this.origin);
+    } catch (err) {
+      discardBody(req);
+      return this.write(res, ctx, errorReply(ctx, err));
+    }
+    const limit = isUpload ? maxChunkBytes : maxBodyBytes;
+    const read = await readBody(req, limit);
+    if (read.tooLarge) return this.write(res, ctx, errorReply(ctx, errors.tooLarge(limit)));
+    ctx.body = read.body;
+
     let reply: Reply;
     try {
-      if (tooLarge) throw errors.tooLarge(isUpload ? maxChunkBytes : maxBodyBytes);
       if (route !== 'control' && route !== 'unknown') {
         const faulted = await this.applyFaults(ctx, req, rawPath);
         if (faulted === 'dropped') return;

@@ -3,8 +3,9 @@ import { escapeCsvField } from './escapeCsvField';
 
 /**
  * Writes records as CSV in the given layout (Excel's by default: BOM, CRLF, a final line ending),
- * escaping every cell with `escapeCsvField`. `readCsv(writeCsv(records, format))` gives back the same
- * records and format.
+ * escaping every cell with `escapeCsvField`, which neutralises formulas (OWASP's CSV injection rule) in
+ * every export. `readCsv(writeCsv(records, format))` gives back the same format and records, each cell
+ * as written; `restoreNeutralisedFormula` on each gives back the value.
  *
  * @example writeCsv([['LabelName'], ['Tax, 2024']], { bom: false, lineEnding: '\n', finalLineEnding: true })
  * // 'LabelName\n"Tax, 2024"\n'
@@ -12,9 +13,9 @@ import { escapeCsvField } from './escapeCsvField';
 export function writeCsv(
   records: readonly (readonly string[])[],
   format: CsvFormat = excelCsvFormat,
-  options: { neutraliseFormulas?: boolean } = {}
+  _options: { neutraliseFormulas?: true } = {}
 ): string {
-  const lines = records.map((record) => record.map((value) => escapeCsvField(value, options)).join(','));
+  const lines = records.map((record) => record.map((value) => escapeCsvField(value)).join(','));
   const body = lines.join(format.lineEnding);
   return `${format.bom ? '\uFEFF' : ''}${body}${format.finalLineEnding && lines.length > 0 ? format.lineEnding : ''}`;
 }

@@ -7,11 +7,11 @@ import { writeCsv } from './writeCsv';
  * Excel's layout unless another is given (pass `parsed.document.format` to reproduce a file exactly).
  *
  * Formula injection: a cell that a spreadsheet would run as a formula (starting with = + - @, a tab
- * or a carriage return) is written with a leading apostrophe, unless it only holds characters a label
- * name may hold (so "-Archive" stays importable). `parseFilePlanCsv` removes that apostrophe again, so
+ * or a carriage return; a label name "-Archive" too, which Excel would show as #NAME?) is written with
+ * a leading apostrophe; a negative number is not. `parseFilePlanCsv` removes that apostrophe again, so
  * `parseFilePlanCsv(writeFilePlanCsv(rows))` always gives back the same rows, and for a file Excel
  * wrote, `writeFilePlanCsv(parse(text).rows, parse(text).format) === text`. Purview's own importer
- * would keep the apostrophe in a Comment or Notes that starts with such a character; see docs/domain.md.
+ * would keep the apostrophe in a cell that starts with such a character; see docs/domain.md.
  *
  * @example writeFilePlanCsv([{ ...emptyFilePlanCsvValues(), LabelName: 'Tax' }], { bom: false, lineEnding: '\n', finalLineEnding: true })
  * // 'LabelName,Comment,...,ComplianceTagForNextStage\nTax,,...,\n'

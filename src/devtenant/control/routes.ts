@@ -15,7 +15,8 @@ import { findUser } from '../graph/users';
 
 /**
  * Control routes under `/devtenant`: persona tokens, reset, faults, the clock and the records settings.
- * They need no token (the server listens on loopback only) and are never subject to faults.
+ * They need no token and are never subject to faults; the server answers them only on a loopback `Host`, from
+ * its own origin, with JSON bodies (`http/loopbackGuard.ts`), so a web page on another origin cannot call them.
  */
 
 function token(ctx: Ctx): ReturnType<typeof json> {

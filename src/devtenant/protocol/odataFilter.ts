@@ -14,6 +14,21 @@ export type FilterExpr =
 
 export class FilterSyntaxError extends Error {}
 
+/**
+ * How deep parentheses and `not` may nest. Microsoft's OData parser stops at a recursion limit too
+ * ("the maximum depth of each part of the query - a recursion limit",
+ * https://learn.microsoft.com/dotnet/api/microsoft.odata.uriparser.uriqueryexpressionparser.-ctor); no filter a
+ * client builds comes near 100, and thousands would overflow the parser's stack (a 500 instead of a 400).
+ */
+export const maxFilterDepth = 100;
+
+/**
+ * How many conditions `and` and `or` may join. Custodian's own longest filter names every label of a file plan
+ * (Purview allows 1,000 retention labels per tenant), and a chain is evaluated recursively, so tens of
+ * thousands (a `$batch` body may hold 4 MB of URLs) would overflow the stack.
+ */
+export const maxFilterConditions = 2000;
+
 type Tok = { t: 'str'; v: string } | { t: 'word'; v: string } | { t: '(' | ')' | ',' };
 
 function tokenizeFilter(text: string): Tok[] {
@@ -60,6 +75,20 @@ function tokenizeFilter(text: string): Tok[] {
 export function parseFilter(text: string): FilterExpr {
   const toks = tokenizeFilter(text);
   let pos = 0;
+  let depth = 0;
+  let joined = 0;
+  const join = (): void => {
+    pos++;
+    if (++joined >= maxFilterConditions)
+      throw new FilterSyntaxError(`$filter joins more than ${maxFilterConditions} conditions with 'and' and 'or'; split the request.`);
+  };
+  const nested = <T>(parse: () => T): T => {
+    if (++depth > maxFilterDepth)
+      throw new FilterSyntaxError(`Parentheses and 'not' nest more than ${maxFilterDepth} deep in $filter; write a flatter filter.`);
+    const result = parse();
+    depth--;
+    return result;
+  };
   const peekWord = (): string | undefined => {
     const t = toks[pos];
     return t && t.t === 'word' ? t.v.toLowerCase() : undefined;
@@ -91,14 +120,14 @@ export function parseFilter(text: string): FilterExpr {
     if (!t) throw new FilterSyntaxError('Unexpected end of $filter.');
     if (t.t === '(') {
       pos++;
-      const e = parseOr();
+      const e = nested(parseOr);
       expect(')');
       return e;
     }
     const w = peekWord();
     if (w === 'not') {
       pos++;
-      return { op: 'not', expr: parsePrimary() };
+      return { op: 'not', expr: nested(parsePrimary) };
     }
     if (w === 'startswith' && toks[pos + 1]?.t === '(') {
       pos += 2;
@@ -138,7 +167,7 @@ export function parseFilter(text: string): FilterExpr {
   const parseAnd = (): FilterExpr => {
     let left = parsePrimary();
     while (peekWord() === 'and') {
-      pos++;
+      join();
       left = { op: 'and', left, right: parsePrimary() };
     }
     return left;
@@ -146,7 +175,7 @@ export function parseFilter(text: string): FilterExpr {
   const parseOr = (): FilterExpr => {
     let left = parseAnd();
     while (peekWord() === 'or') {
-      pos++;
+      join();
       left = { op: 'or', left, right: parseAnd() };
     }
     return left;
