@@ -1,34 +1,33 @@
 import type Database from 'better-sqlite3';
-import {
-  checkRecordAction,
-  defaultRecordsTenantSettings,
-  type RecordAction,
-  type RecordsTenantSettings,
-  type RecordState
-} from '../core/domain/recordRestrictions';
 import { errors } from './errors';
 import type { Principal } from './auth/personas';
-import type { ItemMeta } from './store/items';
+import { getItem, type ItemMeta } from './store/items';
 import { getEntityByName } from './store/entities';
 import { getMeta, setMeta } from './tenant';
+import {
+  type ItemAction,
+  type LabelBehavior,
+  type LabelledItem,
+  purviewDefaultSettings,
+  type RecordsSettings,
+  sharePointVerdict
+} from './records/purviewRules';
 
 /**
- * The bridge between the store and the core's record rules: the dev tenant never decides on its own what a
- * record allows; it asks `checkRecordAction` (src/core/domain/recordRestrictions.ts) and renders the refusal.
+ * The bridge between the store and the dev tenant's own statement of SharePoint's record rules
+ * (`records/purviewRules.ts`): every path that changes an item asks here, and a refusal is rendered as Graph's error.
  */
 
-export function readRecordsSettings(db: Database.Database): RecordsTenantSettings {
+export function readRecordsSettings(db: Database.Database): RecordsSettings {
   const raw = getMeta(db, 'recordsSettings');
-  return raw
-    ? { ...defaultRecordsTenantSettings, ...(JSON.parse(raw) as Partial<RecordsTenantSettings>) }
-    : { ...defaultRecordsTenantSettings };
+  return raw ? { ...purviewDefaultSettings, ...(JSON.parse(raw) as Partial<RecordsSettings>) } : { ...purviewDefaultSettings };
 }
 
-export function writeRecordsSettings(db: Database.Database, settings: RecordsTenantSettings): void {
+export function writeRecordsSettings(db: Database.Database, settings: RecordsSettings): void {
   setMeta(db, 'recordsSettings', JSON.stringify(settings));
 }
 
-export type Behavior = RecordState['behavior'];
+export type Behavior = LabelBehavior;
 
 export function labelBehavior(db: Database.Database, labelName: string | null): Behavior {
   if (!labelName) return null;
@@ -36,12 +35,19 @@ export function labelBehavior(db: Database.Database, labelName: string | null): 
   return (label?.behaviorDuringRetentionPeriod as Behavior | undefined) ?? null;
 }
 
-export function recordStateOf(db: Database.Database, item: ItemMeta): RecordState {
-  return { behavior: labelBehavior(db, item.label), isLocked: item.locked === 1, hasBeenUnlocked: item.unlocked_once === 1 };
+export function recordStateOf(db: Database.Database, item: ItemMeta): LabelledItem {
+  return { behavior: labelBehavior(db, item.label), locked: item.locked === 1, everUnlocked: item.unlocked_once === 1 };
+}
+
+const actor = (principal: Principal | undefined) => ({ isContainerAdmin: principal?.isContainerAdmin ?? false });
+
+/** Whether the rules allow `action` on `item`, without refusing. */
+export function recordActionAllowed(db: Database.Database, item: ItemMeta, action: ItemAction, principal: Principal | undefined): boolean {
+  return sharePointVerdict(action, recordStateOf(db, item), readRecordsSettings(db), actor(principal)).allowed;
 }
 
 /** What each action is called in a refusal message. */
-const actionText: Record<RecordAction, string> = {
+const actionText: Record<ItemAction, string> = {
   editContent: 'edit the content of',
   editProperties: 'edit the properties of',
   delete: 'delete',
@@ -52,23 +58,20 @@ const actionText: Record<RecordAction, string> = {
   unlock: 'unlock'
 };
 
-/** Throws the service's refusal when the core's rules do not allow `action` on `item`. */
-export function enforceRecordAction(db: Database.Database, item: ItemMeta, action: RecordAction, principal: Principal | undefined): void {
-  const decision = checkRecordAction(action, recordStateOf(db, item), readRecordsSettings(db), {
-    isContainerAdmin: principal?.isContainerAdmin ?? false
-  });
-  if (decision.allowed) return;
-  const message = `Cannot ${actionText[action]} '${item.name}': ${decision.reason}`;
-  if (action === 'editContent') throw errors.locked(message, decision.code);
-  throw errors.forbidden(message, decision.code);
+/** Throws the service's refusal when SharePoint's rules do not allow `action` on `item`. */
+export function enforceRecordAction(db: Database.Database, item: ItemMeta, action: ItemAction, principal: Principal | undefined): void {
+  const verdict = sharePointVerdict(action, recordStateOf(db, item), readRecordsSettings(db), actor(principal));
+  if (verdict.allowed) return;
+  const message = `Cannot ${actionText[action]} '${item.name}': ${verdict.reason}`;
+  if (action === 'editContent') throw errors.locked(message, verdict.code);
+  throw errors.forbidden(message, verdict.code);
 }
 
 /** The read-only `retentionSettings` Graph reports for an item, derived from the same rules. */
 export function retentionSettingsOf(db: Database.Database, item: ItemMeta, principal: Principal | undefined): Record<string, unknown> {
   const state = recordStateOf(db, item);
   const settings = readRecordsSettings(db);
-  const actor = { isContainerAdmin: principal?.isContainerAdmin ?? false };
-  const allowed = (a: RecordAction): boolean => checkRecordAction(a, state, settings, actor).allowed;
+  const allowed = (a: ItemAction): boolean => sharePointVerdict(a, state, settings, actor(principal)).allowed;
   return {
     behaviorDuringRetentionPeriod: state.behavior,
     isContentUpdateAllowed: allowed('editContent'),
@@ -77,4 +80,41 @@ export function retentionSettingsOf(db: Database.Database, item: ItemMeta, princ
     isMetadataUpdateAllowed: allowed('editProperties'),
     isRecordLocked: item.locked === 1
   };
+}
+
+/**
+ * Whether a default label (a library's, or a folder's for what it holds) may replace this item's label: only an
+ * item with no label, or one whose label came from a default and does not mark it as a record. "Items that are
+ * already labeled retain their retention label, unless it was applied by a different default label", and labels
+ * that mark items as records (or regulatory records) "can only be manually changed or removed"
+ * (https://learn.microsoft.com/purview/create-apply-retention-labels#label-behavior-when-you-use-a-default-label-for-sharepoint).
+ */
+export function takesDefaultLabel(db: Database.Database, item: ItemMeta): boolean {
+  if (!item.label) return true;
+  if (item.label_explicit === 1) return false;
+  const b = labelBehavior(db, item.label);
+  return b !== 'retainAsRecord' && b !== 'retainAsRegulatoryRecord';
+}
+
+/** Whether a label, applied now, leaves the item a locked record (a record label starts locked unless set to start unlocked). */
+export function startsLocked(db: Database.Database, labelName: string | null): boolean {
+  if (!labelName) return false;
+  const label = getEntityByName(db, 'retentionLabel', labelName);
+  const b = label?.behaviorDuringRetentionPeriod;
+  if (b === 'retainAsRegulatoryRecord') return true;
+  return b === 'retainAsRecord' && label?.defaultRecordBehavior !== 'startUnlocked';
+}
+
+/**
+ * The label a new item in folder `parentId` inherits: its nearest labelled folder's ("items inherit the label from
+ * their nearest folder"), else the library's default (`fallback`).
+ */
+export function inheritedLabel(db: Database.Database, parentId: string | null, fallback: string | null): string | null {
+  for (let id = parentId, hops = 0; id && hops < 500; hops++) {
+    const folder = getItem(db, id);
+    if (!folder || !folder.is_folder) break;
+    if (folder.label) return folder.label;
+    id = folder.parent_id;
+  }
+  return fallback;
 }

@@ -5,6 +5,7 @@ import type { ListRow, SiteRow } from '../store/sites';
 import { mimeOf } from '../seed/seed';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
 import { sensitivityAfterUpload } from '../sharepoint/librarySensitivity';
+import { inheritedLabel, startsLocked } from '../records';
 import { checkIfMatch, loadDrive, validateItemName } from './common';
 import { type ConflictBehavior, conflictBehavior } from './conflictBehavior';
 import { ensureFolderPath } from './driveFolders';
@@ -44,8 +45,9 @@ export function createFile(
   const path = `${parent}/${name}`;
   const title = name.replace(/\.[^.]+$/, '');
   const fields: Record<string, unknown> = { Title: title };
-  // A library's default retention label applies to new items (SetListComplianceTag).
-  const label = list.default_label;
+  // A new item takes its nearest labelled folder's label, else the library's default (SetListComplianceTag); a
+  // record label that starts locked leaves it locked from the first byte, as any other way of applying it would.
+  const label = inheritedLabel(ctx.tenant.db, parentId, list.default_label);
   const id = driveItemId(cryptoRng);
   insertItem(
     ctx.tenant.db,
@@ -63,6 +65,7 @@ export function createFile(
       created_by: user,
       fields: JSON.stringify(fields),
       label,
+      locked: startsLocked(ctx.tenant.db, label) ? 1 : 0,
       // And its default sensitivity label (DefaultSensitivityLabelForLibrary): a new file has none of its own.
       ...sensitivityAfterUpload(ctx, list, undefined),
       seq: ctx.tenant.nextSeq(),

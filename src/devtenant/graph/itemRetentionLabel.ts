@@ -3,7 +3,7 @@ import { type Ctx, json, jsonBody, noContent, type Reply, requirePrincipal } fro
 import type { Route } from '../http/router';
 import { getItem, type ItemMeta, itemsOfList, updateItem } from '../store/items';
 import { getEntityByName } from '../store/entities';
-import { enforceRecordAction, labelBehavior, retentionSettingsOf } from '../records';
+import { enforceRecordAction, labelBehavior, recordActionAllowed, retentionSettingsOf, takesDefaultLabel } from '../records';
 import { identitySet, loadDriveItem } from './common';
 import { hasAnyScope } from '../auth/personas';
 
@@ -45,6 +45,23 @@ function applyLabel(ctx: Ctx, item: ItemMeta, labelName: string, explicit: boole
   });
 }
 
+/**
+ * A folder's label reaches what it holds as a default label does (https://learn.microsoft.com/purview/create-apply-retention-labels#label-behavior-when-you-use-a-default-label-for-sharepoint):
+ * items inherit from their nearest labelled folder, so a subfolder with its own label keeps its subtree; an item
+ * with its own label, or with a record label from any source, keeps it ("these labels can only be manually changed or
+ * removed"); and the record rules still decide, as for any relabelling.
+ */
+function inheritFolderLabel(ctx: Ctx, listId: string, folder: ItemMeta, name: string): void {
+  const db = ctx.tenant.db;
+  const below = itemsOfList(db, listId).filter((x) => x.path_lc.startsWith(folder.path_lc + '/'));
+  const ownLabel = below.filter((x) => x.is_folder && x.label_explicit === 1).map((x) => x.path_lc + '/');
+  for (const d of below) {
+    if (ownLabel.some((p) => d.path_lc.startsWith(p))) continue;
+    if (!takesDefaultLabel(db, d) || (d.label && !recordActionAllowed(db, d, 'relabel', ctx.principal))) continue;
+    applyLabel(ctx, d, name, false);
+  }
+}
+
 function getLabel(ctx: Ctx, p: Record<string, string>): Reply {
   const { item } = loadDriveItem(ctx, p.driveId, p.itemId);
   return json(itemRetentionLabel(ctx, item));
@@ -77,11 +94,7 @@ function patchLabel(ctx: Ctx, p: Record<string, string>): Reply {
     else if (item.label.toLowerCase() !== name.toLowerCase()) enforceRecordAction(ctx.tenant.db, item, 'relabel', ctx.principal);
     if (item.label?.toLowerCase() !== name.toLowerCase() || item.label_explicit === 0) {
       applyLabel(ctx, item, name, true);
-      if (item.is_folder) {
-        const prefix = item.path_lc + '/';
-        for (const d of itemsOfList(ctx.tenant.db, list.id).filter((x) => x.path_lc.startsWith(prefix) && !x.label_explicit))
-          applyLabel(ctx, d, name, false);
-      }
+      if (item.is_folder) inheritFolderLabel(ctx, list.id, item, name);
     }
   }
   if (settings !== undefined) {

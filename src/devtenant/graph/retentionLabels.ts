@@ -199,6 +199,36 @@ const patchable = [
   'labelToBeApplied'
 ];
 
+const days = (d: unknown): number => {
+  const o = (d ?? {}) as Record<string, unknown>;
+  return typeof o.days === 'number' ? o.days : Infinity; // retentionDurationForever
+};
+
+/**
+ * What Purview lets an admin do to a saved label's retention period: a regulatory record label's "can't be made
+ * shorter after the label is saved, only extended" (https://learn.microsoft.com/purview/records-management, the
+ * regulatory record restrictions); any label's period is fixed when it counts from when items were labelled ("you
+ * can't change the retention period when the retention period is based on when items were labeled",
+ * https://learn.microsoft.com/purview/create-apply-retention-labels#updating-retention-labels-and-their-policies).
+ * Other labels' periods may be shortened or lengthened.
+ */
+function changedDuration(doc: Doc, next: Record<string, unknown>): Record<string, unknown> {
+  const before = days(doc.retentionDuration);
+  const after = days(next);
+  if (after === before) return next;
+  if (doc.behaviorDuringRetentionPeriod === 'retainAsRegulatoryRecord' && after < before)
+    throw errors.badRequest(
+      `The retention period of the regulatory record label '${String(doc.displayName)}' can only be extended, not shortened (it is ${before} days).`,
+      'retentionPeriodCannotBeShortened'
+    );
+  if (doc.retentionTrigger === 'dateLabeled')
+    throw errors.badRequest(
+      `The retention period of '${String(doc.displayName)}' counts from when items were labelled, so it cannot be changed. Create a new label instead.`,
+      'retentionPeriodFixed'
+    );
+  return next;
+}
+
 /** Only the documented patchable properties; name, behaviour and trigger are fixed once created. */
 function updateLabel(ctx: Ctx, p: Record<string, string>): Reply {
   const doc = loadLabel(ctx, p.labelId);
@@ -207,7 +237,7 @@ function updateLabel(ctx: Ctx, p: Record<string, string>): Reply {
   for (const [key, value] of Object.entries(body)) {
     if (key.startsWith('@odata')) continue;
     if (!patchable.includes(key)) throw errors.badRequest(`The property '${key}' cannot be changed after a label is created.`);
-    if (key === 'retentionDuration') next.retentionDuration = parseDuration(value);
+    if (key === 'retentionDuration') next.retentionDuration = changedDuration(doc, parseDuration(value));
     else if (key === 'dispositionReviewStages') next.dispositionReviewStages = parseStages(value);
     else if (key === 'defaultRecordBehavior') next.defaultRecordBehavior = oneOf(body, key, defaultRecordBehaviors, true);
     else if (typeof value !== 'string' && value !== null) throw errors.badRequest(`'${key}' must be a string.`);

@@ -4,8 +4,7 @@ import type { Route } from '../http/router';
 import { type Doc, getEntityByName, listEntities } from '../store/entities';
 import { getItemByNum, type ItemMeta, itemsOfList, updateItem } from '../store/items';
 import type { ListRow } from '../store/sites';
-import { checkRecordAction } from '../../core/domain/recordRestrictions';
-import { enforceRecordAction, readRecordsSettings, recordStateOf } from '../records';
+import { enforceRecordAction, recordActionAllowed, startsLocked, takesDefaultLabel } from '../records';
 import { resolveListUrl } from './lists';
 import { isRecordBehaviorName } from './recordLabels';
 import { spCollection, spEntity, spNull } from './format';
@@ -110,14 +109,12 @@ function tagItem(ctx: Ctx, item: ItemMeta, label: Doc | undefined): void {
   const name = label ? String(label.displayName) : null;
   if ((item.label ?? null) === name) return;
   enforceRecordAction(ctx.tenant.db, item, name === null ? 'removeLabel' : 'relabel', ctx.principal);
-  const behavior = label ? String(label.behaviorDuringRetentionPeriod) : '';
-  const isRecord = behavior === 'retainAsRecord' || behavior === 'retainAsRegulatoryRecord';
   updateItem(ctx.tenant.db, item.id, {
     label: name,
     label_at: name ? ctx.tenant.clock.nowIso() : null,
     label_by: name ? requirePrincipal(ctx).userId : null,
     label_explicit: name ? 1 : 0,
-    locked: isRecord && label?.defaultRecordBehavior !== 'startUnlocked' ? 1 : 0,
+    locked: startsLocked(ctx.tenant.db, name) ? 1 : 0,
     unlocked_once: 0,
     event_at: null,
     version: item.version + 1,
@@ -135,16 +132,9 @@ function setListTag(ctx: Ctx): Reply {
   if (value !== '' && !label) throw unknownTag(value, 'list');
   ctx.tenant.db.prepare('UPDATE lists SET default_label = ? WHERE id = ?').run(label ? String(label.displayName) : null, list.id);
   if (a.syncToItems === true && label) {
-    // Items without a label of their own take the new default; records the rules protect are left alone.
-    const settings = readRecordsSettings(ctx.tenant.db);
+    // Unlabelled items, and those whose label came from a default and is not a record label, take the new default.
     for (const item of itemsOfList(ctx.tenant.db, list.id)) {
-      if (item.label_explicit) continue;
-      if (
-        !checkRecordAction('relabel', recordStateOf(ctx.tenant.db, item), settings, {
-          isContainerAdmin: ctx.principal?.isContainerAdmin ?? false
-        }).allowed
-      )
-        continue;
+      if (!takesDefaultLabel(ctx.tenant.db, item) || !recordActionAllowed(ctx.tenant.db, item, 'relabel', ctx.principal)) continue;
       tagItem(ctx, item, label);
       updateItem(ctx.tenant.db, item.id, { label_explicit: 0 });
     }
