@@ -4,12 +4,13 @@ import type { Route } from '../http/router';
 import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
 import { getItemByNum, insertItem, type ItemMeta, itemsOfList, newItemRow, nextItemNumber, parseFields, updateItem } from '../store/items';
 import { type ColumnDef, columnsOf, findList, type ListRow, type SiteRow } from '../store/sites';
-import { enforceRecordAction } from '../records';
+import { enforceRecordAction, startsLocked } from '../records';
 import { guid, driveItemId, cryptoRng } from '../store/ids';
 import { hasControlCharacters } from '../protocol/controlCharacters';
 import { stmt } from '../store/db';
 import { checkIfMatch, etagOf, identitySet, itemWebUrl, loadListOfSite, sharepointIds } from './common';
 import { readDeltaPage } from './delta';
+import { preserveBeforeDelete } from '../holds/preservationHold';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 const writeScopes = ['Sites.ReadWrite.All'] as const;
@@ -245,6 +246,7 @@ function createListItem(ctx: Ctx, p: Record<string, string>): Reply {
       created_by: user,
       fields: JSON.stringify(values),
       label: list.default_label,
+      locked: startsLocked(ctx.tenant.db, list.default_label) ? 1 : 0,
       seq: ctx.tenant.nextSeq()
     })
   );
@@ -253,10 +255,11 @@ function createListItem(ctx: Ctx, p: Record<string, string>): Reply {
 }
 
 function deleteListItem(ctx: Ctx, p: Record<string, string>): Reply {
-  const { item } = loadItem(ctx, p);
+  const { list, item } = loadItem(ctx, p);
   checkIfMatch(ctx, item);
   if (item.is_folder) throw errors.notImplemented('deleting a folder through its listItem (delete the driveItem)');
   enforceRecordAction(ctx.tenant.db, item, 'delete', ctx.principal);
+  preserveBeforeDelete(ctx, list, [item]);
   updateItem(ctx.tenant.db, item.id, { deleted: 1, seq: ctx.tenant.nextSeq(), modified: ctx.tenant.clock.nowIso() });
   return noContent();
 }

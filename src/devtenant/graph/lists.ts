@@ -7,6 +7,7 @@ import { guid, driveId, cryptoRng, driveItemId } from '../store/ids';
 import { hasControlCharacters } from '../protocol/controlCharacters';
 import { listWebUrl, loadListOfSite, loadSite, loadDrive, identitySet } from './common';
 import { complianceFieldNames } from './listItems';
+import { isPreservationHoldLibrary } from '../holds/preservationHold';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 
@@ -44,7 +45,7 @@ export function listRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Reco
     createdDateTime: list.created,
     lastModifiedDateTime: list.modified,
     webUrl: listWebUrl(ctx, site, list),
-    list: { contentTypesEnabled: false, hidden: false, template: list.template },
+    list: { contentTypesEnabled: false, hidden: isPreservationHoldLibrary(list), template: list.template },
     parentReference: { siteId: site.id }
   };
 }

@@ -2,7 +2,10 @@ import { errors } from '../errors';
 import { type Ctx, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { expandOption, pageCollection } from '../http/query';
-import { getItem, getItemByNum, type ItemMeta, itemsOfList, parseFields } from '../store/items';
+import { getItem, getItemByNum, type ItemMeta, itemsOfList, parseFields, updateItem as updateItemRow } from '../store/items';
+import { cryptoRng, guid } from '../store/ids';
+import { enforceRecordAction } from '../records';
+import { preserveBeforeDelete } from '../holds/preservationHold';
 import { columnsOf, findListByUrl, getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { validateFieldValues, writeFields } from '../graph/listItems';
 import { findUser } from '../graph/users';
@@ -162,6 +165,33 @@ function loadItem(ctx: Ctx, p: Record<string, string>): { s: SiteRow; list: List
 function item(ctx: Ctx, p: Record<string, string>): Reply {
   const { s, list, item: it } = loadItem(ctx, p);
   return spEntity(ctx, 'SP.Data.ListItem', spSelect(renameFields(spItem(ctx, s, list, it)), selectList(ctx)?.map(spFieldName)));
+}
+
+/**
+ * Updates an item's columns: `PATCH`, or `POST` with `X-HTTP-Method: MERGE` (what PnPjs's `item.update()` sends),
+ * `If-Match` optional; 204. The record rules decide as on every other path (`writeFields`).
+ */
+function updateItem(ctx: Ctx, p: Record<string, string>): Reply {
+  const override = (ctx.headers['x-http-method'] ?? '').toUpperCase();
+  if (override === 'DELETE') return recycleOrDelete(ctx, p, false);
+  if (ctx.method === 'POST' && override !== 'MERGE' && override !== 'PATCH')
+    throw errors.notImplemented(`POST to a list item${override ? ` with X-HTTP-Method '${override}'` : ''} (use MERGE to update it)`);
+  const { list, item: it } = loadItem(ctx, p);
+  const body = jsonBody(ctx);
+  const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '__metadata'));
+  writeFields(ctx, it, validateFieldValues(list, values));
+  return { status: 204 };
+}
+
+/** `items(n)/recycle()` (answers the recycle bin item's id) or a `DELETE`: a delete the record rules must allow. */
+function recycleOrDelete(ctx: Ctx, p: Record<string, string>, recycle: boolean): Reply {
+  const { list, item: it } = loadItem(ctx, p);
+  if (it.is_folder) throw errors.notImplemented('deleting a folder through SharePoint REST (delete the driveItem)');
+  enforceRecordAction(ctx.tenant.db, it, 'delete', ctx.principal);
+  preserveBeforeDelete(ctx, list, [it]);
+  updateItemRow(ctx.tenant.db, it.id, { deleted: 1, seq: ctx.tenant.nextSeq(), modified: ctx.tenant.clock.nowIso() });
+  if (!recycle) return { status: 200, body: '' };
+  return spEntity(ctx, 'Edm.Guid', { value: guid(cryptoRng) });
 }
 
 /** List properties Custodian changes; SharePoint has many more, which the dev tenant refuses rather than ignores. */
@@ -385,6 +415,18 @@ export const spListRoutes: readonly Route[] = [
     pattern: 'web/lists/{listId}/items',
     ops: { GET: { scopes: readScopes, query: ['$select', '$filter', '$top', '$orderby', '$skiptoken'], run: items } }
   },
-  { pattern: 'web/lists/{listId}/items/{itemId}', ops: { GET: { scopes: readScopes, query: ['$select'], run: item } } },
+  {
+    pattern: 'web/lists/{listId}/items/{itemId}',
+    ops: {
+      GET: { scopes: readScopes, query: ['$select'], run: item },
+      PATCH: { scopes: writeScopes, run: updateItem },
+      POST: { scopes: writeScopes, run: updateItem },
+      DELETE: { scopes: writeScopes, run: (ctx, p) => recycleOrDelete(ctx, p, false) }
+    }
+  },
+  {
+    pattern: 'web/lists/{listId}/items/{itemId}/recycle',
+    ops: { POST: { scopes: writeScopes, run: (ctx, p) => recycleOrDelete(ctx, p, true) } }
+  },
   { pattern: 'web/lists/{listId}/items/{itemId}/ValidateUpdateListItem', ops: { POST: { scopes: writeScopes, run: validateUpdate } } }
 ];
