@@ -10,6 +10,7 @@ import { listRetentionEvents } from '../../src/core/graph/retentionEvents/listRe
 import { getSiteByUrl } from '../../src/core/graph/sites/getSiteByUrl';
 import type { LocalServer } from '../../scripts/lib/server';
 import { collectPageErrors, launchBrowser, seriousAccessibilityViolations, type Page, type TestBrowser } from './support/browser';
+import type { Locator } from 'playwright-core';
 import { serveBuiltPages } from './support/builtPages';
 
 jest.setTimeout(120_000);
@@ -199,12 +200,10 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
     await page.close();
   });
 
-  it('fires a retention event, after a preview, that starts retention for the items with its asset id', async () => {
-    const { page, errors } = await openTab();
-    await ensureClockMoved(page);
-    // The information request finds the contracts and their asset ids.
+  /** The asset ids an information request finds for records carrying `label`, as the results table shows them. */
+  async function assetIdsOf(page: Page, label: string): Promise<string[]> {
     await page.getByRole('tab', { name: 'Information requests' }).click();
-    await page.getByLabel('Retention label').selectOption('Contracts - 10 Years After Expiry');
+    await page.getByLabel('Retention label').selectOption(label);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const results = page.getByRole('table', { name: 'Records found' });
     await results.waitFor();
@@ -212,16 +211,49 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
       await results.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => r.children[3]?.textContent ?? ''))
     ).filter(Boolean);
     expect(assetIds.length).toBeGreaterThan(0);
-    const assetId = assetIds[0];
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    return assetIds;
+  }
 
+  async function previewEvent(page: Page, eventType: string, name: string, assetId: string): Promise<Locator> {
     await page.getByRole('tab', { name: 'Retention events' }).click();
-    await page.getByLabel('Event type').selectOption('Contract Expiry');
-    await page.getByLabel('Event name').fill(`Contract ${assetId} expired`);
+    await page.getByLabel('Event type').selectOption(eventType);
+    await page.getByLabel('Event name').fill(name);
     await page.getByLabel('Asset ids').fill(assetId);
     await page.getByRole('button', { name: 'Preview the event' }).click();
     const preview = page.getByTestId('event-preview');
     await preview.getByText(/This event starts the retention of \d+ items?\./).waitFor();
+    return preview;
+  }
+
+  it('lists contracts under the Northwind legal hold as held, and offers nothing to fire for them', async () => {
+    const { page, errors } = await openTab();
+    await ensureClockMoved(page);
+    // The seeded eDiscovery case holds the Legal site, where the contracts live.
+    const [assetId] = await assetIdsOf(page, 'Contracts - 10 Years After Expiry');
+    const preview = await previewEvent(page, 'Contract Expiry', `Contract ${assetId} expired`, assetId);
+    await preview.getByText('This event starts the retention of 0 items.').waitFor();
+    const held = preview.getByRole('table', { name: 'On hold: not started by this event' });
+    await held.getByRole('cell', { name: assetId }).first().waitFor();
+    await held
+      .getByRole('cell', { name: /Northwind litigation hold/ })
+      .first()
+      .waitFor();
+    expect(await preview.getByRole('button', { name: /^Fire the event for/ }).isDisabled()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fires a retention event, after a preview, that starts retention for the items with its asset id', async () => {
+    const { page, errors } = await openTab();
+    await ensureClockMoved(page);
+    // Personnel files (Human Resources) are under no hold: the event starts them.
+    const assetIds = await assetIdsOf(page, 'Employee Records - 7 Years After Departure');
+    const assetId = assetIds[0];
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const eventName = `Employee ${assetId} left`;
+    const preview = await previewEvent(page, 'Employee Departure', eventName, assetId);
     const count = Number(/of (\d+) item/.exec((await preview.getByText(/This event starts/).textContent()) ?? '')?.[1]);
     expect(count).toBe(assetIds.filter((a) => a === assetId).length);
     await preview.getByRole('table', { name: 'Items the event starts' }).getByRole('cell', { name: assetId }).first().waitFor();
@@ -241,7 +273,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
       )
     );
     const events = await listRetentionEvents(graph);
-    expect(events.map((e) => e.displayName)).toContain(`Contract ${assetId} expired`);
+    expect(events.map((e) => e.displayName)).toContain(eventName);
     expect(errors).toEqual([]);
     await page.close();
   });

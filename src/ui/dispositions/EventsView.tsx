@@ -185,6 +185,16 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
             size={200}
           >{`The preview covers the ${preview.indexedItemCount.toLocaleString('en-GB')} indexed items; Purview applies the event to the whole tenant.`}</Text>
           {preview.items.length ? <PreviewTable caption="Items the event starts" items={preview.items} /> : null}
+          {preview.held?.length ? (
+            <>
+              <MessageBar intent="warning">
+                <MessageBarBody>{`${plural(preview.held.length, 'item')} on hold: the event does not start ${
+                  preview.held.length === 1 ? 'its' : 'their'
+                } retention. Release the hold first if it should.`}</MessageBarBody>
+              </MessageBar>
+              <PreviewTable caption="On hold: not started by this event" items={preview.held} />
+            </>
+          ) : null}
           {preview.alreadyStarted.length ? (
             <PreviewTable caption="Already started by an earlier event (no change)" items={preview.alreadyStarted} />
           ) : null}
@@ -239,6 +249,7 @@ function PreviewTable({ caption, items }: { caption: string; items: EventPreview
             <TableHeaderCell>Label</TableHeaderCell>
             <TableHeaderCell>Site</TableHeaderCell>
             {items.some((i) => i.alreadyStartedBy) ? <TableHeaderCell>Started by</TableHeaderCell> : null}
+            {items.some((i) => i.heldBy) ? <TableHeaderCell>Held by</TableHeaderCell> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -249,6 +260,11 @@ function PreviewTable({ caption, items }: { caption: string; items: EventPreview
               <TableCell className={styles.cell}>{item.labelName}</TableCell>
               <TableCell className={styles.cell}>{item.siteName}</TableCell>
               {items.some((i) => i.alreadyStartedBy) ? <TableCell className={styles.cell}>{item.alreadyStartedBy ?? ''}</TableCell> : null}
+              {items.some((i) => i.heldBy) ? (
+                <TableCell className={styles.cell}>
+                  {item.sharesAssetIdWithHeld ? `Shares its asset id with a held item` : (item.heldBy ?? []).join(', ')}
+                </TableCell>
+              ) : null}
             </TableRow>
           ))}
         </TableBody>

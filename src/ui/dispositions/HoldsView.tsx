@@ -111,6 +111,11 @@ export function HoldsView({ services, sites, onChanged }: HoldsViewProps): React
         </form>
         {failure ? <ErrorCard error={failure} fallbackWhat="Custodian could not create the hold." /> : null}
         <Text>Add items to a hold from the queue (select them, then “Place on hold”), or whole sites below.</Text>
+        <Text role="note">
+          eDiscovery legal holds on SharePoint sites are read from Purview and block disposal of the items on those sites. Holds on
+          mailboxes are not checked: a filed email does not record the mailbox it was filed from. Before disposing of filed email, check the
+          mailbox holds of open eDiscovery cases in Purview.
+        </Text>
       </Card>
       <AsyncView state={holds} loadingLabel="Reading the holds" errorWhat="Custodian could not read the holds." onRetry={reload}>
         {(list) =>

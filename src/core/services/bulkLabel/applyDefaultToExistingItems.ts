@@ -10,6 +10,7 @@ import type { SiteScope } from '../libraryPlan/siteScope';
 import { applyDefaultJobId, type ApplyDefaultJob } from './applyDefaultJobId';
 import type { BulkLabelReport } from './BulkLabelJob';
 import { bulkLabel } from './bulkLabel';
+import { refuseHeldBulkLabel } from './refuseHeldBulkLabel';
 import { readApplyDefaultJobs, stoppedJobFor } from './unfinishedJobs';
 
 export interface ApplyDefaultRequest {
@@ -68,11 +69,17 @@ export async function applyDefaultToExistingItems(
       why: 'The library has no default retention label.',
       whatToDo: "Set the library's default label in its plan first."
     });
+  const items = await readLibraryFiles(scope.graph, lib, signal);
+  // Before the jobs lists are opened (opening may create them): a refusal changes nothing.
+  await refuseHeldBulkLabel(
+    scope,
+    lib,
+    label,
+    items.filter((i) => i.label === ''),
+    signal
+  );
   const checkpoints = await deps.checkpoints();
-  const [items, jobs] = await Promise.all([
-    readLibraryFiles(scope.graph, lib, signal),
-    scope.recordsSite().then((r) => readApplyDefaultJobs(r, signal))
-  ]);
+  const jobs = await scope.recordsSite().then((r) => readApplyDefaultJobs(r, signal));
 
   const runJob = async (jobId: string, maxItemId: number): Promise<BulkLabelReport> => {
     // The job's items are fixed by the label and the newest id when it started, so a resumed run finds the same

@@ -7,6 +7,7 @@ import type { DeclareRequest } from './DeclareRequest';
 import { sensitivityLabelsOf, type DocumentContext } from './DocumentContext';
 import { statusAfterDeclare } from './documentStatus';
 import { graphFieldValues } from './graphFieldValue';
+import { refuseHeldRelabel } from './refuseHeldRelabel';
 import { siteUrlOf } from './siteUrlOf';
 import type { RecordStatus } from './RecordStatus';
 
@@ -76,7 +77,8 @@ export async function declareDocument(
       now: now(),
       ...(context.settings ? { settings: context.settings } : {}),
       ...(context.actor ? { actor: context.actor } : {}),
-      ...(sharePoint ? { sharePoint } : {})
+      ...(sharePoint ? { sharePoint } : {}),
+      refuseIfHeld: () => refuseHeldRelabel(deps, context, label)
     }
   );
   if (result.status === 'refused') throw result.error;

@@ -59,4 +59,9 @@ export interface DeclareRecordContext extends WaitOptions {
    * metadata column is set; without it such a declaration is refused before any request.
    */
   sharePoint?: SharePointSite;
+  /**
+   * Called once the declaration passes the record rules, before any change is sent; throws the hold refusal
+   * (`CustodianError`) when a hold covers the document and the new label keeps it for less (`refuseHeldRelabel`).
+   */
+  refuseIfHeld?: () => Promise<void>;
 }

@@ -36,6 +36,12 @@ export async function declareRecord(
 ): Promise<DeclareRecordResult> {
   const planned = planDeclaration(target, request, context);
   if (!planned.ok) return { status: 'refused', error: planned.error };
+  try {
+    await context.refuseIfHeld?.();
+  } catch (e) {
+    if (e instanceof CustodianError && e.code === 'onHold') return { status: 'refused', error: e };
+    throw e;
+  }
   const { plan } = planned;
   const results = new Map<DeclareStep, DeclareStepResult>();
   const calls: { step: DeclareStep; call: GraphCall<unknown> }[] = [];

@@ -26,6 +26,13 @@ export async function fireRetentionEvent(
       `The confirmation was for ${options.confirmedCount} items, but the preview starts ${preview.count}.`,
       'Preview the event again and confirm the items it lists.'
     );
+  // An event without a query starts every item labelled for its type, held or not (retentionEvent, filesQuery).
+  if (!preview.filesQuery.trim() || preview.count === 0)
+    throw eventRefused(
+      'nothingToStart',
+      'The preview starts no item: every item it matched is on hold or was already started.',
+      'Nothing needs to be fired now. Fire the event again once the records manager has released the hold.'
+    );
   const now = parseUtcInstant(options.now);
   const when = preview.request.eventDate === undefined ? now : parseUtcInstant(preview.request.eventDate);
   if (now === undefined || when === undefined)

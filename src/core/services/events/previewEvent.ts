@@ -1,6 +1,7 @@
 import type { DispositionWorkspace, OpenedWorkspace } from '../disposition/dispositionWorkspace';
 import { previewRetentionEvent, type RetentionEventPreviewItem, type RetentionEventRequest } from './previewRetentionEvent';
 import type { PreviewStore } from './PreviewStore';
+import type { HeldEventItem } from './holdBackHeldItems';
 
 export interface EventsDeps {
   workspace: DispositionWorkspace;
@@ -15,6 +16,10 @@ export interface EventPreviewItem {
   siteName: string;
   /** The earlier event that already started this item's retention. */
   alreadyStartedBy?: string;
+  /** The holds that keep the event from starting this item (the names a person recognises). */
+  heldBy?: string[];
+  /** Held back only because a held item carries the same asset id. */
+  sharesAssetIdWithHeld?: boolean;
 }
 
 /** What an event will do, shown before it is fired. `id` names the preview when it is fired. */
@@ -29,17 +34,20 @@ export interface PreviewedEvent {
   count: number;
   items: EventPreviewItem[];
   alreadyStarted: EventPreviewItem[];
+  /** Items the event will not start while a hold covers them (or an item with the same asset id). */
+  held?: EventPreviewItem[];
   unmatchedAssetIds: string[];
   indexedItemCount: number;
 }
 
-const previewItem = (s: OpenedWorkspace, p: RetentionEventPreviewItem): EventPreviewItem => ({
+const previewItem = (s: OpenedWorkspace, p: RetentionEventPreviewItem | HeldEventItem): EventPreviewItem => ({
   key: p.key,
   name: p.item.name,
   labelName: p.item.labelName ?? '',
   assetId: p.item.assetId ?? '',
   siteName: s.placeOf(p.key).siteName,
-  ...(p.alreadyStartedBy ? { alreadyStartedBy: p.alreadyStartedBy } : {})
+  ...(p.alreadyStartedBy ? { alreadyStartedBy: p.alreadyStartedBy } : {}),
+  ...('holds' in p ? { heldBy: p.holds.map((h) => h.name), sharesAssetIdWithHeld: p.sharesAssetIdWithHeld } : {})
 });
 
 /** Previews a retention event on a freshly refreshed index and keeps the preview, to be fired by its id. */
@@ -47,7 +55,10 @@ export async function previewEvent(deps: EventsDeps, request: RetentionEventRequ
   const { workspace, previews } = deps;
   const s = await workspace.ready();
   await s.index.refresh({ now: await workspace.now() });
-  const preview = await previewRetentionEvent(workspace.graph, s.index, request);
+  // Custodian's holds and eDiscovery legal holds: a held item is listed, and the fired event does not start it.
+  const preview = await previewRetentionEvent(workspace.graph, s.index, request, {
+    holds: { graph: workspace.graph, register: async () => s.review.holds, legalHolds: () => s.review.legalHolds() }
+  });
   const id = globalThis.crypto.randomUUID();
   previews.set(id, preview);
   return {
@@ -59,6 +70,7 @@ export async function previewEvent(deps: EventsDeps, request: RetentionEventRequ
     count: preview.count,
     items: preview.items.map((p) => previewItem(s, p)),
     alreadyStarted: preview.alreadyStarted.map((p) => previewItem(s, p)),
+    held: (preview.held ?? []).map((p) => previewItem(s, p)),
     unmatchedAssetIds: preview.unmatchedAssetIds,
     indexedItemCount: preview.indexedItemCount
   };

@@ -5,7 +5,9 @@ import { listRetentionEventTypes } from '../../graph/retentionEvents/listRetenti
 import { kqlPropertyMatch } from '../../http/escapeKql';
 import type { DispositionIndex } from '../index/createDispositionIndex';
 import type { IndexedItem } from '../index/IndexedItem';
+import type { HoldCheckDeps } from '../holds/checkHolds';
 import { eventRefused } from './eventErrors';
+import { holdBackHeldItems, type HeldEventItem } from './holdBackHeldItems';
 
 export interface RetentionEventRequest {
   displayName: string;
@@ -40,6 +42,8 @@ export interface RetentionEventPreview {
   alreadyStarted: RetentionEventPreviewItem[];
   /** Asset ids that match no indexed item with a bound label (a typo, or items outside the indexed libraries). */
   unmatchedAssetIds: string[];
+  /** Items the event will not start: a hold covers them or an item with the same asset id (with `holds` only). */
+  held?: HeldEventItem[];
   /** The preview covers the indexed libraries only; Purview applies the event to the whole tenant. */
   indexedItemCount: number;
 }
@@ -47,7 +51,7 @@ export interface RetentionEventPreview {
 /**
  * Previews a retention event from the disposition index: the event type's bound labels, the items carrying one of
  * them and a named asset id (count and list), those an earlier event already started, and asset ids that match
- * nothing. Refuses (as `CustodianError`, no request) what Custodian will not fire: no asset ids, or an asset id KQL
+ * nothing; with `holds`, the held items apart (an event must not start them). Refuses (as `CustodianError`, no request) what Custodian will not fire: no asset ids, or an asset id KQL
  * cannot express exactly (a double quote or a control character). Refresh the index first for a current list.
  * Permission (least privileged): RecordsManagement.Read.All.
  */
@@ -55,7 +59,10 @@ export async function previewRetentionEvent(
   graph: GraphGateway,
   index: DispositionIndex,
   request: RetentionEventRequest,
-  options: CallOptions = {}
+  options: CallOptions & {
+    /** Custodian's holds and eDiscovery's: held items are listed in `held` and left out of the event's query. */
+    holds?: HoldCheckDeps;
+  } = {}
 ): Promise<RetentionEventPreview> {
   const assetIds = [...new Set(request.assetIds.map((a) => a.trim()).filter((a) => a !== ''))];
   if (!request.displayName.trim())
@@ -112,7 +119,7 @@ export async function previewRetentionEvent(
     if (earlier) alreadyStarted.push({ key: entry.key, item, alreadyStartedBy: earlier.displayName });
     else items.push({ key: entry.key, item });
   }
-  return {
+  const preview: RetentionEventPreview = {
     request: { ...request, assetIds },
     eventType: { id: type.id, displayName: type.displayName ?? type.id },
     labelNames,
@@ -123,4 +130,7 @@ export async function previewRetentionEvent(
     unmatchedAssetIds: assetIds.filter((a) => !matched.has(a)),
     indexedItemCount: index.entries().length
   };
+  if (!options.holds) return preview;
+  const checked = await holdBackHeldItems(options.holds, preview);
+  return { ...checked.preview, held: checked.held };
 }

@@ -1,3 +1,4 @@
+import { siteMatchesHoldSource } from '../../domain/siteMatchesHoldSource';
 import type { InstantInput } from '../../domain/utcInstant';
 import { parseUtcInstant } from '../../domain/utcInstant';
 import type { RecordsSite } from '../recordsSite/RecordsSite';
@@ -163,14 +164,21 @@ export function createHoldRegister(site: RecordsSite) {
       const [all, covered] = await Promise.all([holds.list(), targets.list()]);
       return all.map((h) => ({ ...h.value, targets: covered.filter((t) => t.value.holdId === h.value.holdId).map((t) => t.value) }));
     },
-    /** Active holds covering each item key (`siteId|listId|itemId`), by its key or its site. */
-    async covering(): Promise<(itemKey: string) => HoldOnItem[]> {
+    /**
+     * Active holds covering each item key (`siteId|listId|itemId`), by its key or its site. A site target is a Graph
+     * site id or a site URL (`siteUrl`, the item's site's own URL, is needed to match the latter).
+     */
+    async covering(): Promise<(itemKey: string, siteUrl?: string) => HoldOnItem[]> {
       const all = (await this.list()).filter((h) => h.state === 'active');
-      return (itemKey) => {
-        const siteId = itemKey.split('|')[0];
+      return (itemKey, siteUrl) => {
+        const site = { id: itemKey.split('|')[0], ...(siteUrl ? { webUrl: siteUrl } : {}) };
         return all
           .filter((h) =>
-            h.targets.some((t) => (t.targetKind === 'item' ? t.target === itemKey : t.target.toLowerCase() === siteId.toLowerCase()))
+            h.targets.some((t) =>
+              t.targetKind === 'item'
+                ? t.target === itemKey
+                : siteMatchesHoldSource(site, /^https?:\/\//i.test(t.target) ? { webUrl: t.target } : { id: t.target })
+            )
           )
           .map((h) => ({ source: 'custodian' as const, id: h.holdId, name: h.name }));
       };

@@ -3,6 +3,7 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import { listEdiscoveryCases } from '../../graph/ediscovery/listEdiscoveryCases';
 import { listLegalHoldSiteSources } from '../../graph/ediscovery/listLegalHoldSiteSources';
 import { listLegalHolds } from '../../graph/ediscovery/listLegalHolds';
+import type { HoldSourceSite } from '../../domain/siteMatchesHoldSource';
 
 /** An enabled eDiscovery legal hold, with the sites it covers. */
 export interface LegalHold {
@@ -12,7 +13,8 @@ export interface LegalHold {
   name: string;
   /** KQL narrowing the hold; blank holds everything in its sites. Custodian cannot evaluate it per item. */
   contentQuery: string;
-  siteIds: string[];
+  /** Each site source's `site` as Graph gives it: a bare GUID or a composite id, and its `webUrl`. */
+  sites: HoldSourceSite[];
 }
 
 /**
@@ -34,7 +36,10 @@ export async function readLegalHolds(graph: GraphGateway, options: CallOptions =
         holdId: hold.id,
         name: hold.displayName ?? hold.id,
         contentQuery: hold.contentQuery ?? '',
-        siteIds: sources.map((s) => s.site?.id).filter((id): id is string => typeof id === 'string')
+        sites: sources
+          // Microsoft's example gives the source the site's own id; it stands in when `site` is not expanded.
+          .map((s) => ({ id: s.site?.id ?? s.id ?? null, webUrl: s.site?.webUrl ?? null }))
+          .filter((s) => !!(s.id || s.webUrl))
       });
     }
   }

@@ -7,6 +7,9 @@ import { getList } from '../../graph/lists/getList';
 import type { SharePointSite } from '../../sharepoint/createSharePoint';
 import { setListDefaultSensitivityLabel } from '../../sharepoint/listDefaultSensitivityLabel';
 import { setListComplianceTag } from '../../sharepoint/policyStore/setListComplianceTag';
+import { refuseHeldLabelling } from '../holds/refuseHeldLabelling';
+import { readLibraryFiles } from './libraryFiles';
+import type { LibraryRef } from './siteLibraries';
 import { refusalError } from '../declareRecord/refusalError';
 import type { RecordsSite } from '../recordsSite/RecordsSite';
 import type { EntryVersion, StoredEntry } from '../recordsSite/RecordsListStore';
@@ -98,6 +101,24 @@ export async function setLibraryPlan(
       whatToDo: 'Choose columns the library has, or ask the site owner to add the column first.'
     });
 
+  if (request.applyToExistingItems && label) {
+    // SharePoint would label the unlabelled items itself: a delete-only label on held items is refused first.
+    const name = String(list.displayName ?? library.listId);
+    const webUrl = String(list.webUrl);
+    const ref: LibraryRef = { id: library.listId, name, webUrl, listUrl: decodeURI(webUrl), ref: library };
+    const files = await readLibraryFiles(context.graph, ref, context.signal);
+    await refuseHeldLabelling(
+      {
+        graph: context.graph,
+        recordsSite: async () => context.recordsSite,
+        siteId: library.siteId,
+        siteUrl: context.site.siteUrl,
+        library: { id: library.listId, name }
+      },
+      { name: label.name, known: label },
+      files.filter((f) => f.label === '')
+    );
+  }
   await setListComplianceTag(
     context.site,
     decodeURI(String(list.webUrl)),

@@ -1,0 +1,67 @@
+import { normaliseSiteUrl, siteMatchesHoldSource } from '../../../src/core/domain/siteMatchesHoldSource';
+import { exampleSite, listSiteSourcesResponse } from './support/microsoftHoldBodies';
+
+// Microsoft's example site source (security-ediscoveryholdpolicy-list-sitesources, v1.0 and beta):
+// `site.id` is a bare GUID, with the site's webUrl. Items carry Graph's composite site id
+// (`hostname,siteCollectionId,webId`, site resource: https://learn.microsoft.com/graph/api/resources/site).
+const guid = '169718e3-a8df-449d-bef4-ee09fe1ddc5d';
+const otherGuid = 'a1b2c3d4-0000-4000-8000-00000000abcd';
+const host = 'm365x809305.sharepoint.com';
+
+describe("a legal hold's site source matches the item's site by every form Microsoft documents", () => {
+  it('the example body as Graph answers it: its bare GUID matches the composite id of the site it names', () => {
+    const source = listSiteSourcesResponse.value[0].site;
+    expect(siteMatchesHoldSource({ id: `${host},${guid},${otherGuid}` }, source)).toBe(true);
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid},${guid}` }, source)).toBe(true);
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid.toUpperCase()},${guid.toUpperCase()}` }, source)).toBe(true);
+  });
+
+  it('an item on another site of the same host is not held by it', () => {
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid},${otherGuid}`, webUrl: `https://${host}/sites/Marketing` }, exampleSite)).toBe(
+      false
+    );
+  });
+
+  it("matches by the site's webUrl, ignoring case, a trailing slash and percent-encoding", () => {
+    const elsewhere = `${host},${otherGuid},${otherGuid}`;
+    for (const webUrl of [
+      'https://m365x809305.sharepoint.com/sites/USSales',
+      'https://M365X809305.SharePoint.com/sites/ussales/',
+      'https://m365x809305.sharepoint.com/sites/US%53ales',
+      'https://m365x809305.sharepoint.com/sites/USSales?web=1'
+    ])
+      expect([webUrl, siteMatchesHoldSource({ id: elsewhere, webUrl }, exampleSite)]).toEqual([webUrl, true]);
+    const spaced = { id: '', webUrl: 'https://contoso.sharepoint.com/sites/US Sales' };
+    expect(siteMatchesHoldSource({ id: elsewhere, webUrl: 'https://contoso.sharepoint.com/sites/US%20Sales' }, spaced)).toBe(true);
+  });
+
+  it("a subsite's URL is not its parent's, and a longer name is not a prefix match", () => {
+    const elsewhere = `${host},${otherGuid},${otherGuid}`;
+    expect(siteMatchesHoldSource({ id: elsewhere, webUrl: 'https://m365x809305.sharepoint.com/sites/USSales/emea' }, exampleSite)).toBe(
+      false
+    );
+    expect(siteMatchesHoldSource({ id: elsewhere, webUrl: 'https://m365x809305.sharepoint.com/sites/USSalesEurope' }, exampleSite)).toBe(
+      false
+    );
+    expect(siteMatchesHoldSource({ id: elsewhere, webUrl: 'https://contoso.sharepoint.com/sites/USSales' }, exampleSite)).toBe(false);
+  });
+
+  it('a composite source id holds that web, not a sibling web of the same site collection', () => {
+    const source = { id: `contoso.sharepoint.com,${guid},${otherGuid}` };
+    expect(siteMatchesHoldSource({ id: `contoso.sharepoint.com,${guid},${otherGuid}` }, source)).toBe(true);
+    expect(siteMatchesHoldSource({ id: `contoso.sharepoint.com,${guid},b0073e4e-4184-41c6-9eb7-8c8cc3e2288b` }, source)).toBe(false);
+  });
+
+  it('an item site known only by a bare GUID, a malformed escape or an id of another shape are compared as they are', () => {
+    expect(siteMatchesHoldSource({ id: `{${guid.toUpperCase()}}` }, exampleSite)).toBe(true);
+    const broken = 'https://contoso.sharepoint.com/sites/100%';
+    expect(siteMatchesHoldSource({ id: 'x', webUrl: broken }, { webUrl: `${broken}/` })).toBe(true);
+    expect(siteMatchesHoldSource({ id: 'contoso.sharepoint.com:/sites/legal' }, { id: 'CONTOSO.sharepoint.com:/sites/legal' })).toBe(true);
+  });
+
+  it('a source without id or URL, or with an address that is not a URL, matches nothing', () => {
+    expect(siteMatchesHoldSource({ id: `${host},${guid},${guid}`, webUrl: 'https://x' }, {})).toBe(false);
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid},${otherGuid}`, webUrl: 'USSales' }, { webUrl: 'USSales' })).toBe(false);
+    expect(normaliseSiteUrl('ftp://m365x809305.sharepoint.com/sites/USSales')).toBeUndefined();
+  });
+});
