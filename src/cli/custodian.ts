@@ -7,46 +7,37 @@ import {
   type FilePlanTenantFacts,
   type SkippedFilePlanCsvRule
 } from '../core/domain';
+import {
+  UsageError,
+  closest,
+  exitCodes,
+  onePath,
+  parseOptions,
+  readInput,
+  type CustodianIo,
+  type OptionKind,
+  type ParsedOptions
+} from './cliSupport';
 import { printFilePlanReport } from './printFilePlanReport';
+import { proofCommand } from './proofVerify';
 import { readLabelNames } from './readLabelNames';
 
-/** What the command line needs from its host: `bin/custodian.js` passes process I/O, tests pass fakes. */
-export interface CustodianIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Reads a whole file; throws as Node's `readFileSync` does (an error with `code`, e.g. ENOENT). */
-  readFile(path: string): Uint8Array;
-}
+export { exitCodes, maxFileBytes, type CustodianIo } from './cliSupport';
 
-export const exitCodes = {
-  /** Done; the file plan has no errors (warnings allowed). */
-  ok: 0,
-  /** The file plan has errors (or, for convert, could not be converted). */
-  findings: 1,
-  /** The command was used wrongly, or a file could not be read. */
-  usage: 2,
-  /** Custodian itself failed: a bug. */
-  internal: 3
-} as const;
-
-/**
- * Files larger than this are refused before reading them as a file plan. A file plan holds at most
- * 1,000 labels, so even one with every text cell full is a few megabytes; this leaves room for three
- * times the 10 MB of garbage the validator is tested with, and keeps memory well below Node's heap limit.
- */
-export const maxFileBytes = 32 * 1024 * 1024;
-
-export const mainHelp = `custodian: check a Microsoft Purview file plan before you upload it.
+export const mainHelp = `custodian: check a Microsoft Purview file plan before you upload it, and a
+copy of the proof register of disposal against its certificates.
 
 Usage:
   custodian fileplan validate FILE [--json] [--event-types A,B] [--existing-labels FILE]
                                    [--regulatory-enabled | --regulatory-disabled]
   custodian fileplan convert FILE --to json|csv
   custodian fileplan --help     the fileplan commands and their options
+  custodian proof verify FILE [--head HASH]
+  custodian proof --help        checking an exported proof register, offline
   custodian --help              this text
 
-Exit status: 0 no errors, 1 the file plan has errors, 2 the command was used wrongly or a
-file could not be read, 3 custodian itself failed (please report it).
+Exit status: 0 no errors, 1 the file plan has errors or the register was tampered with, 2 the
+command was used wrongly or a file could not be read, 3 custodian itself failed (please report it).
 `;
 
 export const fileplanHelp = `custodian fileplan: Purview's file plan import file (CSV), as Excel saves it.
@@ -80,8 +71,6 @@ Examples:
   custodian fileplan convert plan.json --to csv > plan.csv
 `;
 
-type OptionKind = 'flag' | 'value';
-
 const validateOptions: Record<string, OptionKind> = {
   '--json': 'flag',
   '--event-types': 'value',
@@ -104,135 +93,6 @@ const skippedRuleHints: Partial<Record<SkippedFilePlanCsvRule['rule'], string>> 
   eventTypeExists: 'Pass --event-types "A,B" to check them.',
   regulatoryEnabled: 'Pass --regulatory-enabled or --regulatory-disabled to check them.'
 };
-
-interface ParsedOptions {
-  positionals: string[];
-  /** Every value given for each option, in order; flags get an empty string per use. */
-  options: Map<string, string[]>;
-  help: boolean;
-}
-
-class UsageError extends Error {
-  public constructor(
-    message: string,
-    public readonly helpCommand: string = 'custodian fileplan --help'
-  ) {
-    super(message);
-  }
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const typed = word.toLowerCase();
-  const ranked = candidates
-    .map((candidate) => ({ candidate, distance: editDistance(typed, candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance);
-  const near = ranked.find(({ distance }) => distance <= 2);
-  const started = typed.length >= 4 ? candidates.find((candidate) => candidate.toLowerCase().startsWith(typed)) : undefined;
-  return near?.candidate ?? started;
-}
-
-function parseOptions(args: readonly string[], spec: Record<string, OptionKind>, command: string): ParsedOptions {
-  const parsed: ParsedOptions = { positionals: [], options: new Map(), help: false };
-  let onlyPositionals = false;
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
-      parsed.positionals.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPositionals = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') {
-      parsed.help = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = equals === -1 ? arg : arg.slice(0, equals);
-    const inline = equals === -1 ? undefined : arg.slice(equals + 1);
-    const kind = spec[name];
-    if (kind === undefined) {
-      const suggestion = closest(name, Object.keys(spec));
-      throw new UsageError(
-        `${command} has no option ${quoteForMessage(name)}.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`}` +
-          ` Its options: ${Object.keys(spec).join(', ')}.`
-      );
-    }
-    let value = '';
-    if (kind === 'flag') {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value; write just ${name}.`);
-    } else if (inline !== undefined) {
-      value = inline;
-    } else {
-      const next = args[index + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value: ${valueHints[name]}.`);
-      value = next;
-      index += 1;
-    }
-    parsed.options.set(name, [...(parsed.options.get(name) ?? []), value]);
-  }
-  return parsed;
-}
-
-function onePath(parsed: ParsedOptions, command: string): string {
-  if (parsed.positionals.length === 0) {
-    throw new UsageError(`${command} needs the path of a file, for example: custodian ${command} plan.csv`);
-  }
-  if (parsed.positionals.length > 1) {
-    throw new UsageError(
-      `${command} takes one file, but was given ${parsed.positionals.length}: ${parsed.positionals.map(quoteForMessage).join(', ')}.` +
-        ' Run it once per file (put quotes around a path with spaces).'
-    );
-  }
-  return parsed.positionals[0];
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const code = (error as { code: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Reads a file, turning every way that can fail into a usage error that says what to do. */
-function readInput(io: CustodianIo, path: string, what: string): Uint8Array {
-  const shown = quoteForMessage(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    const code = errorCode(error);
-    const detail = error instanceof Error ? error.message : String(error);
-    const reasons: Record<string, string> = {
-      ENOENT: `Cannot find ${what} ${shown}: there is no such file. Check the name and the folder; a relative path starts from the folder you run custodian in.`,
-      ENOTDIR: `Cannot find ${what} ${shown}: part of the path is a file, not a folder.`,
-      EISDIR: `${what.charAt(0).toUpperCase()}${what.slice(1)} ${shown} is a folder. Give the path of the file itself.`,
-      EACCES: `Cannot read ${what} ${shown}: permission denied. Check that your account may read it, or copy it somewhere it can.`,
-      EPERM: `Cannot read ${what} ${shown}: the system does not allow it. Check that your account may read it, or copy it somewhere it can.`
-    };
-    throw new UsageError((code === undefined ? undefined : reasons[code]) ?? `Cannot read ${what} ${shown}: ${detail}`);
-  }
-  if (bytes.byteLength > maxFileBytes) {
-    const megabytes = (bytes.byteLength / 1024 / 1024).toFixed(0);
-    throw new UsageError(
-      `${what.charAt(0).toUpperCase()}${what.slice(1)} ${shown} is ${megabytes} MB; a file plan of at most 1,000 labels is far smaller` +
-        ` (custodian reads up to ${maxFileBytes / 1024 / 1024} MB). Check that this is the right file.`
-    );
-  }
-  return bytes;
-}
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -270,7 +130,7 @@ function tenantFacts(parsed: ParsedOptions, io: CustodianIo, planPath: string): 
 }
 
 function validate(args: readonly string[], io: CustodianIo): number {
-  const parsed = parseOptions(args, validateOptions, 'fileplan validate');
+  const parsed = parseOptions(args, validateOptions, 'fileplan validate', valueHints);
   if (parsed.help) {
     io.stdout(fileplanHelp);
     return exitCodes.ok;
@@ -298,7 +158,7 @@ function validate(args: readonly string[], io: CustodianIo): number {
 }
 
 function convert(args: readonly string[], io: CustodianIo): number {
-  const parsed = parseOptions(args, convertOptions, 'fileplan convert');
+  const parsed = parseOptions(args, convertOptions, 'fileplan convert', valueHints);
   if (parsed.help) {
     io.stdout(fileplanHelp);
     return exitCodes.ok;
@@ -372,6 +232,7 @@ export async function runCustodian(argv: readonly string[], io: CustodianIo): Pr
     if (command === undefined)
       throw new UsageError('no command given. To check a file plan: custodian fileplan validate FILE', 'custodian --help');
     if (command === 'fileplan') return fileplan(rest, io);
+    if (command === 'proof') return await proofCommand(rest, io);
     if (command === 'validate' || command === 'convert') {
       throw new UsageError(`${command} is a fileplan command: custodian fileplan ${command} ...`);
     }

@@ -1,5 +1,5 @@
-// The records domain: pure rules shared by the add-in, the web part, the Teams tab, the services and
-// the dev tenant. One concept per file; this index only re-exports them.
+// The records domain: pure rules shared by the add-in, the web part, the Teams tab and the services (the dev tenant
+// borrows only Graph's vocabulary from it, never a rule). One concept per file; this index only re-exports them.
 export * from './actionAfterRetentionPeriod';
 export * from './appendProofEntry';
 export * from './applyDispositionAction';
@@ -20,9 +20,13 @@ export * from './findRelabelCycles';
 export * from './formatFilePlanCsvReport';
 export * from './graphRetentionLabelBodies';
 export * from './graphRetentionLabelSchema';
+export * from './labelChangeShortensRetention';
 export * from './parseFilePlanCsv';
 export * from './planRetentionLabelUpdate';
+export * from './proofAnchorTrust';
 export * from './proofEntry';
+export * from './proofRegisterCsv';
+export * from './proofRegisterLine';
 export * from './purviewLimits';
 export * from './quoteForMessage';
 export * from './readCsv';
@@ -34,11 +38,13 @@ export * from './retentionLabelToGraphCreateBody';
 export * from './retentionPeriodInDays';
 export * from './retentionTrigger';
 export * from './sha256Hex';
+export * from './siteMatchesHoldSource';
 export * from './smtpAddress';
 export * from './startDispositionReview';
 export * from './utcInstant';
 export * from './validateFilePlanCsv';
 export * from './validateFilePlanRow';
+export * from './verifyAnchoredRegister';
 export * from './verifyProofRegister';
 export * from './writeCsv';
 export * from './writeFilePlanCsv';

@@ -41,7 +41,8 @@ const useStyles = makeStyles({
 /**
  * A certificate of disposal for one batch, laid out for print (the print stylesheet leaves the app's navigation
  * and these buttons out): what was disposed of, under which label, who approved it and why, and the proof entry
- * and hash that tie each disposal to the verified register.
+ * and hash that tie each disposal to the verified register. The register's head hash and the id of the anchor that
+ * holds it are printed, so an auditor can check a register export against this paper copy years later.
  */
 export function Certificate({ batch, verification, onBack }: CertificateProps): React.ReactElement {
   const styles = useStyles();
@@ -61,9 +62,14 @@ export function Certificate({ batch, verification, onBack }: CertificateProps): 
       </Text>
       <Text as="p">
         {verification.ok
-          ? `The proof register was verified when this certificate was produced: ${verification.count} entries, head hash ${verification.headHash}.`
+          ? `The proof register was verified when this certificate was produced: ${verification.count} entries, head hash ${verification.headHash}${verification.anchorId ? `, anchored at entry ${verification.anchoredSequence ?? ''} in anchor ${verification.anchorId}` : ', not yet anchored'}.`
           : `Warning: the proof register failed verification when this certificate was produced (${verification.reason}).`}
       </Text>
+      {verification.ok && (
+        <Text as="p" className={styles.hash} data-testid="certificate-check">
+          {`To check this certificate later: custodian proof verify custodian-proof-register.csv --head ${verification.headHash}`}
+        </Text>
+      )}
       <Table aria-label="Records disposed of" size="small">
         <TableHeader>
           <TableRow>

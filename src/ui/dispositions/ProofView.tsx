@@ -89,7 +89,7 @@ function RegisterBody(props: {
         <MessageBar intent="success" layout="multiline" data-testid="chain-status">
           <MessageBarBody>
             <MessageBarTitle>Chain verified</MessageBarTitle>
-            {`${plural(verification.count, 'entry', 'entries')}, each chained to the one before by SHA-256${verification.anchoredSequence !== undefined ? `; the head matches the anchor recorded at entry ${verification.anchoredSequence}` : ''}. Head hash ${verification.headHash}.`}
+            {`${plural(verification.count, 'entry', 'entries')}, each chained to the one before by SHA-256${verification.anchoredSequence !== undefined ? `; the chain passes through every anchor, the newest at entry ${verification.anchoredSequence} (anchor ${verification.anchorId ?? ''})` : ''}. Head hash ${verification.headHash}.`}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -97,6 +97,9 @@ function RegisterBody(props: {
           <MessageBarBody>
             <MessageBarTitle>Chain broken: the register was tampered with</MessageBarTitle>
             {`${verification.reason}${verification.entry ? ` (entry ${verification.entry.sequence}, “${verification.entry.subjectName}”)` : ''} Report this to your compliance officer; do not rely on this register until it is explained.`}
+            {(verification.rejectedAnchors ?? []).map((a) => (
+              <Text as="p" key={a.id}>{`Anchor ${a.id} (${a.name}) rejected: ${a.reason}.`}</Text>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}

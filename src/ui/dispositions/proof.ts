@@ -1,37 +1,15 @@
-import { writeCsv } from '../../core/domain/writeCsv';
+import { writeProofRegisterCsv } from '../../core/domain/proofRegisterCsv';
 import type { ProofEntrySummary } from '../../core/services/disposition/ProofEntrySummary';
 
-const registerColumns: [string, (entry: ProofEntrySummary) => string][] = [
-  ['Sequence', (e) => String(e.sequence)],
-  ['Recorded (UTC)', (e) => e.recordedAt],
-  ['Kind', (e) => e.kind],
-  ['Subject', (e) => e.subjectName],
-  ['Subject id', (e) => e.subject],
-  ['Action', (e) => e.action],
-  ['Stage', (e) => String(e.stage)],
-  ['By', (e) => e.by],
-  ['Justification', (e) => e.justification],
-  ['Outcome', (e) => e.outcome],
-  ['Label', (e) => e.detail.label ?? ''],
-  ['Relabelled to', (e) => e.detail.relabelTo ?? ''],
-  ['Extended until', (e) => e.detail.until ?? ''],
-  ['Reviewer added', (e) => e.detail.reviewer ?? ''],
-  ['Previous hash', (e) => e.previousHash],
-  ['Hash', (e) => e.hash]
-];
-
 /**
- * The proof register as CSV for Excel (BOM, CRLF), every cell escaped by the domain's `escapeCsvField` with
- * formula injection neutralised: a justification such as `=HYPERLINK(...)` opens as text, never as a formula.
+ * The proof register as CSV for Excel (BOM, CRLF), formula injection neutralised: a justification such as
+ * `=HYPERLINK(...)` opens as text, never as a formula. It holds every hashed field and, on each anchored entry,
+ * the anchor's id and the hash it holds, so `custodian proof verify FILE` can check a copy offline.
  *
  * @example registerCsv(entries).split('\r\n')[0] // '\uFEFFSequence,Recorded (UTC),Kind,...'
  */
 export function registerCsv(entries: readonly ProofEntrySummary[]): string {
-  return writeCsv(
-    [registerColumns.map(([header]) => header), ...entries.map((entry) => registerColumns.map(([, value]) => value(entry)))],
-    undefined,
-    { neutraliseFormulas: true }
-  );
+  return writeProofRegisterCsv(entries);
 }
 
 /** The disposals one reviewer completed on one UTC day: what a certificate of disposal covers. */

@@ -17,7 +17,7 @@ describe('the domain index', () => {
     }
   });
 
-  it('keeps the record restriction contract the dev tenant imports', () => {
+  it('keeps the record restriction contract the surfaces read', () => {
     expect(domain.recordActions).toEqual(['editContent', 'editProperties', 'delete', 'move', 'relabel', 'removeLabel', 'lock', 'unlock']);
     expect(domain.defaultRecordsTenantSettings).toMatchObject({ allowEditingRecordProperties: true, allowDeletingLabelledItems: true });
     expect(typeof domain.checkRecordAction).toBe('function');

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DispositionsApp } from '../../../src/ui/dispositions/DispositionsApp';
 import type { ProofRegisterReport } from '../../../src/core/services/disposition/readProofRegister';
@@ -152,6 +152,40 @@ describe('DispositionsApp', () => {
     expect(certificate).toHaveTextContent('failed verification');
     await user.click(within(certificate).getByRole('button', { name: 'Back to the register' }));
     expect(await screen.findByRole('table', { name: 'Proof register' })).toBeInTheDocument();
+  });
+
+  it('names a rejected anchor and why, and prints the head hash and anchor id on a certificate of a verified register', async () => {
+    const forged: ProofRegisterReport = {
+      entries: [registerEntry(0)],
+      verification: {
+        ok: false,
+        problem: 'anchorRejected',
+        reason: 'The anchor 01FORGED (head-0000000000-aaaa.json) was rejected.',
+        anchor: { id: '01FORGED', name: 'head-0000000000-aaaa.json' },
+        rejectedAnchors: [{ id: '01FORGED', name: 'head-0000000000-aaaa.json', reason: 'it has no retention label' }]
+      }
+    };
+    const first = await renderApp({ register: forged });
+    await first.user.click(screen.getByRole('tab', { name: 'Proof' }));
+    expect(await screen.findByTestId('chain-status')).toHaveTextContent(
+      'Anchor 01FORGED (head-0000000000-aaaa.json) rejected: it has no retention label.'
+    );
+    cleanup();
+
+    const head = 'c'.repeat(64);
+    const { user } = await renderApp({
+      register: {
+        entries: [registerEntry(0)],
+        verification: { ok: true, count: 1, headHash: head, anchoredSequence: 0, anchorId: '01ANCHOR' }
+      }
+    });
+    await user.click(screen.getByRole('tab', { name: 'Proof' }));
+    await user.click(await screen.findByRole('button', { name: /Certificate of disposal for 2026-05-04/ }));
+    const certificate = await screen.findByTestId('certificate');
+    expect(certificate).toHaveTextContent(`head hash ${head}, anchored at entry 0 in anchor 01ANCHOR`);
+    expect(within(certificate).getByTestId('certificate-check')).toHaveTextContent(
+      `custodian proof verify custodian-proof-register.csv --head ${head}`
+    );
   });
 
   it('draws the 12-month forecast as a labelled image with a table alternative, and moves between tabs with the arrow keys', async () => {

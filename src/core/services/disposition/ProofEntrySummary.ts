@@ -1,22 +1,8 @@
+import type { ProofRegisterLine } from '../../domain/proofRegisterLine';
 import type { RegisterEntry } from './proofRegister';
 
 /** One entry of the proof register, flat, as a table, a certificate or a CSV shows it. */
-export interface ProofEntrySummary {
-  sequence: number;
-  recordedAt: string;
-  kind: 'decision' | 'hold';
-  /** The item key or the hold id. */
-  subject: string;
-  subjectName: string;
-  action: string;
-  stage: number;
-  by: string;
-  justification: string;
-  outcome: string;
-  detail: Record<string, string>;
-  hash: string;
-  previousHash: string;
-}
+export type ProofEntrySummary = ProofRegisterLine;
 
 export function proofEntrySummary(entry: RegisterEntry): ProofEntrySummary {
   const p = entry.payload;

@@ -16,6 +16,7 @@ import { reviewError } from './dispositionErrors';
 import { reviewStatesList, type ReviewStateRow } from './dispositionLists';
 import { createHoldRegister, type HoldOnItem, type HoldRegister } from '../holds/holdRegister';
 import { readLegalHolds, type LegalHold } from '../holds/legalHolds';
+import { readHoldsInForce } from '../holds/checkHolds';
 import { createProofAnchor, type ProofAnchorOptions } from './proofAnchor';
 import { appendToRegister, verifyRegister, type RegisterEntry, type RegisterVerification } from './proofRegister';
 
@@ -100,26 +101,11 @@ export function createDispositionReview(options: DispositionReviewOptions) {
     return actor;
   };
 
-  async function holdsLookup(): Promise<(key: string) => HoldOnItem[]> {
-    const [own, legal] = await Promise.all([
-      holds.covering(),
-      (options.legalHolds ?? (() => readLegalHolds(graph)))().catch((e: unknown) => {
-        if (e instanceof CustodianError && e.status === 403) return undefined;
-        throw e;
-      })
-    ]);
-    if (!legal)
-      return (key) => [
-        ...own(key),
-        { source: 'ediscovery' as const, id: 'unknown', name: 'eDiscovery legal holds that your account cannot read' }
-      ];
-    return (key) => {
-      const siteId = key.split('|')[0].toLowerCase();
-      const ediscovery = legal
-        .filter((h: LegalHold) => h.siteIds.some((s) => s.toLowerCase() === siteId))
-        .map((h) => ({ source: 'ediscovery' as const, id: h.holdId, name: `${h.name} (eDiscovery case ${h.caseName})` }));
-      return [...own(key), ...ediscovery];
-    };
+  /** Custodian's holds and the eDiscovery legal holds covering the given entries (see `readHoldsInForce`). */
+  async function holdsLookup(entries: readonly QueueEntry[]): Promise<(key: string) => HoldOnItem[]> {
+    const targets = entries.map((e) => ({ key: e.key, name: e.item.name }));
+    const holdsOf = await readHoldsInForce({ graph, register: async () => holds, legalHolds: options.legalHolds }, targets);
+    return (key) => holdsOf({ key, name: key });
   }
 
   async function anchorHead(entry: RegisterEntry, at: string): Promise<void> {
@@ -151,11 +137,12 @@ export function createDispositionReview(options: DispositionReviewOptions) {
      * reviews, each with the holds that cover it.
      */
     async queue(now: InstantInput): Promise<ReviewQueueEntry[]> {
-      const [rows, heldBy] = await Promise.all([states.list(), holdsLookup()]);
+      const due = index.queue(now);
+      const [rows, heldBy] = await Promise.all([states.list(), holdsLookup(due)]);
       const byKey = new Map<string, ReviewStateRow>();
       for (const row of rows) if (!byKey.has(row.value.itemKey)) byKey.set(row.value.itemKey, row.value);
       const out: ReviewQueueEntry[] = [];
-      for (const entry of index.queue(now)) {
+      for (const entry of due) {
         const state = byKey.get(entry.key);
         if (state && ['disposed', 'disposing', 'relabelled', 'approvedForDisposal'].includes(state.status)) continue;
         // An extension still running suspends the review (it restarts at stage 1 when it runs out).
@@ -190,7 +177,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       const review = mergeState(entry.review, state?.value);
       if (state && ['disposed', 'disposing', 'relabelled', 'approvedForDisposal'].includes(state.value.status))
         throw conflict(state, itemName);
-      const heldBy = (await holdsLookup())(key);
+      const heldBy = (await holdsLookup([entry]))(key);
       const facts = index.facts();
       const step = applyDispositionAction(
         review,
@@ -339,11 +326,13 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       if (final) outcome = 'disposed';
       return { outcome, review: step.review, entry: proof };
     },
-    /** The register verified against the newest anchor, naming the entry where the chain breaks. */
-    async verify(): Promise<RegisterVerification & { anchoredHead?: { sequence: number; hash: string } }> {
-      const head = await anchor.read();
-      const result = await verifyRegister(site, head);
-      return { ...result, ...(head ? { anchoredHead: { sequence: head.sequence, hash: head.hash } } : {}) };
+    /**
+     * The register verified against every anchor a trusted writer made and the tenant keeps locked (the file plan's
+     * disposition reviewers write anchors too), naming the entry where the chain breaks and any anchor refused.
+     */
+    async verify(): Promise<RegisterVerification> {
+      const reviewers = (index.facts()?.labels ?? []).flatMap((l) => l.retention?.dispositionStages.flatMap((s) => s.reviewers) ?? []);
+      return verifyRegister(site, { files: await anchor.readAll(), policy: { ...options.anchor, reviewers } });
     },
     /** Anchors the current head (after hold changes, which are not anchored one by one). */
     async anchorNow(now: InstantInput): Promise<void> {

@@ -1,18 +1,20 @@
-import type { ListItem } from '@microsoft/microsoft-graph-types';
+import type { DriveItem, ItemRetentionLabel } from '@microsoft/microsoft-graph-types';
 import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { isRecordBehavior } from '../../domain/behaviorDuringRetentionPeriod';
+import type { ProofAnchorFile } from '../../domain/proofAnchorTrust';
 import { getDriveItemText } from '../../graph/driveItems/getDriveItemText';
+import { getRetentionLabel } from '../../graph/driveItems/getRetentionLabel';
+import { setRecordLocked } from '../../graph/driveItems/setRecordLocked';
 import { setRetentionLabel } from '../../graph/driveItems/setRetentionLabel';
 import { uploadSmallFile } from '../../graph/driveItems/uploadSmallFile';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { listAll } from '../../graph/iteratePages';
-import { getListItemDriveItem } from '../../graph/listItems/getListItemDriveItem';
-import { listListItemsCall } from '../../graph/listItems/listListItems';
 import type { ListRef } from '../../graph/listItems/ListRef';
 import { createListCall } from '../../graph/lists/createList';
 import { findListByName } from '../../graph/lists/findListByName';
 import { getListDrive } from '../../graph/lists/getListDrive';
 import { CustodianError } from '../../http/CustodianError';
+import { encodePathSegment } from '../../http/encodePathSegment';
 import { reviewError } from './dispositionErrors';
 
 export interface ProofAnchorOptions {
@@ -24,31 +26,60 @@ export interface ProofAnchorOptions {
    * content but a site collection administrator can remove it (and the audit log shows that).
    */
   labelName: string;
-}
-
-/** Where the register's latest entry is anchored: the head as the newest anchor file holds it. */
-export interface ProofAnchorHead {
-  sequence: number;
-  hash: string;
-  anchoredAt: string;
+  /**
+   * Who may write anchors: Custodian's service account and the records managers (emails or user principal
+   * names). Left out, the creator of the register's first anchor is trusted (see `judgeProofAnchors`).
+   */
+  writers?: readonly string[];
 }
 
 export interface ProofAnchor {
   /** Checks the anchor label is a record label in the file plan, so anchors cannot be edited or deleted. */
   check(labels: readonly FilePlanLabel[]): void;
-  write(head: { sequence: number; hash: string }, now: string): Promise<void>;
-  /** The newest anchor, or undefined before the first. */
-  read(): Promise<ProofAnchorHead | undefined>;
+  /** Writes the head as a new anchor, a locked record with the anchor label. Returns the anchor's drive item id. */
+  write(head: { sequence: number; hash: string }, now: string): Promise<string>;
+  /** Every file in the anchors library, with what verification needs to judge it (oldest first). */
+  readAll(): Promise<ProofAnchorFile[]>;
 }
+
+const hex64 = /^[0-9a-f]{64}$/;
+
+/** The head an anchor file holds, or undefined when its content is not an anchor. */
+function headOf(text: string): ProofAnchorFile['head'] {
+  try {
+    const parsed = JSON.parse(text) as { sequence?: unknown; hash?: unknown; anchoredAt?: unknown };
+    if (
+      !Number.isInteger(parsed.sequence) ||
+      (parsed.sequence as number) < 0 ||
+      typeof parsed.hash !== 'string' ||
+      !hex64.test(parsed.hash)
+    )
+      return undefined;
+    return {
+      sequence: parsed.sequence as number,
+      hash: parsed.hash,
+      ...(typeof parsed.anchoredAt === 'string' ? { anchoredAt: parsed.anchoredAt } : {})
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const who = (identity: DriveItem['createdBy']): string | undefined => {
+  const user = identity?.user as { email?: string; userPrincipalName?: string; id?: string } | undefined;
+  return user?.email ?? user?.userPrincipalName ?? user?.id ?? undefined;
+};
 
 /**
  * The chain head anchored where the register's editors cannot rewrite it: after every batch of entries, a small
  * JSON file `{ sequence, hash }` is uploaded to an anchors library on the records site and labelled with a record
- * label, which locks its content and forbids deleting it (Purview's record restrictions, enforced by SharePoint,
- * not by Custodian). The newest anchor is found by `Created`, which nobody can edit. `verifyProofRegister` with
- * this head then catches what a self-consistent chain hides: newest entries removed or rewritten and every later
- * hash recomputed. Costs two requests per anchor (upload, label). Permission: Files.ReadWrite.All, and
- * Sites.FullControl.All to apply a record label.
+ * label and locked, which forbids changing its content or deleting it (Purview's record restrictions, enforced by
+ * SharePoint, not by Custodian). Anyone who can add files to the library can add a file there too, so reading
+ * returns every file with its creator, last editor, label and lock, for `judgeProofAnchors` to keep only anchors a
+ * trusted writer made and the tenant protects; `verifyAnchoredRegister` then checks the register passes through
+ * each. Costs two or three requests per anchor written (upload, label, lock when the label starts unlocked) and
+ * 1 + 2 per anchor read (listing, label, content). Permission: Files.ReadWrite.All, and Sites.FullControl.All to
+ * apply a record label.
  */
 export function createProofAnchor(graph: GraphGateway, siteId: string, options: ProofAnchorOptions): ProofAnchor {
   const title = options.libraryTitle ?? 'Custodian Proof Anchors';
@@ -92,35 +123,53 @@ export function createProofAnchor(graph: GraphGateway, siteId: string, options: 
           whatToDo: 'Ask your records manager to choose a record label (a regulatory record label where available) for proof anchors.'
         });
     },
-    async write(head: { sequence: number; hash: string }, now: string): Promise<void> {
+    async write(head: { sequence: number; hash: string }, now: string): Promise<string> {
       const lib = await ensure();
       const name = `head-${String(head.sequence).padStart(10, '0')}-${head.hash.slice(0, 16)}.json`;
       const body = new Blob([JSON.stringify({ sequence: head.sequence, hash: head.hash, anchoredAt: now })], { type: 'application/json' });
       const file = await uploadSmallFile(graph, lib.driveId, '', name, body, { conflictBehavior: 'rename' });
-      await setRetentionLabel(graph, { driveId: lib.driveId, itemId: String(file.id) }, options.labelName, { itemName: name });
+      const ref = { driveId: lib.driveId, itemId: String(file.id) };
+      const label = await setRetentionLabel(graph, ref, options.labelName, { itemName: name });
+      // A record label may start unlocked (defaultRecordBehavior "startUnlocked"): lock it, or it proves nothing.
+      if (label?.retentionSettings?.isRecordLocked === false) await setRecordLocked(graph, ref, true, { itemName: name });
+      return String(file.id);
     },
-    async read(): Promise<ProofAnchorHead | undefined> {
+    async readAll(): Promise<ProofAnchorFile[]> {
       const lib = await ensure();
-      const items = await listAll<ListItem>(graph, {
-        ...listListItemsCall(lib, { fields: ['Created', 'FileLeafRef'] }),
-        action: 'read the proof anchors'
-      });
-      const newest = items
-        .filter((i) => i.id)
-        .sort(
-          (a, b) =>
-            String((b.fields as Record<string, unknown>).Created).localeCompare(String((a.fields as Record<string, unknown>).Created)) ||
-            Number(b.id) - Number(a.id)
-        )[0];
-      if (!newest) return undefined;
-      const file = await getListItemDriveItem(graph, lib, String(newest.id));
-      const text = await getDriveItemText(
-        graph,
-        { driveId: lib.driveId, itemId: String(file.id) },
-        { itemName: 'the newest proof anchor' }
-      );
-      const parsed = JSON.parse(text) as ProofAnchorHead;
-      return { sequence: Number(parsed.sequence), hash: String(parsed.hash), anchoredAt: String(parsed.anchoredAt) };
+      const files = (
+        await listAll<DriveItem>(graph, {
+          method: 'GET',
+          url: `/drives/${encodePathSegment(lib.driveId)}/root/children?$select=id,name,file,createdDateTime,createdBy,lastModifiedBy`,
+          action: 'read the proof anchors'
+        })
+      ).filter((f) => f.id && f.file);
+      const read = async (file: DriveItem): Promise<ProofAnchorFile> => {
+        const ref = { driveId: lib.driveId, itemId: String(file.id) };
+        const [label, text] = await Promise.all([
+          getRetentionLabel(graph, ref).catch((e: unknown): ItemRetentionLabel => {
+            if (e instanceof CustodianError && e.status === 404) return {};
+            throw e;
+          }),
+          getDriveItemText(graph, ref, { itemName: `the proof anchor ${String(file.name)}` })
+        ]);
+        const createdBy = who(file.createdBy);
+        const lastModifiedBy = who(file.lastModifiedBy);
+        const head = headOf(text);
+        return {
+          id: String(file.id),
+          name: String(file.name),
+          createdAt: String(file.createdDateTime ?? ''),
+          ...(createdBy ? { createdBy } : {}),
+          ...(lastModifiedBy ? { lastModifiedBy } : {}),
+          ...(label.name ? { labelName: label.name } : {}),
+          isRecordLocked: label.retentionSettings?.isRecordLocked === true,
+          ...(head ? { head } : {})
+        };
+      };
+      const out: ProofAnchorFile[] = [];
+      // Eight at a time: Graph throttles a burst of hundreds of requests from one client.
+      for (let i = 0; i < files.length; i += 8) out.push(...(await Promise.all(files.slice(i, i + 8).map(read))));
+      return out;
     }
   };
 }

@@ -1,6 +1,13 @@
 import { appendProofEntry } from '../../domain/appendProofEntry';
 import { genesisHash, type ProofEntry } from '../../domain/proofEntry';
-import { verifyProofRegister, type ProofVerification } from '../../domain/verifyProofRegister';
+import {
+  judgeProofAnchors,
+  type AnchoredHead,
+  type AnchorTrustPolicy,
+  type ProofAnchorFile,
+  type RejectedAnchor
+} from '../../domain/proofAnchorTrust';
+import { verifyAnchoredRegister, type AnchoredVerification } from '../../domain/verifyAnchoredRegister';
 import type { InstantInput } from '../../domain/utcInstant';
 import { CustodianError } from '../../http/CustodianError';
 import type { RecordsSite } from '../recordsSite/RecordsSite';
@@ -16,13 +23,23 @@ export interface RegisterEntry extends ProofEntry<RegisterPayload> {
   listItemId: string;
 }
 
+/** What verification found in the anchors library: anchors it relied on, and those it refused, each with why. */
+export interface AnchorFindings {
+  trustedAnchors: AnchoredHead[];
+  rejectedAnchors: RejectedAnchor[];
+}
+
 export type RegisterVerification =
-  | (Extract<ProofVerification, { ok: true }> & { entries: RegisterEntry[] })
-  | (Extract<ProofVerification, { ok: false }> & {
-      entries: RegisterEntry[];
-      /** The entry named by the break: its sequence as stored, list item id and subject. */
-      entry?: { sequence: number; listItemId: string; subjectName: string };
-    });
+  | (Extract<AnchoredVerification, { ok: true }> & AnchorFindings & { entries: RegisterEntry[] })
+  | (Omit<Extract<AnchoredVerification, { ok: false }>, 'problem' | 'anchor'> &
+      AnchorFindings & {
+        problem: Extract<AnchoredVerification, { ok: false }>['problem'] | 'anchorRejected';
+        entries: RegisterEntry[];
+        /** The entry named by the break: its sequence as stored, list item id and subject. */
+        entry?: { sequence: number; listItemId: string; subjectName: string };
+        /** The anchor the register disagrees with, or the anchor refused. */
+        anchor?: { id: string; name: string };
+      });
 
 const headName = 'head';
 
@@ -90,19 +107,46 @@ export async function readRegister(site: RecordsSite): Promise<RegisterEntry[]> 
 }
 
 /**
- * Verifies the register with the domain's `verifyProofRegister`, against the head anchored where the register's
- * editors cannot write (`expectedHead`), and names the entry where the chain breaks. A row edited through Graph
- * or SharePoint (its justification, say) is reported as altered, with its sequence and list item id.
+ * Verifies the register: the chain is intact and passes through the head of every anchor a trusted writer made and
+ * the tenant keeps locked (`judgeProofAnchors`, `verifyAnchoredRegister`), naming the entry where it breaks. A row
+ * edited through Graph or SharePoint (its justification, say) is reported as altered, with its sequence and list
+ * item id, even when the forger recomputed every later hash. A file in the anchors library that verification
+ * refuses (unlabelled, unlocked, or written by someone else) fails verification too, naming it and why: it is an
+ * attempt to pass off a head. Without `anchors`, only the chain itself is checked.
  */
-export async function verifyRegister(site: RecordsSite, expectedHead?: { sequence: number; hash: string }): Promise<RegisterVerification> {
+export async function verifyRegister(
+  site: RecordsSite,
+  anchors?: { files: readonly ProofAnchorFile[]; policy: AnchorTrustPolicy }
+): Promise<RegisterVerification> {
   const entries = await readRegister(site);
   const plain = entries.map(({ listItemId: _id, ...entry }) => entry);
-  const result = await verifyProofRegister(plain, expectedHead ? { expectedHead } : {});
-  if (result.ok) return { ...result, entries };
-  const at = entries[Math.min(result.position, entries.length - 1)];
-  return {
-    ...result,
-    entries,
-    ...(at ? { entry: { sequence: at.sequence, listItemId: at.listItemId, subjectName: at.payload.subjectName } } : {})
+  const { trusted, rejected } = anchors ? judgeProofAnchors(anchors.files, anchors.policy) : { trusted: [], rejected: [] };
+  const findings: AnchorFindings = { trustedAnchors: trusted, rejectedAnchors: rejected };
+  const result = await verifyAnchoredRegister(plain, trusted);
+  const named = (position: number): { entry?: { sequence: number; listItemId: string; subjectName: string } } => {
+    const at = entries[Math.min(position, entries.length - 1)];
+    return at ? { entry: { sequence: at.sequence, listItemId: at.listItemId, subjectName: at.payload.subjectName } } : {};
   };
+  if (!result.ok) {
+    const { anchor, ...rest } = result;
+    return {
+      ...rest,
+      ...findings,
+      entries,
+      ...named(result.position),
+      ...(anchor ? { anchor: { id: anchor.id, name: anchor.name } } : {})
+    };
+  }
+  const refused = rejected[0];
+  if (refused)
+    return {
+      ok: false,
+      problem: 'anchorRejected',
+      position: entries.length,
+      reason: `The anchor ${refused.id} (${refused.name}) was rejected: ${refused.reason}. Someone may have tried to pass off a rewritten register; the anchors Custodian wrote still check it.`,
+      anchor: { id: refused.id, name: refused.name },
+      ...findings,
+      entries
+    };
+  return { ...result, ...findings, entries };
 }
