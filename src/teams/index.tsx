@@ -14,7 +14,15 @@ import {
   type DispositionsServices
 } from '../ui/dispositions';
 import { mountApp } from '../ui/mountApp';
-import { anchorLabelName, custodianClientId, demoAnchorLabelName, demoSharePointHost, recordsSitePath, tabEntityId } from './config';
+import {
+  anchorLabelName,
+  custodianClientId,
+  demoAnchorLabelName,
+  demoSharePointHost,
+  readProofWriters,
+  recordsSitePath,
+  tabEntityId
+} from './config';
 import { DemoBanner } from './DemoBanner';
 import { devTenantClock } from '../core/graph/devtenant/devTenantClock';
 import { TabConfig } from './TabConfig';
@@ -42,7 +50,7 @@ function recordsManagerServices(deps: DispositionWorkspaceDeps, demo?: DemoContr
 }
 
 /** In Teams: the signed-in user through nested app authentication, the index kept in IndexedDB. */
-async function teamsServices(host: TeamsHost): Promise<DispositionsServices> {
+async function teamsServices(host: TeamsHost, proofWriters: string[] | undefined): Promise<DispositionsServices> {
   // MSAL is loaded only inside Teams: the demo on the dev tenant never needs it.
   const { createNaaTokenProvider } = await import('../core/auth/createNaaTokenProvider');
   const graph = createGraphGateway({
@@ -62,6 +70,7 @@ async function teamsServices(host: TeamsHost): Promise<DispositionsServices> {
     now: () => Promise.resolve(new Date().toISOString()),
     recordsSiteUrl: `https://${host.sharePointDomain ?? 'contoso.sharepoint.com'}${recordsSitePath}`,
     anchorLabelName,
+    ...(proofWriters ? { proofWriters } : {}),
     actorIsRecordsManager: false
   });
 }
@@ -122,14 +131,17 @@ async function start(): Promise<void> {
   const host = await connectToTeams(window);
   let render: (theme: string | undefined) => void;
   if (params.get('view') === 'config') {
+    const writers = readProofWriters(params);
     host.enableConfigSave?.({
       entityId: tabEntityId,
-      contentUrl: `${window.location.origin}/teams/index.html`,
+      // The writers named in the manifest's configurationUrl are kept in the tab's content URL (see readProofWriters).
+      contentUrl: `${window.location.origin}/teams/index.html${writers ? `?proofWriters=${encodeQueryValue(writers.join(','))}` : ''}`,
       suggestedDisplayName: 'Dispositions'
     });
     render = (theme) => mountApp(<TabConfig />, fluentThemeForTeams(theme));
   } else {
-    const services = host.inTeams ? await teamsServices(host) : demoServices();
+    // In Teams the page's query is the tab configuration's content URL; the demo always trusts on first use.
+    const services = host.inTeams ? await teamsServices(host, readProofWriters(params)) : demoServices();
     const initialItemKey = (host.inTeams ? host.subPageId : params.get('item')) || undefined;
     render = (theme) => mountApp(<TabRoot services={services} host={host} initialItemKey={initialItemKey} />, fluentThemeForTeams(theme));
   }

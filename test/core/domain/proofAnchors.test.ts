@@ -65,6 +65,26 @@ describe('judgeProofAnchors', () => {
       edited: 'it was last modified by ana.ortiz@contoso.com, who may not write anchors'
     });
   });
+  it('trusts a reviewer added during a review only for later entries, and only when a trusted anchor names them', () => {
+    const hash = 'a'.repeat(64);
+    const { trusted, rejected } = judgeProofAnchors(
+      [
+        file('add', { head: { sequence: 4, hash, addedReviewer: 'Dev@contoso.com' } }),
+        file('devApproves', { createdBy: 'dev@contoso.com', lastModifiedBy: 'dev@contoso.com', head: { sequence: 5, hash } }),
+        file('devBefore', { createdBy: 'dev@contoso.com', head: { sequence: 3, hash } }),
+        // Ana's own anchor naming herself: she is not trusted, so it names nobody; nor is her next anchor.
+        file('anaAdds', { createdBy: 'ana@contoso.com', head: { sequence: 6, hash, addedReviewer: 'ana@contoso.com' } }),
+        file('anaLater', { createdBy: 'ana@contoso.com', head: { sequence: 7, hash } })
+      ],
+      { labelName: 'Custodian Proof Anchor', writers: ['priya.raman@contoso.com'] }
+    );
+    expect(trusted.map((t) => t.id).sort()).toEqual(['add', 'devApproves']);
+    expect(Object.fromEntries(rejected.map((r) => [r.id, r.reason]))).toEqual({
+      devBefore: 'it was created by dev@contoso.com, who was added as a reviewer at entry 4 and may anchor only later entries',
+      anaAdds: expect.stringContaining('ana@contoso.com, who is neither') as string,
+      anaLater: expect.stringContaining('ana@contoso.com, who is neither') as string
+    });
+  });
 });
 
 describe('verifyAnchoredRegister', () => {

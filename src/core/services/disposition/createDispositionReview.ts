@@ -108,8 +108,9 @@ export function createDispositionReview(options: DispositionReviewOptions) {
     return (key) => holdsOf({ key, name: key });
   }
 
-  async function anchorHead(entry: RegisterEntry, at: string): Promise<void> {
-    await anchor.write({ sequence: entry.sequence, hash: entry.hash }, at);
+  /** Anchors a decision; an "add reviewer" decision's anchor names the reviewer, so their own anchors count after it. */
+  async function anchorHead(entry: RegisterEntry, at: string, addedReviewer?: string): Promise<void> {
+    await anchor.write({ sequence: entry.sequence, hash: entry.hash, ...(addedReviewer ? { addedReviewer } : {}) }, at);
   }
 
   function conflict(state: StoredEntry<ReviewStateRow> | undefined, itemName: string): CustodianError {
@@ -321,7 +322,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         at
       );
       await states.update(state, { status: final ? 'disposed' : next.status, lastSequence: proof.sequence });
-      await anchorHead(proof, at);
+      await anchorHead(proof, at, step.outcome === 'reviewerAdded' ? decided.reviewer : undefined);
       if (final || step.outcome === 'relabel') index.forget(key);
       if (final) outcome = 'disposed';
       return { outcome, review: step.review, entry: proof };

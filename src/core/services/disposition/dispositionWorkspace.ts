@@ -18,6 +18,11 @@ export interface DispositionWorkspaceDeps {
   recordsSiteUrl: string;
   /** A record label (regulatory where available) that locks each proof anchor. */
   anchorLabelName: string;
+  /**
+   * Who may write proof anchors besides the file plan's reviewers: Custodian's service account and the records
+   * managers. Left out, the creator of the first anchor is trusted (trust on first use, see `judgeProofAnchors`).
+   */
+  proofWriters?: readonly string[];
   /** The signed-in user is in Purview's Record Manager Security Group: may act at any stage. */
   actorIsRecordsManager: boolean;
 }
@@ -59,7 +64,7 @@ export function createDispositionWorkspace(deps: DispositionWorkspaceDeps): Disp
       graph,
       site,
       index,
-      anchor: { labelName: deps.anchorLabelName },
+      anchor: { labelName: deps.anchorLabelName, ...(deps.proofWriters?.length ? { writers: deps.proofWriters } : {}) },
       actorIsRecordsManager: deps.actorIsRecordsManager
     });
     const where = new Map(libraries.map((l) => [`${l.siteId}|${l.listId}`, { siteName: l.siteName, libraryName: l.libraryName }]));

@@ -1,7 +1,7 @@
 import type { DriveItem, ItemRetentionLabel } from '@microsoft/microsoft-graph-types';
 import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { isRecordBehavior } from '../../domain/behaviorDuringRetentionPeriod';
-import type { ProofAnchorFile } from '../../domain/proofAnchorTrust';
+import type { AnchorHead, ProofAnchorFile } from '../../domain/proofAnchorTrust';
 import { getDriveItemText } from '../../graph/driveItems/getDriveItemText';
 import { getRetentionLabel } from '../../graph/driveItems/getRetentionLabel';
 import { setRecordLocked } from '../../graph/driveItems/setRecordLocked';
@@ -36,8 +36,11 @@ export interface ProofAnchorOptions {
 export interface ProofAnchor {
   /** Checks the anchor label is a record label in the file plan, so anchors cannot be edited or deleted. */
   check(labels: readonly FilePlanLabel[]): void;
-  /** Writes the head as a new anchor, a locked record with the anchor label. Returns the anchor's drive item id. */
-  write(head: { sequence: number; hash: string }, now: string): Promise<string>;
+  /**
+   * Writes the head as a new anchor, a locked record with the anchor label. Returns the anchor's drive item id.
+   * `addedReviewer`: the head is an "add reviewer" decision; naming the reviewer lets their anchors count after it.
+   */
+  write(head: { sequence: number; hash: string; addedReviewer?: string }, now: string): Promise<string>;
   /** Every file in the anchors library, with what verification needs to judge it (oldest first). */
   readAll(): Promise<ProofAnchorFile[]>;
 }
@@ -47,7 +50,7 @@ const hex64 = /^[0-9a-f]{64}$/;
 /** The head an anchor file holds, or undefined when its content is not an anchor. */
 function headOf(text: string): ProofAnchorFile['head'] {
   try {
-    const parsed = JSON.parse(text) as { sequence?: unknown; hash?: unknown; anchoredAt?: unknown };
+    const parsed = JSON.parse(text) as { sequence?: unknown; hash?: unknown; anchoredAt?: unknown; addedReviewer?: unknown };
     if (
       !Number.isInteger(parsed.sequence) ||
       (parsed.sequence as number) < 0 ||
@@ -58,8 +61,9 @@ function headOf(text: string): ProofAnchorFile['head'] {
     return {
       sequence: parsed.sequence as number,
       hash: parsed.hash,
-      ...(typeof parsed.anchoredAt === 'string' ? { anchoredAt: parsed.anchoredAt } : {})
-    };
+      ...(typeof parsed.anchoredAt === 'string' ? { anchoredAt: parsed.anchoredAt } : {}),
+      ...(typeof parsed.addedReviewer === 'string' && parsed.addedReviewer.trim() !== '' ? { addedReviewer: parsed.addedReviewer } : {})
+    } satisfies AnchorHead;
   } catch {
     return undefined;
   }
@@ -123,10 +127,16 @@ export function createProofAnchor(graph: GraphGateway, siteId: string, options: 
           whatToDo: 'Ask your records manager to choose a record label (a regulatory record label where available) for proof anchors.'
         });
     },
-    async write(head: { sequence: number; hash: string }, now: string): Promise<string> {
+    async write(head: { sequence: number; hash: string; addedReviewer?: string }, now: string): Promise<string> {
       const lib = await ensure();
       const name = `head-${String(head.sequence).padStart(10, '0')}-${head.hash.slice(0, 16)}.json`;
-      const body = new Blob([JSON.stringify({ sequence: head.sequence, hash: head.hash, anchoredAt: now })], { type: 'application/json' });
+      const content = {
+        sequence: head.sequence,
+        hash: head.hash,
+        anchoredAt: now,
+        ...(head.addedReviewer ? { addedReviewer: head.addedReviewer } : {})
+      };
+      const body = new Blob([JSON.stringify(content)], { type: 'application/json' });
       const file = await uploadSmallFile(graph, lib.driveId, '', name, body, { conflictBehavior: 'rename' });
       const ref = { driveId: lib.driveId, itemId: String(file.id) };
       const label = await setRetentionLabel(graph, ref, options.labelName, { itemName: name });
