@@ -1,0 +1,44 @@
+// When Graph keeps answering 429 after the governor has cut its rate, every request waits until the service's
+// Retry-After: requests already queued too, not only new ones. Timed with jest's fake timers over the real
+// systemTiming (setTimeout and Date.now), so the test asserts when each request is released, without sleeping.
+import { RateGovernor } from '../../../src/core/http/RateGovernor';
+import { systemTiming } from '../../../src/core/http/Timing';
+
+const t0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+beforeEach(() => jest.useFakeTimers({ now: t0 }));
+afterEach(() => jest.useRealTimers());
+
+/** Starts an acquire and records, in ms since t0, when it is released. */
+function acquireAt(g: RateGovernor, released: number[]): Promise<void> {
+  return g.acquire().then(() => {
+    released.push(Date.now() - t0);
+  });
+}
+
+describe('RateGovernor and a Retry-After pause', () => {
+  it('holds requests already waiting until the Retry-After has passed, then releases them at its pace', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0, decreaseCooldownMs: 1000 });
+    g.record(429, 2000); // the first 429 cuts the rate (to 8.5 a second)
+    const released: number[] = [];
+    const waiting = [1, 2, 3, 4].map(() => acquireAt(g, released));
+    await jest.advanceTimersByTimeAsync(50);
+    expect(released).toEqual([0]); // the first went at once; three are queued (due at about 118, 235 and 353 ms)
+
+    // Still throttled after the cut: the service says retry after 2 s, so everyone waits until t0 + 2050.
+    for (let i = 0; i < 3; i++) g.record(429, 2000);
+    expect(g.snapshot().pausedUntil).toBe(t0 + 2050);
+
+    await jest.advanceTimersByTimeAsync(1999); // now t0 + 2049
+    expect(released).toEqual([0]);
+    const late = acquireAt(g, released); // a request arriving during the pause waits too
+
+    await jest.advanceTimersByTimeAsync(2000);
+    await Promise.all([...waiting, late]);
+    expect(released).toHaveLength(5);
+    expect(Math.min(...released.slice(1))).toBeGreaterThanOrEqual(2050);
+    // After the pause they leave one at a time, at the cut rate: at least 1000 / 8.5 ms apart.
+    const after = released.slice(1).sort((a, b) => a - b);
+    for (let i = 1; i < after.length; i++) expect(after[i] - after[i - 1]).toBeGreaterThanOrEqual(Math.floor(1000 / 8.5));
+  });
+});
