@@ -129,14 +129,23 @@ describe('retry', () => {
   it('never retries an aborted request', async () => {
     const controller = new AbortController();
     let release: () => void = () => undefined;
-    peer.queue({ after: new Promise<void>((resolve) => (release = resolve)), body: {} });
+    const answer = new Promise<void>((resolve) => (release = resolve));
+    // The peer signals when the request has reached it, so the abort lands while the request is in flight.
+    const arrived = new Promise<void>((resolve) => {
+      peer.otherwise = () => {
+        resolve();
+        return { after: answer, body: {} };
+      };
+    });
     const pending = graph.call(get, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await arrived;
     controller.abort();
     await expect(pending).rejects.toMatchObject({ status: 0, code: 'aborted' });
     release();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(peer.seen).toHaveLength(1);
+    // A later call is the barrier: the peer sees it right after the aborted request, with no retry between them.
+    peer.otherwise = () => ({ body: { id: 'after' } });
+    await expect(graph.call({ ...get, url: '/after-abort' })).resolves.toEqual({ id: 'after' });
+    expect(peer.seen.map((r) => r.url)).toEqual(['/v1.0/me', '/v1.0/after-abort']);
   });
 
   it('stops waiting for Retry-After when aborted', async () => {

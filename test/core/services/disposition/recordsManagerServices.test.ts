@@ -10,6 +10,7 @@ import { createForecastService, type ForecastService } from '../../../../src/cor
 import { createSearchService, type SearchService } from '../../../../src/core/services/search/createSearchService';
 import { retentionInWords } from '../../../../src/ui/dispositions/retentionInWords';
 import { startTestTenant, type TestTenant } from '../../../core/support/devTenant';
+import { pinDateToSeed, unpinDate } from '../../../devtenant/support/seedDate';
 
 let tenant: TestTenant;
 let clock: ReturnType<typeof devTenantClock>;
@@ -21,6 +22,8 @@ let search: SearchService;
 let before: QueueSnapshot;
 
 beforeAll(async () => {
+  // What is due now and what becomes due 8 years on depend on the seeded items' ages: a fixed date, not the machine's.
+  pinDateToSeed();
   tenant = await startTestTenant(300);
   const graph = tenant.graph('records-manager');
   clock = devTenantClock(graph);
@@ -40,7 +43,10 @@ beforeAll(async () => {
   search = createSearchService(workspace);
   before = await disposition.loadQueue();
 }, 60_000);
-afterAll(() => tenant.close());
+afterAll(async () => {
+  await tenant.close();
+  unpinDate();
+});
 
 describe("the records manager's services (disposition, holds, events, forecast, search) over one workspace, on the dev tenant", () => {
   it('indexes every library with its names, and the queue grows when the clock moves 8 years', async () => {

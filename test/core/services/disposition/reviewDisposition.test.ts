@@ -13,6 +13,9 @@ import { openRecordsSite, type RecordsSite } from '../../../../src/core/services
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
 
+/** A date `years` after the dev tenant's `now` (its clock runs years ahead of the machine's), never a fixed year. */
+const yearsAfter = (now: string, years: number): string => new Date(Date.parse(now) + years * 365 * 86_400_000).toISOString();
+
 let tenant: TestTenant;
 let manager: GraphGateway;
 let owner: GraphGateway;
@@ -129,7 +132,7 @@ describe('reviewDisposition', () => {
     });
     const held = await refusal(() => priya.decide(key, { kind: 'approve', justification: 'x' }, now));
     expect(held.why).toContain("O'Brien audit #7");
-    const extended = await priya.decide(key, { kind: 'extend', justification: 'Wait for the audit.', until: '2040-01-01T00:00:00Z' }, now);
+    const extended = await priya.decide(key, { kind: 'extend', justification: 'Wait for the audit.', until: yearsAfter(now, 6) }, now);
     expect(extended.outcome).toBe('extended');
     await priya.holds.release({ holdId: hold.holdId, by: 'priya.raman@custodiandev.onmicrosoft.com', justification: 'Audit closed', now });
     expect((await priya.holds.list()).find((h) => h.holdId === hold.holdId)).toMatchObject({

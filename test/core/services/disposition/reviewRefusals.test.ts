@@ -12,6 +12,9 @@ import { openRecordsSite, type RecordsSite } from '../../../../src/core/services
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
 
+/** A date `years` after the dev tenant's `now` (its clock runs years ahead of the machine's), never a fixed year. */
+const yearsAfter = (now: string, years: number): string => new Date(Date.parse(now) + years * 365 * 86_400_000).toISOString();
+
 let tenant: TestTenant;
 let manager: GraphGateway;
 let owner: GraphGateway;
@@ -126,7 +129,7 @@ describe('disposition review: what is refused, and that nothing is carried out',
     const before = await registerLength();
     const results = await Promise.allSettled([
       priya.decide(key, { kind: 'approve', justification: 'Mine.' }, now),
-      priyaRM.decide(key, { kind: 'extend', justification: 'Wait for the audit.', until: '2060-01-01T00:00:00Z' }, now)
+      priyaRM.decide(key, { kind: 'extend', justification: 'Wait for the audit.', until: yearsAfter(now, 23) }, now)
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as CustodianError;
