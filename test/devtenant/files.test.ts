@@ -5,12 +5,12 @@ import { encodeShareUrl, expectGraphError, TestTenant } from './helpers';
 let t: TestTenant;
 let legal: any;
 let contracts: any;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await TestTenant.start({ seed: 3 });
   legal = (await t.get('office-worker', '/v1.0/sites/custodiandev.sharepoint.com:/sites/legal')).json;
   contracts = (await t.get('office-worker', `/v1.0/sites/${legal.id}/drives`)).json.value.find((d: any) => d.name === 'Contracts');
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 describe('sites and drives', () => {
   test('search, by id, by hostname and path', async () => {

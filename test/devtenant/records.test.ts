@@ -4,14 +4,14 @@ import { expectGraphError, TestTenant } from './helpers';
 let t: TestTenant;
 let records: any;
 let contracts: any;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await TestTenant.start({ seed: 9 });
   const site = (await t.get('office-worker', '/v1.0/sites/custodiandev.sharepoint.com:/sites/records')).json;
   records = (await t.get('office-worker', `/v1.0/sites/${site.id}/drives`)).json.value.find((d: any) => d.name === 'Records');
   const legal = (await t.get('office-worker', '/v1.0/sites/custodiandev.sharepoint.com:/sites/legal')).json;
   contracts = (await t.get('office-worker', `/v1.0/sites/${legal.id}/drives`)).json.value.find((d: any) => d.name === 'Contracts');
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 async function newFile(name: string): Promise<any> {
   const res = await t.call('office-worker', 'PUT', `/v1.0/drives/${records.id}/root:/${encodeURIComponent(name)}:/content`, 'draft', {

@@ -41,7 +41,7 @@ const hostileNames = [
   '‮rtl override‬ (1).txt'
 ];
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant();
   worker = tenant.graph('office-worker');
   manager = tenant.graph('records-manager');
@@ -62,7 +62,7 @@ beforeAll(async () => {
   });
   records = { siteId: site.id, listId: lists[0].id, driveId: drive.id };
 });
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 async function newFile(name: string, text = 'hello'): Promise<DriveItem> {
   return uploadSmallFile(worker, records.driveId, '', name, new Blob([text], { type: 'text/plain' }), { conflictBehavior: 'rename' });
@@ -159,11 +159,13 @@ describe('driveItems', () => {
 
 describe('listItems', () => {
   let list: ListRef;
-  beforeAll(() => {
+  beforeEach(() => {
     list = { siteId: records.siteId, listId: records.listId };
   });
 
   it('pages through items with fields, and follows delta to a deltaLink that returns only changes', async () => {
+    // More items than one page of 25 holds, whatever the seed put in the library.
+    await Promise.all(Array.from({ length: 26 }, (_, i) => newFile(`Page ${i}.txt`)));
     const pages: number[] = [];
     for await (const page of listListItems(worker, list, { top: 25 })) pages.push(page.items.length);
     expect(pages.length).toBeGreaterThan(1);

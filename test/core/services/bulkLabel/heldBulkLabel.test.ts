@@ -31,7 +31,7 @@ async function labels(): Promise<string[]> {
   return items.map((i) => String((i.fields as Record<string, unknown>)._ComplianceTag ?? ''));
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(60);
   const owner = tenant.graph('site-owner');
   siteId = String((await getSiteByUrl(owner, `${tenant.url}/sites/finance`)).id);
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const { hold } = await register.create({ name: 'Finance audit 2026', reason: 'Auditors on site', by: 'priya', now });
   await register.add({ holdId: hold.holdId, sites: [siteId], by: 'priya', justification: 'The whole site', now });
 });
-afterAll(async () => {
+afterEach(async () => {
   await tenant?.close();
 });
 

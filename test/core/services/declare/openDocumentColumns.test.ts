@@ -16,7 +16,7 @@ let contracts: Library;
 let records: Library;
 let docUrl: string;
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startServicesTenant(40);
   contracts = await tenant.library('/sites/legal', 'Contracts');
   records = await tenant.library('/sites/records', 'Records');
@@ -32,7 +32,7 @@ beforeAll(async () => {
     action: 'fill the columns'
   });
 });
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 async function columnsOf(library: Library): Promise<ColumnDefinition[]> {
   const page = await tenant.graph('site-owner').call<{ value: ColumnDefinition[] }>({

@@ -27,7 +27,7 @@ const anchor = { labelName: 'Board Minutes - Permanent' };
 const ana = 'ana.ortiz@custodiandev.onmicrosoft.com';
 const devAdmin = 'devadmin@custodiandev.onmicrosoft.com';
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(300);
   const manager = tenant.graph('records-manager');
   const owner = tenant.graph('site-owner');
@@ -50,7 +50,7 @@ beforeAll(async () => {
   dev = createDispositionReview({ graph: admin, site: await openRecordsSite(admin, records), index, anchor });
   priya.checkAnchorLabel();
 }, 90_000);
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 const invoiceQueue = async (): Promise<string[]> =>
   (await priya.queue(now)).filter((e) => e.item.listId === invoices.listId && e.holds.length === 0).map((e) => e.key);
@@ -168,6 +168,9 @@ describe('anchors written by a reviewer added during the review (issue #12, proo
   });
 
   it('an office worker who appends "reviewer added: me" and anchors it herself is refused, even once a real decision follows', async () => {
+    // A register with a real, anchored decision to chain onto.
+    const [earlier] = await invoiceQueue();
+    await priya.decide(earlier, { kind: 'approve', justification: 'Supplier closed; nothing open.' }, now);
     expect((await priya.verify()).ok).toBe(true);
     const forged = await appendForgedReviewerEntry();
     const own = await anchorAsAna({ ...forged, addedReviewer: ana });
@@ -177,7 +180,7 @@ describe('anchors written by a reviewer added during the review (issue #12, proo
 
     // A real decision chains onto her entry and Priya anchors it: her entry is now covered by a trusted anchor,
     // yet it still does not make her a writer, since no trusted anchor records a reviewer being added there.
-    const [key] = await invoiceQueue();
+    const [key] = (await invoiceQueue()).filter((k) => k !== earlier);
     const real = await priya.decide(key, { kind: 'approve', justification: 'Past its schedule.' }, now);
     expect(real.entry.sequence).toBe(forged.sequence + 1);
     const later = await anchorAsAna({ sequence: real.entry.sequence, hash: real.entry.hash });

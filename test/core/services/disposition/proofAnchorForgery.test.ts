@@ -22,7 +22,7 @@ let decided: { sequence: number; hash: string }[] = [];
 const anchorLabel = 'Board Minutes - Permanent';
 const ana = 'ana.ortiz@custodiandev.onmicrosoft.com';
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(300);
   manager = tenant.graph('records-manager');
   office = tenant.graph('office-worker');
@@ -41,7 +41,7 @@ beforeAll(async () => {
     decided.push({ sequence: entry.sequence, hash: entry.hash });
   }
 }, 90_000);
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 // ---- The attacker's tools: plain Graph requests and her own SHA-256 over sorted-key JSON. ----
 

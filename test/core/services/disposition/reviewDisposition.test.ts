@@ -40,7 +40,7 @@ async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
   throw new Error('expected a refusal');
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(400);
   manager = tenant.graph('records-manager');
   owner = tenant.graph('site-owner');
@@ -58,7 +58,7 @@ beforeAll(async () => {
   sam = createDispositionReview({ graph: owner, site: ownerSite, index, anchor, legalHolds: () => readLegalHolds(manager) });
   priya.checkAnchorLabel();
 }, 60_000);
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 const invoiceQueue = async (): Promise<string[]> =>
   (await priya.queue(now)).filter((e) => e.item.listId === invoices.listId && e.holds.length === 0).map((e) => e.key);
@@ -178,6 +178,10 @@ describe('reviewDisposition', () => {
   });
 
   it('tampering with the register list in the dev tenant shows as a broken chain naming the entry', async () => {
+    // A register of two entries: one item approved at both stages.
+    const [key] = await invoiceQueue();
+    await priya.decide(key, { kind: 'approve', justification: 'Past its 7-year schedule; no open queries.' }, now);
+    await sam.decide(key, { kind: 'approve', justification: 'Legal has no hold on it.' }, now);
     expect((await priya.verify()).ok).toBe(true);
     const entries = await readRegister(managerSite);
     const target = entries[1];

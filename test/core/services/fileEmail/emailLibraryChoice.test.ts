@@ -21,7 +21,7 @@ let messages: Message[];
 let correspondence: LibraryPlan;
 let archive: LibraryPlan;
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startServicesTenant(20);
   records = await tenant.library('/sites/records', 'Records');
   const graph = tenant.graph('office-worker');
@@ -32,9 +32,38 @@ beforeAll(async () => {
     action: 'read mail'
   });
 });
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 const message = (n = 0): ReturnType<typeof emailMessageFromGraph> => emailMessageFromGraph(messages[n]);
+
+/**
+ * The plans on the records site that a records manager saved: two email libraries, and three that cannot take a
+ * message (no email columns, a library that is gone, no drive). Each test that needs them makes them itself.
+ */
+async function savePlans(): Promise<void> {
+  const admin = tenant.graph('admin');
+  const plans = (await openRecordsSite(admin, records.siteUrl)).list(libraryPlansList);
+  correspondence = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Correspondence'));
+  archive = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Archive Mail'));
+  const contracts = await tenant.library('/sites/legal', 'Contracts');
+  const noEmailColumns: LibraryPlan = {
+    libraryKey: libraryKeyOf(contracts),
+    siteId: contracts.siteId,
+    listId: contracts.listId,
+    driveId: contracts.driveId,
+    libraryName: 'Contracts',
+    requiredColumns: [],
+    updatedAt: '2026-01-15T09:00:00Z'
+  };
+  const gone: LibraryPlan = {
+    ...correspondence,
+    listId: '9f1b2c3d-0000-4000-8000-00000000dead',
+    libraryKey: libraryKeyOf({ siteId: records.siteId, listId: '9f1b2c3d-0000-4000-8000-00000000dead' }),
+    libraryName: 'Deleted Mail'
+  };
+  const noDrive = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Mail Without Drive'));
+  for (const plan of [correspondence, archive, noEmailColumns, gone, { ...noDrive, driveId: '' }]) await plans.create(plan);
+}
 
 describe('the libraries offered for email', () => {
   it('are none before any library plan exists, and opening a message creates nothing on the records site', async () => {
@@ -52,29 +81,7 @@ describe('the libraries offered for email', () => {
   });
 
   it('leave out a plan whose library lacks the email columns, has no drive, or is gone; sorted by name', async () => {
-    const admin = tenant.graph('admin');
-    const plans = (await openRecordsSite(admin, records.siteUrl)).list(libraryPlansList);
-    correspondence = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Correspondence'));
-    archive = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Archive Mail'));
-    const contracts = await tenant.library('/sites/legal', 'Contracts');
-    const noEmailColumns: LibraryPlan = {
-      libraryKey: libraryKeyOf(contracts),
-      siteId: contracts.siteId,
-      listId: contracts.listId,
-      driveId: contracts.driveId,
-      libraryName: 'Contracts',
-      requiredColumns: [],
-      updatedAt: '2026-01-15T09:00:00Z'
-    };
-    const gone: LibraryPlan = {
-      ...correspondence,
-      listId: '9f1b2c3d-0000-4000-8000-00000000dead',
-      libraryKey: libraryKeyOf({ siteId: records.siteId, listId: '9f1b2c3d-0000-4000-8000-00000000dead' }),
-      libraryName: 'Deleted Mail'
-    };
-    const noDrive = await emailPlan(admin, records.siteId, await createEmailLibrary(admin, records.siteId, 'Mail Without Drive'));
-    for (const plan of [correspondence, archive, noEmailColumns, gone, { ...noDrive, driveId: '' }]) await plans.create(plan);
-
+    await savePlans();
     const context = await service.open(message(), undefined);
     expect(context.libraries.map((l) => l.name)).toEqual(['Archive Mail', 'Correspondence']);
     expect(context.libraries.map((l) => l.key)).toEqual([archive.libraryKey, correspondence.libraryKey]);
@@ -85,6 +92,7 @@ describe('the libraries offered for email', () => {
   });
 
   it('choose the remembered library, and ignore a remembered one that is no longer offered', async () => {
+    await savePlans();
     const remembered = await service.open(message(), correspondence.libraryKey);
     expect(remembered.library?.key).toBe(correspondence.libraryKey);
     expect(remembered.library?.defaultLabel).toBe('Email - 3 Years');
@@ -93,6 +101,7 @@ describe('the libraries offered for email', () => {
   });
 
   it('file into the chosen library, and find that copy there (not in the other) when it is opened again', async () => {
+    await savePlans();
     const context = await service.open(message(1), archive.libraryKey);
     const filed = await service.file(context, { retentionLabel: 'Email - 3 Years', fields: {}, lock: false }, { includeAttachments: true });
     expect(filed.status).toBe('filed');
@@ -105,6 +114,7 @@ describe('the libraries offered for email', () => {
 
 describe('the copy already filed', () => {
   it('is not looked for, and no request is sent, for a message without an internet message id', async () => {
+    await savePlans();
     const log = logRequests(tenant.url);
     try {
       expect(await findFiledCopy(tenant.graph('office-worker'), archive, '')).toBeUndefined();

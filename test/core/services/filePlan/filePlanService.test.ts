@@ -12,12 +12,12 @@ let services: FilePlanService;
 const csv = (rows: Partial<FilePlanCsvValues>[]): Uint8Array =>
   new TextEncoder().encode(writeFilePlanCsv(rows.map((r) => ({ ...emptyFilePlanCsvValues(), ...r }))));
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(60);
   services = createFilePlanService({ graph: tenant.graph('site-owner'), site: tenant.site('site-owner', '/sites/finance') });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await tenant?.close();
 });
 

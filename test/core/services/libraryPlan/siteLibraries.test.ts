@@ -8,13 +8,16 @@ import { getSiteByUrl } from '../../../../src/core/graph/sites/getSiteByUrl';
 import { createBulkLabelService, type BulkLabelService, type BulkProgress } from '../../../../src/core/services/bulkLabel';
 import { createCoverageService, type CoverageService } from '../../../../src/core/services/coverage';
 import { createLibraryPlanService, createSiteScope, type LibraryPlanService } from '../../../../src/core/services/libraryPlan';
-import { getListDefaultSensitivityLabel, setListDefaultSensitivityLabel } from '../../../../src/core/sharepoint/listDefaultSensitivityLabel';
+import {
+  getListDefaultSensitivityLabel,
+  setListDefaultSensitivityLabel
+} from '../../../../src/core/sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../../../src/core/sharepoint/policyStore/getListComplianceTag';
 import { setComplianceTagOnBulkItems } from '../../../../src/core/sharepoint/policyStore/setComplianceTagOnBulkItems';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
-// A site owner's journey through one site's libraries: plans, bulk labelling of what is already there (with
-// resume), and the coverage that results; the tests run in order on one tenant.
+// A site owner's work on one site's libraries: plans, bulk labelling of what is already there (with resume), and the
+// coverage that results. Each test has its own tenant and makes the plan (and labels) it starts from.
 jest.setTimeout(60_000);
 
 const label = 'Financial Records - 7 Years';
@@ -59,7 +62,7 @@ async function libraryWithFiles(name: string, count: number): Promise<{ id: stri
   return { id: String(list.id), listUrl: decodeURI(String(list.webUrl)) };
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   tenant = await startTestTenant(60);
   const scope = createSiteScope({
     graph: tenant.graph('site-owner'),
@@ -73,7 +76,7 @@ beforeAll(async () => {
   ({ id: libraryId, listUrl } = await libraryWithFiles('Bulk Test', 250));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await tenant?.close();
 });
 
@@ -112,6 +115,7 @@ describe('libraries', () => {
   });
 
   it('labels the existing items, resuming a cancelled run where it stopped', async () => {
+    await libraries.applyLibraryPlan({ libraryId, retentionLabel: label, sensitivityLabelId: null, requiredColumns: [] });
     const controller = new AbortController();
     const seen: BulkProgress[] = [];
     const first = await bulkLabelling.applyDefaultToExistingItems(
@@ -173,6 +177,9 @@ describe('libraries', () => {
   });
 
   it('counts coverage per library, drift included', async () => {
+    await libraries.applyLibraryPlan({ libraryId, retentionLabel: label, sensitivityLabelId: null, requiredColumns: [] });
+    const labelled = await bulkLabelling.applyDefaultToExistingItems({ libraryId }, { onProgress: () => undefined });
+    expect(labelled).toMatchObject({ status: 'completed', labelled: 250 });
     const coverage = await coverageService.loadCoverage();
     const bulk = coverage.find((c) => c.libraryId === libraryId);
     expect(bulk).toMatchObject({ items: 250, labelled: 250, unlabelled: 0, records: 0, lockedRecords: 0, drift: 0 });
