@@ -1,26 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodes, runCustodian, type CustodianIo } from '../../src/cli/custodian';
 import type { ProofEntrySummary } from '../../src/core/services/disposition/ProofEntrySummary';
 import { registerCsv } from '../../src/ui/dispositions/proof';
+import { sha256, sortedKeyJson } from '../support/documentedProofHash';
 
 jest.setTimeout(30_000);
-
-// The register's documented hash (docs/domain.md, "Proof register"), written here independently of the core:
-// SHA-256 of the JSON of { sequence, recordedAt, payload, previousHash } with every object's keys sorted.
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Chains the lines from `from` on, as Custodian records them, or as a forger recomputes them. */
 function chain(lines: ProofEntrySummary[], from = 0): ProofEntrySummary[] {
@@ -29,7 +16,7 @@ function chain(lines: ProofEntrySummary[], from = 0): ProofEntrySummary[] {
     const previousHash = i === 0 ? '0'.repeat(64) : all[i - 1].hash;
     const { sequence, recordedAt, kind, subject, subjectName, action, stage, by, justification, outcome, detail } = line;
     const payload = { kind, subject, subjectName, action, stage, by, justification, outcome, detail };
-    const hash = sha256(canonical({ sequence, recordedAt, payload, previousHash }));
+    const hash = sha256(sortedKeyJson({ sequence, recordedAt, payload, previousHash }));
     all[i] = { ...line, previousHash, hash };
     return all[i];
   });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
 import { createDispositionReview, type DispositionReviewService } from '../../../../src/core/services/disposition/createDispositionReview';
@@ -8,6 +7,7 @@ import { createMemoryIndexStore } from '../../../../src/core/services/index/crea
 import { openRecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
+import { sha256, sortedKeyJson } from '../../../support/documentedProofHash';
 
 // Issue #12, proof of disposal: a reviewer added during a review (a stage's reviewers are the label's
 // reviewersEmailAddresses, https://learn.microsoft.com/graph/api/resources/security-dispositionreviewstage, and
@@ -57,17 +57,6 @@ const invoiceQueue = async (): Promise<string[]> =>
 
 // ---- The office worker's tools: plain Graph requests and her own SHA-256 of the documented hash (docs/domain.md). ----
 
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 async function recordsList(title: string): Promise<ListRef> {
   const site = await office.call<{ id: string }>({
     method: 'GET',
@@ -109,7 +98,7 @@ async function appendForgedReviewerEntry(): Promise<{ sequence: number; hash: st
   };
   const sequence = last.sequence + 1;
   const recordedAt = new Date(Date.parse(String(last.recordedAt)) + 1000).toISOString();
-  const hash = sha256(canonical({ sequence, recordedAt, payload, previousHash: last.hash }));
+  const hash = sha256(sortedKeyJson({ sequence, recordedAt, payload, previousHash: last.hash }));
   await office.call({
     method: 'POST',
     url: `/sites/${encodeURIComponent(register.siteId)}/lists/${register.listId}/items`,

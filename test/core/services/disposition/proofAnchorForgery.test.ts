@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
 import { createDispositionReview, type DispositionReviewService } from '../../../../src/core/services/disposition/createDispositionReview';
@@ -7,6 +6,7 @@ import { createMemoryIndexStore } from '../../../../src/core/services/index/crea
 import { openRecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
+import { sha256, sortedKeyJson } from '../../../support/documentedProofHash';
 
 // The attack of issue #12, "Proof of disposal", done as the office worker (Ana, Contracts Officer) could do it:
 // over Graph, with her own token, and her own implementation of the register's documented hash (SHA-256 of the
@@ -45,17 +45,6 @@ afterEach(() => tenant.close());
 
 // ---- The attacker's tools: plain Graph requests and her own SHA-256 over sorted-key JSON. ----
 
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 type Fields = Record<string, unknown> & { sequence: number; hash: string; previousHash: string; recordedAt: string };
 
 async function registerRows(list: ListRef): Promise<{ id: string; fields: Fields }[]> {
@@ -86,7 +75,7 @@ async function rewriteEntry(sequence: number, justification: string): Promise<{ 
       outcome: f.outcome,
       detail: JSON.parse(String(f.detail)) as unknown
     };
-    const hash = sha256(canonical({ sequence: f.sequence, recordedAt: f.recordedAt, payload, previousHash }));
+    const hash = sha256(sortedKeyJson({ sequence: f.sequence, recordedAt: f.recordedAt, payload, previousHash }));
     await office.call({
       method: 'PATCH',
       url: `/sites/${encodeURIComponent(ref.siteId)}/lists/${ref.listId}/items/${row.id}/fields`,
