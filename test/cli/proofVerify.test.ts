@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodes, runCustodian, type CustodianIo } from '../../src/cli/custodian';
 import type { ProofEntrySummary } from '../../src/core/services/disposition/ProofEntrySummary';
-import { registerCsv } from '../../src/ui/dispositions/proof';
+import { writeProofRegisterCsv } from '../../src/core/domain/proofRegisterCsv';
 import { sha256, sortedKeyJson } from '../support/documentedProofHash';
 
 jest.setTimeout(30_000);
@@ -73,7 +73,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
   it('accepts an intact export and the head hash printed on its certificate', async () => {
     const lines = register();
     const head = lines[lines.length - 1].hash;
-    const result = await run(['proof', 'verify', 'register.csv', '--head', head], { 'register.csv': registerCsv(lines) });
+    const result = await run(['proof', 'verify', 'register.csv', '--head', head], { 'register.csv': writeProofRegisterCsv(lines) });
     expect(result).toMatchObject({ code: exitCodes.ok, err: '' });
     expect(result.out).toBe(
       `register.csv: verified. 4 entries, head hash ${head}. The chain passes through all 5 anchors and heads given, the newest at entry 3.\n`
@@ -84,7 +84,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
     const lines = register();
     lines[1] = { ...lines[1], justification: 'Approved by the board.' };
     const forged = chain(lines, 1); // the anchor columns still hold what the anchors held
-    const result = await run(['proof', 'verify', 'register.csv'], { 'register.csv': registerCsv(forged) });
+    const result = await run(['proof', 'verify', 'register.csv'], { 'register.csv': writeProofRegisterCsv(forged) });
     expect(result.code).toBe(exitCodes.findings);
     expect(result.out).toMatch(/^register\.csv: NOT VERIFIED\. Entry 1 was rewritten and the chain recomputed/);
     expect(result.out).toContain('Entry 1 is "O\'Brien, \\"Q1\\"\\nfinal.pdf", row 3 of the file.');
@@ -95,7 +95,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
     const lines = register().map(({ anchor: _a, ...l }) => l);
     lines[2] = { ...lines[2], subjectName: 'Audit 2034 (cancelled)' };
     const forged = chain(lines, 2);
-    const file = { 'register.csv': registerCsv(forged) };
+    const file = { 'register.csv': writeProofRegisterCsv(forged) };
     const alone = await run(['proof', 'verify', 'register.csv'], file);
     expect(alone.code).toBe(exitCodes.ok);
     expect(alone.err).toMatch(/names no anchor and no --head was given, so only its inner consistency is proved/);
@@ -105,7 +105,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
   });
 
   it('rejects a row whose shown Label was edited without touching the hashed detail, naming the row', async () => {
-    const csv = registerCsv(register()).replace(
+    const csv = writeProofRegisterCsv(register()).replace(
       ',Invoices - 7 Years,Tax Records - 6 Years,',
       ',Board Minutes - Permanent,Tax Records - 6 Years,'
     );
@@ -115,7 +115,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
   });
 
   it('refuses a --head that is not a hash, and a file that is not a register export, saying what to do', async () => {
-    const bad = await run(['proof', 'verify', 'register.csv', '--head', 'abc'], { 'register.csv': registerCsv(register()) });
+    const bad = await run(['proof', 'verify', 'register.csv', '--head', 'abc'], { 'register.csv': writeProofRegisterCsv(register()) });
     expect(bad).toMatchObject({ code: exitCodes.usage });
     expect(bad.err).toMatch(/--head "abc" is not a head hash: it has 64 digits 0-9 and a-f\. Copy it from the certificate\./);
     const plan = await run(['proof', 'verify', 'plan.csv'], { 'plan.csv': 'LabelName,Comment\r\nTax,x\r\n' });
@@ -128,7 +128,7 @@ describe('custodian proof verify FILE (offline, against the register as the Proo
     const lines = register();
     lines[0] = { ...lines[0], by: 'ana.ortiz@custodiandev.onmicrosoft.com' };
     const path = join(dir, 'tampered.csv');
-    writeFileSync(path, registerCsv(chain(lines, 0)));
+    writeFileSync(path, writeProofRegisterCsv(chain(lines, 0)));
     const run = spawnSync(process.execPath, [join(__dirname, '../../bin/custodian.js'), 'proof', 'verify', path], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('NOT VERIFIED. Entry 0 was rewritten and the chain recomputed');

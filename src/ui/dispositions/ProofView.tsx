@@ -22,7 +22,8 @@ import { AsyncView, EmptyState, useAsync } from '../common';
 import { Certificate } from './Certificate';
 import { downloadText } from '../common/downloadText';
 import { actionWords, formatDateTime, plural } from './formatting';
-import { disposalBatches, registerCsv, type DisposalBatch } from './proof';
+import { writeProofRegisterCsv } from '../../core/domain/proofRegisterCsv';
+import { disposalBatches, type DisposalBatch } from './proof';
 import type { ProofRegisterReport } from '../../core/services/disposition/readProofRegister';
 import type { DispositionsServices } from './DispositionsServices';
 
@@ -105,7 +106,10 @@ function RegisterBody(props: {
       )}
       <div className={styles.actions}>
         <Button onClick={props.onReload}>Verify again</Button>
-        <Button onClick={() => downloadText('custodian-proof-register.csv', registerCsv(entries))} disabled={entries.length === 0}>
+        <Button
+          onClick={() => downloadText('custodian-proof-register.csv', writeProofRegisterCsv(entries))}
+          disabled={entries.length === 0}
+        >
           Export to CSV
         </Button>
       </div>

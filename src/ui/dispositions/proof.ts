@@ -1,16 +1,4 @@
-import { writeProofRegisterCsv } from '../../core/domain/proofRegisterCsv';
 import type { ProofEntrySummary } from '../../core/services/disposition/ProofEntrySummary';
-
-/**
- * The proof register as CSV for Excel (BOM, CRLF), formula injection neutralised: a justification such as
- * `=HYPERLINK(...)` opens as text, never as a formula. It holds every hashed field and, on each anchored entry,
- * the anchor's id and the hash it holds, so `custodian proof verify FILE` can check a copy offline.
- *
- * @example registerCsv(entries).split('\r\n')[0] // '\uFEFFSequence,Recorded (UTC),Kind,...'
- */
-export function registerCsv(entries: readonly ProofEntrySummary[]): string {
-  return writeProofRegisterCsv(entries);
-}
 
 /** The disposals one reviewer completed on one UTC day: what a certificate of disposal covers. */
 export interface DisposalBatch {

@@ -1,10 +1,11 @@
 import { readCsv } from '../../../src/core/domain/readCsv';
-import { disposalBatches, registerCsv } from '../../../src/ui/dispositions/proof';
+import { writeProofRegisterCsv } from '../../../src/core/domain/proofRegisterCsv';
+import { disposalBatches } from '../../../src/ui/dispositions/proof';
 import { registerEntry } from './fakeServices';
 
-describe('registerCsv', () => {
+describe('writeProofRegisterCsv', () => {
   it('neutralises formula injection and keeps commas, quotes and line breaks as data', () => {
-    const csv = registerCsv([
+    const csv = writeProofRegisterCsv([
       registerEntry(0, { justification: '=HYPERLINK("http://evil.example","click")' }),
       registerEntry(1, { subjectName: 'O\'Brien, "Q1"\nfinal.docx', by: '@sum(1)' })
     ]);

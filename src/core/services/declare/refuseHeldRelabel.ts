@@ -1,7 +1,8 @@
 import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { labelChangeShortensRetention } from '../../domain/labelChangeShortensRetention';
+import { sameLabelName } from '../filePlan/sameLabelName';
 import { checkHolds, holdRefusal } from '../holds/checkHolds';
-import { existingHoldRegister } from '../holds/existingHoldRegister';
+import { existingHoldRegister, noCustodianHolds } from '../holds/existingHoldRegister';
 import type { DeclareDeps } from './DeclareDeps';
 import type { DocumentContext } from './DocumentContext';
 import { siteUrlOf } from './siteUrlOf';
@@ -15,8 +16,8 @@ import { siteUrlOf } from './siteUrlOf';
 export async function refuseHeldRelabel(deps: DeclareDeps, context: DocumentContext, to: FilePlanLabel | undefined): Promise<void> {
   const { document } = context;
   const current = document.retentionLabel?.name;
-  if (!to || !document.listItem || (current && current.toLowerCase() === to.name.toLowerCase())) return;
-  const from = current ? context.labels.find((l) => l.name.toLowerCase() === current.toLowerCase()) : undefined;
+  if (!to || !document.listItem || (current && sameLabelName(current, to.name))) return;
+  const from = current ? context.labels.find((l) => sameLabelName(l.name, current)) : undefined;
   const unknownCurrent = current !== undefined && from === undefined;
   if (!unknownCurrent && !labelChangeShortensRetention(from?.retention, to.retention)) return;
   const { list, id } = document.listItem;
@@ -24,8 +25,7 @@ export async function refuseHeldRelabel(deps: DeclareDeps, context: DocumentCont
   const held = await checkHolds(
     {
       graph: deps.graph,
-      register: async () =>
-        deps.recordsSiteUrl ? existingHoldRegister(deps.graph, await deps.recordsSiteUrl()) : { covering: async () => () => [] }
+      register: async () => (deps.recordsSiteUrl ? existingHoldRegister(deps.graph, await deps.recordsSiteUrl()) : noCustodianHolds)
     },
     [{ key: `${list.siteId}|${list.listId}|${id}`, name: document.name, ...(siteUrl ? { siteUrl } : {}) }]
   );

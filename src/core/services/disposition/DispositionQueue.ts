@@ -29,14 +29,17 @@ export interface LabelOption {
   action: 'none' | 'delete' | 'startDispositionReview';
   isRecord: boolean;
   eventTypeName?: string;
-  descriptors: {
-    department?: string;
-    category?: string;
-    subcategory?: string;
-    authority?: string;
-    referenceId?: string;
-    citation?: string;
-  };
+  descriptors: DescriptorNames;
+}
+
+/** A label's file plan descriptors by name, as the queue's filters show them and a search asks for them. */
+export interface DescriptorNames {
+  department?: string;
+  category?: string;
+  subcategory?: string;
+  authority?: string;
+  referenceId?: string;
+  citation?: string;
 }
 
 export interface SiteOption {

@@ -1,6 +1,6 @@
-import { kqlPropertyMatch } from '../../http/escapeKql';
 import { checkHolds, type HoldCheckDeps } from '../holds/checkHolds';
 import type { HoldOnItem } from '../holds/holdRegister';
+import { assetIdsQuery } from './assetIdsQuery';
 import type { RetentionEventPreview, RetentionEventPreviewItem } from './previewRetentionEvent';
 
 /** An item the event would start but will not: it is held, or shares its asset id with a held item. */
@@ -47,7 +47,7 @@ export async function holdBackHeldItems(
       request: { ...preview.request, assetIds },
       items,
       count: items.length,
-      filesQuery: assetIds.map((a) => kqlPropertyMatch('ComplianceAssetId', a)).join(' OR ')
+      filesQuery: assetIdsQuery(assetIds)
     },
     held
   };

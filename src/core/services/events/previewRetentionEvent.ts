@@ -2,7 +2,7 @@ import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { listRetentionEventTypes } from '../../graph/retentionEvents/listRetentionEventTypes';
-import { kqlPropertyMatch } from '../../http/escapeKql';
+import { assetIdsQuery } from './assetIdsQuery';
 import type { DispositionIndex } from '../index/createDispositionIndex';
 import type { IndexedItem } from '../index/IndexedItem';
 import type { HoldCheckDeps } from '../holds/checkHolds';
@@ -123,7 +123,7 @@ export async function previewRetentionEvent(
     request: { ...request, assetIds },
     eventType: { id: type.id, displayName: type.displayName ?? type.id },
     labelNames,
-    filesQuery: assetIds.map((a) => kqlPropertyMatch('ComplianceAssetId', a)).join(' OR '),
+    filesQuery: assetIdsQuery(assetIds),
     items,
     count: items.length,
     alreadyStarted,

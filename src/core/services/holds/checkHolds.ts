@@ -69,10 +69,8 @@ export async function readHoldsInForce(deps: HoldCheckDeps, targets: readonly Ho
   for (const t of targets) if (t.siteUrl) urls.set(siteIdOf(t.key), t.siteUrl);
   if (legal?.some((h) => h.sites.some((s) => s.webUrl))) {
     const missing = [...new Set(targets.map((t) => siteIdOf(t.key)))].filter((id) => !urls.has(id));
-    for (const id of missing) {
-      const site = await getSite(deps.graph, id, ['webUrl']).catch(() => undefined);
-      urls.set(id, site?.webUrl ?? undefined);
-    }
+    const sites = await Promise.all(missing.map((id) => getSite(deps.graph, id, ['webUrl']).catch(() => undefined)));
+    missing.forEach((id, n) => urls.set(id, sites[n]?.webUrl ?? undefined));
   }
   return (target) => {
     const siteId = siteIdOf(target.key);

@@ -1,3 +1,4 @@
+import type { DescriptorNames } from '../disposition/DispositionQueue';
 import type { DispositionWorkspace } from '../disposition/dispositionWorkspace';
 import type { RecordSearchRow } from './RecordSearch';
 import { recordSearchCsv } from './recordSearchCsv';
@@ -6,14 +7,7 @@ import { searchRecords } from './searchRecords';
 /** An information request: every condition given must hold. */
 export interface RecordSearchRequest {
   labels?: string[];
-  descriptor?: {
-    department?: string;
-    category?: string;
-    subcategory?: string;
-    authority?: string;
-    referenceId?: string;
-    citation?: string;
-  };
+  descriptor?: DescriptorNames;
   assetId?: string;
   created?: { from?: string; to?: string };
   modified?: { from?: string; to?: string };
