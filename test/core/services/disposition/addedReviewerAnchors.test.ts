@@ -8,6 +8,7 @@ import { openRecordsSite } from '../../../../src/core/services/recordsSite/Recor
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
 import { sha256, sortedKeyJson } from '../../../support/documentedProofHash';
+import { listRows, recordsSiteList } from './support/recordsSiteAsOfficeWorker';
 
 // Issue #12, proof of disposal: a reviewer added during a review (a stage's reviewers are the label's
 // reviewersEmailAddresses, https://learn.microsoft.com/graph/api/resources/security-dispositionreviewstage, and
@@ -57,29 +58,9 @@ const invoiceQueue = async (): Promise<string[]> =>
 
 // ---- The office worker's tools: plain Graph requests and her own SHA-256 of the documented hash (docs/domain.md). ----
 
-async function recordsList(title: string): Promise<ListRef> {
-  const site = await office.call<{ id: string }>({
-    method: 'GET',
-    url: '/sites/custodiandev.sharepoint.com:/sites/records',
-    action: 'open'
-  });
-  const lists = await office.call<{ value: { id: string; displayName: string }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(site.id)}/lists`,
-    action: 'list the lists'
-  });
-  return { siteId: site.id, listId: lists.value.find((l) => l.displayName === title)!.id };
-}
-
 type Row = { id: string; fields: Record<string, unknown> & { sequence: number; hash: string } };
-const rowsOf = async (list: ListRef): Promise<Row[]> =>
-  (
-    await office.call<{ value: Row[] }>({
-      method: 'GET',
-      url: `/sites/${encodeURIComponent(list.siteId)}/lists/${list.listId}/items?$expand=fields&$top=500`,
-      action: 'read'
-    })
-  ).value;
+const recordsList = (title: string): Promise<ListRef> => recordsSiteList(office, title);
+const rowsOf = (list: ListRef): Promise<Row[]> => listRows<Row['fields']>(office, list);
 
 /** Appends a correctly chained "Priya added Ana as a reviewer" entry and moves the head row, as Custodian would. */
 async function appendForgedReviewerEntry(): Promise<{ sequence: number; hash: string }> {

@@ -7,6 +7,7 @@ import { openRecordsSite } from '../../../../src/core/services/recordsSite/Recor
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
 import { sha256, sortedKeyJson } from '../../../support/documentedProofHash';
+import { listRows, recordsSiteList } from './support/recordsSiteAsOfficeWorker';
 
 // The attack of issue #12, "Proof of disposal", done as the office worker (Ana, Contracts Officer) could do it:
 // over Graph, with her own token, and her own implementation of the register's documented hash (SHA-256 of the
@@ -48,12 +49,7 @@ afterEach(() => tenant.close());
 type Fields = Record<string, unknown> & { sequence: number; hash: string; previousHash: string; recordedAt: string };
 
 async function registerRows(list: ListRef): Promise<{ id: string; fields: Fields }[]> {
-  const page = await office.call<{ value: { id: string; fields: Fields }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(list.siteId)}/lists/${list.listId}/items?$expand=fields&$top=500`,
-    action: 'read the register'
-  });
-  return page.value.sort((a, b) => a.fields.sequence - b.fields.sequence);
+  return (await listRows<Fields>(office, list)).sort((a, b) => a.fields.sequence - b.fields.sequence);
 }
 
 /** Edits one entry's justification and recomputes every hash from there on, as a forger would. */
@@ -89,20 +85,7 @@ async function rewriteEntry(sequence: number, justification: string): Promise<{ 
   return { sequence: last.sequence, hash: last.hash };
 }
 
-async function findRegister(): Promise<ListRef> {
-  const site = await office.call<{ id: string }>({
-    method: 'GET',
-    url: '/sites/custodiandev.sharepoint.com:/sites/records',
-    action: 'open'
-  });
-  const lists = await office.call<{ value: { id: string; displayName: string }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(site.id)}/lists`,
-    action: 'list the lists'
-  });
-  const list = lists.value.find((l) => l.displayName === 'Custodian Disposition Register')!;
-  return { siteId: site.id, listId: list.id };
-}
+const findRegister = (): Promise<ListRef> => recordsSiteList(office, 'Custodian Disposition Register');
 
 async function anchorsDrive(): Promise<string> {
   return (await findLibrary(office, '/sites/records', 'Custodian Proof Anchors')).driveId;
