@@ -33,6 +33,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A control write to the dev tenant, as a script sends it (JSON, the control routes' only body). */
+async function control(route: 'reset' | 'clock', body: Record<string, number>): Promise<void> {
+  const res = await fetch(`${server.url}/devtenant/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body)
+  });
+  if (!res.ok) throw new Error(`POST /devtenant/${route} answered ${res.status}: ${await res.text()}`);
+}
+
+// Each test starts from the seeded tenant (400 items, clock at real time, no decision, empty proof register), so
+// none depends on what another test disposed of, held or tampered with, whatever order jest runs them in.
+beforeEach(() => control('reset', {}));
+
 /** "Showing 3 items of 12 waiting for review" -> [3, 12]. */
 async function counts(page: Page): Promise<[number, number]> {
   const text = (await page.getByTestId('queue-summary').textContent()) ?? '';
@@ -58,13 +72,16 @@ async function openTab(path = '/teams/index.html'): Promise<{ page: Page; errors
   return { page, errors };
 }
 
-/** The dev tenant's clock as the tab shows it, moved forward 8 years once per file (the first test does it through the banner). */
+/** The dev tenant's clock as the tab shows it. */
 async function tenantYear(page: Page): Promise<number> {
   await page.waitForFunction(() => /\d{4}-\d{2}-\d{2}/.test(document.querySelector('[data-testid="tenant-date"]')?.textContent ?? ''));
   return Number(((await page.getByTestId('tenant-date').textContent()) ?? '').slice(0, 4));
 }
 
-let clockMoved = false;
+/** What the banner's "8 years" moves the clock by. */
+const eightYears = { days: 8 * 365 };
+
+/** Moves the clock through the banner, as a person in the demo does. */
 async function moveClockEightYears(page: Page): Promise<void> {
   const before = await tenantYear(page);
   await page.getByLabel('Move the clock forward by').selectOption({ label: '8 years' });
@@ -73,11 +90,15 @@ async function moveClockEightYears(page: Page): Promise<void> {
     (year) => (document.querySelector('[data-testid="tenant-date"]')?.textContent ?? '').startsWith(String(year)),
     before + 8
   );
-  clockMoved = true;
 }
 
-async function ensureClockMoved(page: Page): Promise<void> {
-  if (!clockMoved) await moveClockEightYears(page);
+/**
+ * Opens the tab on a tenant whose clock is 8 years on, so that items are past their retention and in the queue
+ * (the clock moves before the tab loads, as a script drives the dev tenant; the first test moves it through the banner).
+ */
+async function openTabEightYearsOn(path?: string): Promise<{ page: Page; errors: string[] }> {
+  await control('clock', eightYears);
+  return openTab(path);
 }
 
 /** Waits until the summary shows the queue read after the last change (no "Refreshing" status). */
@@ -123,8 +144,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it('disposes of an item after a two-stage approval (gone from the dev tenant) and adds a verified proof entry', async () => {
-    const { page, errors } = await openTab();
-    await ensureClockMoved(page);
+    const { page, errors } = await openTabEightYearsOn();
     await settled(page);
     await page.getByLabel('Label', { exact: true }).selectOption('Invoices - 7 Years');
     const option = queue(page).first();
@@ -166,8 +186,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it('refuses to approve a held item and says why', async () => {
-    const { page, errors } = await openTab();
-    await ensureClockMoved(page);
+    const { page, errors } = await openTabEightYearsOn();
     await settled(page);
     await page.getByLabel('Label', { exact: true }).selectOption('Invoices - 7 Years');
     await queue(page).first().click();
@@ -226,8 +245,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   }
 
   it('lists contracts under the Northwind legal hold as held, and offers nothing to fire for them', async () => {
-    const { page, errors } = await openTab();
-    await ensureClockMoved(page);
+    const { page, errors } = await openTabEightYearsOn();
     // The seeded eDiscovery case holds the Legal site, where the contracts live.
     const [assetId] = await assetIdsOf(page, 'Contracts - 10 Years After Expiry');
     const preview = await previewEvent(page, 'Contract Expiry', `Contract ${assetId} expired`, assetId);
@@ -245,8 +263,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it('fires a retention event, after a preview, that starts retention for the items with its asset id', async () => {
-    const { page, errors } = await openTab();
-    await ensureClockMoved(page);
+    const { page, errors } = await openTabEightYearsOn();
     // Personnel files (Human Resources) are under no hold: the event starts them.
     const assetIds = await assetIdsOf(page, 'Employee Records - 7 Years After Departure');
     const assetId = assetIds[0];
@@ -279,7 +296,13 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it('shows tampering with the register in the dev tenant as a broken chain', async () => {
-    const { page, errors } = await openTab();
+    const { page, errors } = await openTabEightYearsOn();
+    // A fresh tenant's register is empty: one stage approval writes the entry that is then altered.
+    await settled(page);
+    await page.getByLabel('Label', { exact: true }).selectOption('Invoices - 7 Years');
+    await queue(page).first().click();
+    await page.getByTestId('item-details').getByText('1 of 2: Finance review').waitFor();
+    await decide(page, 'Approve this stage', 'Past its 7-year schedule; no open queries.', /moved to the next stage/);
     await page.getByRole('tab', { name: 'Proof' }).click();
     await page.getByTestId('chain-status').getByText('Chain verified').waitFor();
     const site = await getSiteByUrl(graph, 'https://custodiandev.sharepoint.com/sites/records');
@@ -299,7 +322,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it.each(['default', 'dark', 'contrast'])('has no serious accessibility violation in the Teams %s theme', async (theme) => {
-    const { page, errors } = await openTab(`/teams/index.html?theme=${theme}`);
+    const { page, errors } = await openTabEightYearsOn(`/teams/index.html?theme=${theme}`);
     await queue(page).first().click();
     await page.getByTestId('item-details').getByRole('heading', { level: 2 }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -311,8 +334,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
   });
 
   it('opens an item from a deep link (?item=) and works with the keyboard alone', async () => {
-    const first = await openTab();
-    await ensureClockMoved(first.page);
+    const first = await openTabEightYearsOn();
     await settled(first.page);
     await queue(first.page).first().click();
     const key = keyOf(first.page);

@@ -89,7 +89,7 @@ describe('bulkLabel through Graph', () => {
     } finally {
       log.stop();
     }
-  });
+  }, 30_000); // labels every file of two libraries, then resumes: seconds on a busy 2-core machine
 
   it('refuses to resume a checkpoint that belongs to other items', async () => {
     const graph = tenant.graph('records-manager');

@@ -165,7 +165,7 @@ describe('fileMessage with attachments', () => {
     const scan = result.attachments[0].item!;
     expect(scan.name).toMatch(/ - scan\.bin$/);
     expect((await fileContent(graph, scan.driveId, scan.itemId)).equals(big)).toBe(true);
-  });
+  }, 30_000); // two uploads over 4 MB each: seconds on a busy 2-core machine
 });
 
 describe('fileMessage, partly done', () => {
