@@ -112,4 +112,143 @@ describe('errorFromEnvelope: one error from three envelopes', () => {
     });
     expect(refusal).toMatchObject({ status: 0, source: 'client', isTransient: false });
   });
+
+  it("keeps Graph's innermost code from its documented throttling answer (three levels deep)", () => {
+    // The 429 body Graph sends for OneDrive throttling: activityLimitReached > throttledRequest > quota.
+    const e = errorFromEnvelope(429, {
+      error: {
+        code: 'activityLimitReached',
+        message: 'The request has been throttled',
+        innerError: {
+          code: 'throttledRequest',
+          innerError: { code: 'quota' },
+          date: '2021-11-30T12:17:46',
+          'request-id': '01c3bdb8-fbb1-4613-96ad-be961ba99e11',
+          'client-request-id': '01c3bdb8-fbb1-4613-96ad-be961ba99e12'
+        }
+      }
+    });
+    expect(e).toMatchObject({
+      code: 'activityLimitReached',
+      innerCode: 'quota',
+      requestId: '01c3bdb8-fbb1-4613-96ad-be961ba99e11',
+      clientRequestId: '01c3bdb8-fbb1-4613-96ad-be961ba99e12'
+    });
+  });
+
+  it('keeps the last code given when a deeper innerError has none, and reads the lower-case spelling', () => {
+    const e = errorFromEnvelope(400, {
+      error: { code: 'badRequest', message: 'x', innererror: { code: 'invalidRange', innererror: { date: '2026-01-15T09:00:00' } } }
+    });
+    expect(e.innerCode).toBe('invalidRange');
+    const camel = errorFromEnvelope(400, { error: { code: 'badRequest', message: 'x', innerError: { innererror: { code: 'deep' } } } });
+    expect(camel.innerCode).toBe('deep');
+  });
+
+  it('reads eight levels of innerError and no more, and never loops on one that contains itself', () => {
+    let chain: Record<string, unknown> = {};
+    for (let level = 10; level >= 1; level--) chain = { code: `level${level}`, innerError: chain };
+    expect(errorFromEnvelope(400, { error: { code: 'outer', message: 'x', innerError: chain } }).innerCode).toBe('level8');
+    const loop: Record<string, unknown> = { code: 'cyclic' };
+    loop.innerError = loop;
+    expect(errorFromEnvelope(400, { error: { code: 'outer', message: 'x', innerError: loop } }).innerCode).toBe('cyclic');
+  });
+
+  it('reads request-id from innererror and the camel-case ids some services send', () => {
+    expect(errorFromEnvelope(500, { error: { code: 'x', message: 'm', innererror: { 'request-id': 'r-low' } } }).requestId).toBe('r-low');
+    expect(
+      errorFromEnvelope(500, { error: { code: 'x', message: 'm', innerError: { requestId: 'r-camel', clientRequestId: 'c-camel' } } })
+    ).toMatchObject({ requestId: 'r-camel', clientRequestId: 'c-camel' });
+  });
+
+  it("prefers the request id in the body, then the request-id header, then SharePoint's SPRequestGuid", () => {
+    const both = headers({ 'request-id': 'h-1', sprequestguid: 'sp-1', 'client-request-id': 'hc-1' });
+    const inBody = { error: { code: 'x', message: 'm', innerError: { 'request-id': 'b-1', 'client-request-id': 'bc-1' } } };
+    expect(errorFromEnvelope(500, inBody, { headers: both })).toMatchObject({ requestId: 'b-1', clientRequestId: 'bc-1' });
+    expect(errorFromEnvelope(500, { error: { code: 'x', message: 'm' } }, { headers: both })).toMatchObject({
+      requestId: 'h-1',
+      clientRequestId: 'hc-1'
+    });
+    expect(errorFromEnvelope(500, '', { headers: headers({ sprequestguid: 'sp-1' }) }).requestId).toBe('sp-1');
+    const none = errorFromEnvelope(500, '', { headers: headers({}) });
+    expect(none.requestId).toBeUndefined();
+    expect(none.clientRequestId).toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ['no body', undefined],
+    ['null', null],
+    ['a JSON array', [{ error: { code: 'accessDenied' } }]],
+    ['a number', 42],
+    ['an object in no envelope', { message: 'Access denied' }],
+    ['an error that is neither text nor an object', { error: 42 }]
+  ])('reads %s as no envelope: a code from the status, Graph as the source, no service message', (_name, body) => {
+    const e = errorFromEnvelope(503, body, { headers: headers({ 'retry-after': '5' }), now: 0 });
+    expect(e).toMatchObject({ status: 503, code: 'http503', source: 'graph', serviceMessage: '', retryAfterMs: 5000 });
+    expect(e.innerCode).toBeUndefined();
+    expect(e.whatToDo).toBe('Try again in about 5 seconds; nothing was lost.');
+  });
+
+  it('keeps the first 500 characters of a body that is not JSON, for support', () => {
+    const page = `<html>${'x'.repeat(600)}</html>`;
+    const e = errorFromEnvelope(502, page);
+    expect(e.serviceMessage).toBe(page.slice(0, 500));
+    expect(e.serviceMessage).toHaveLength(500);
+  });
+
+  it.each<[string, unknown, Record<string, unknown>]>([
+    ['Graph with no code and no message', { error: {} }, { source: 'graph', code: 'unknown', serviceMessage: '' }],
+    ['Graph with an empty code', { error: { code: '', message: 'm' } }, { source: 'graph', code: 'unknown', serviceMessage: 'm' }],
+    ['Graph with a message that is not text', { error: { code: 'x', message: 7 } }, { source: 'graph', code: 'x', serviceMessage: '' }],
+    ['Graph with innerError that is not an object', { error: { code: 'x', message: 'm', innerError: 'r-9' } }, { requestId: undefined }],
+    [
+      'SharePoint with no code and an empty message',
+      { 'odata.error': { message: { lang: 'en-US', value: '' } } },
+      { source: 'sharepoint', code: 'unknown', serviceMessage: '' }
+    ],
+    ['SharePoint with no message', { 'odata.error': { code: '-1, X' } }, { source: 'sharepoint', code: '-1, X', serviceMessage: '' }],
+    ['SharePoint with a plain-text message', { 'odata.error': { code: '-1, X', message: 'plain' } }, { serviceMessage: 'plain' }],
+    [
+      'SharePoint verbose with no message text',
+      { error: { code: '-1, X', message: { lang: 'en-US' } } },
+      { source: 'sharepoint', code: '-1, X', serviceMessage: '' }
+    ],
+    [
+      'SharePoint verbose with no code',
+      { error: { message: { value: 'v' } } },
+      { source: 'sharepoint', code: 'unknown', serviceMessage: 'v' }
+    ],
+    [
+      'Entra with no description and no ids',
+      { error: 'invalid_client' },
+      { source: 'entra', code: 'invalid_client', serviceMessage: '', requestId: undefined }
+    ]
+  ])('%s still gives an error a person can act on', (_name, body, expected) => {
+    const e = errorFromEnvelope(400, body);
+    expect(e).toMatchObject(expected);
+    expect(e.what).toBe("Custodian couldn't do this.");
+  });
+
+  it('reads an HTTP-date Retry-After against the time it is given, else the clock', () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 0, 15, 9, 0, 0) });
+    try {
+      const h = headers({ 'retry-after': 'Thu, 15 Jan 2026 09:00:30 GMT' });
+      expect(errorFromEnvelope(429, '', { headers: h }).retryAfterMs).toBe(30_000);
+      expect(errorFromEnvelope(429, '', { headers: h, now: Date.UTC(2026, 0, 15, 8, 59, 50) }).retryAfterMs).toBe(40_000);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('leaves the wait unknown when Retry-After is missing or malformed, and says "in a few minutes"', () => {
+    for (const h of [headers({}), headers({ 'retry-after': 'later' }), undefined]) {
+      const e = errorFromEnvelope(429, '', { headers: h, now: 0 });
+      expect(e.retryAfterMs).toBeUndefined();
+      expect(e.whatToDo).toBe('Try again in a few minutes; nothing was lost.');
+    }
+  });
+
+  it('builds an error without any context', () => {
+    expect(errorFromEnvelope(500, null)).toMatchObject({ status: 500, code: 'http500', what: "Custodian couldn't do this." });
+  });
 });

@@ -50,6 +50,20 @@ describe('KQL', () => {
     expect(kqlPropertyMatch('ComplianceTag', 'HR "7"')).toBe('ComplianceTag:"HR  7 "');
     expect(() => kqlPropertyMatch('Title OR x', 'y')).toThrow(RangeError);
   });
+
+  it('turns a quote and every control or line-breaking character into a space, and nothing else', () => {
+    // Tab, DEL, U+2028 and U+2029 (line and paragraph separators), NUL and US (the ends of C0).
+    expect(kqlPhrase('a\tb\u007fc\u2028d\u2029e\u0000f\u001fg"h')).toBe('"a b c d e f g h"');
+    expect(kqlPhrase("Board's Q1: 50% (draft) -x AND y*")).toBe('"Board\'s Q1: 50% (draft) -x AND y*"');
+  });
+
+  it.each(['RefinableString00', 'owstaxIdComplianceTag', 'A', `P${'x'.repeat(127)}`])('accepts the managed property name %s', (name) => {
+    expect(kqlPropertyMatch(name, 'v')).toBe(`${name}:"v"`);
+  });
+
+  it.each(['1Title', '_Title', 'Title x', 'Title:', '', `P${'x'.repeat(128)}`, 'Títle'])('refuses %j, saying why', (name) => {
+    expect(() => kqlPropertyMatch(name, 'v')).toThrow(new RangeError(`'${name}' is not a managed property name.`));
+  });
 });
 
 describe('u! sharing URL encoder (browser-safe)', () => {
@@ -79,6 +93,11 @@ describe('u! sharing URL encoder (browser-safe)', () => {
 });
 
 describe('encodePathSegment', () => {
+  it('encodes the sub-delimiters encodeURIComponent leaves alone, in upper-case hex (RFC 3986 §2.1)', () => {
+    expect(encodePathSegment("O'Brien #2 (final)*!.docx")).toBe('O%27Brien%20%232%20%28final%29%2A%21.docx');
+    expect(encodePathSegment('A-Z_a.z~0')).toBe('A-Z_a.z~0');
+  });
+
   it.each(hostile)('round-trips %j and leaves no delimiter raw', (value) => {
     const s = encodePathSegment(value);
     expect(s).not.toMatch(/[\s#&+/\\<>"?'()!*]/);
