@@ -1,6 +1,8 @@
 import { convertFilePlan } from '../../../src/core/domain/convertFilePlan';
+import { excelCsvFormat } from '../../../src/core/domain/csvFormat';
+import type { FilePlanCsvIssue } from '../../../src/core/domain/filePlanCsvRules';
 import { formatFilePlanCsvReport } from '../../../src/core/domain/formatFilePlanCsvReport';
-import { validateFilePlanCsv } from '../../../src/core/domain/validateFilePlanCsv';
+import { validateFilePlanCsv, type ValidateFilePlanCsvResult } from '../../../src/core/domain/validateFilePlanCsv';
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { plainCsv, row, validRow } from './support/filePlanFixtures';
 
@@ -37,6 +39,61 @@ describe('formatFilePlanCsvReport (custodian fileplan validate)', () => {
     const valid = validateFilePlanCsv(plainCsv([validRow()]), { existingLabels: [] });
     expect(formatFilePlanCsvReport(valid)).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     expect(formatFilePlanCsvReport(valid, 'json')).toEqual({ stdout: '[]\n', stderr: '', exitCode: 0 });
+  });
+});
+
+describe('formatFilePlanCsvReport, on a validation result written by hand', () => {
+  // The lines `custodian fileplan validate` prints, written out here, for a result that holds exactly the issues given.
+  const result = (issues: FilePlanCsvIssue[], skipped: ValidateFilePlanCsvResult['skipped'] = []): ValidateFilePlanCsvResult => ({
+    ok: !issues.some((i) => i.severity === 'error'),
+    issues,
+    skipped,
+    labels: [],
+    document: { format: excelCsvFormat, rows: [] }
+  });
+  const error: FilePlanCsvIssue = {
+    row: 2,
+    column: 'LabelName',
+    rule: 'labelNameRequired',
+    severity: 'error',
+    message: 'Give the label a name.'
+  };
+  const wholeRow: FilePlanCsvIssue = { row: 5, column: null, rule: 'cellCount', severity: 'error', message: 'This row has 19 cells.' };
+  const warning: FilePlanCsvIssue = { row: 3, column: null, rule: 'blankRow', severity: 'warning', message: 'This row is empty.' };
+  const skipped = [{ rule: 'labelNameTaken' as const, reason: 'No list of existing labels was given.' }];
+
+  it('text: errors and warnings in the order given, the warning marked, notes on stderr, exit 1', () => {
+    expect(formatFilePlanCsvReport(result([error, warning, wholeRow], skipped))).toEqual({
+      stdout: 'row 2, column LabelName: Give the label a name.\nrow 3: warning: This row is empty.\nrow 5: This row has 19 cells.\n',
+      stderr: 'note: No list of existing labels was given.\n',
+      exitCode: 1
+    });
+  });
+
+  it('text: warnings alone exit 0', () => {
+    expect(formatFilePlanCsvReport(result([warning]), 'text')).toEqual({
+      stdout: 'row 3: warning: This row is empty.\n',
+      stderr: '',
+      exitCode: 0
+    });
+  });
+
+  it('json: the errors as an indented array on stdout, warnings then notes on stderr, exit 1', () => {
+    expect(formatFilePlanCsvReport(result([error, warning, wholeRow], skipped), 'json')).toEqual({
+      stdout:
+        '[\n  {\n    "row": 2,\n    "column": "LabelName",\n    "rule": "labelNameRequired",\n    "message": "Give the label a name."\n  },\n' +
+        '  {\n    "row": 5,\n    "column": null,\n    "rule": "cellCount",\n    "message": "This row has 19 cells."\n  }\n]\n',
+      stderr: 'row 3: warning: This row is empty.\nnote: No list of existing labels was given.\n',
+      exitCode: 1
+    });
+  });
+
+  it('json: warnings alone give an empty array and exit 0', () => {
+    expect(formatFilePlanCsvReport(result([warning]), 'json')).toEqual({
+      stdout: '[]\n',
+      stderr: 'row 3: warning: This row is empty.\n',
+      exitCode: 0
+    });
   });
 });
 

@@ -59,6 +59,55 @@ describe("a legal hold's site source matches the item's site by every form Micro
     expect(siteMatchesHoldSource({ id: 'contoso.sharepoint.com:/sites/legal' }, { id: 'CONTOSO.sharepoint.com:/sites/legal' })).toBe(true);
   });
 
+  it('a composite source id does not hold the same web id under another site collection', () => {
+    const source = { id: `contoso.sharepoint.com,${guid},${otherGuid}` };
+    expect(siteMatchesHoldSource({ id: `contoso.sharepoint.com,b0073e4e-4184-41c6-9eb7-8c8cc3e2288b,${otherGuid}` }, source)).toBe(false);
+  });
+
+  it('an id that merely contains the GUID, or three parts that are not GUIDs, is compared whole, as it is', () => {
+    // Only Graph's two forms are read apart: a bare GUID (optionally in braces) and hostname,GUID,GUID.
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid},${guid}0` }, exampleSite)).toBe(false);
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid},x${guid}` }, exampleSite)).toBe(false);
+    expect(siteMatchesHoldSource({ id: `${host},${otherGuid}-old,${guid}` }, exampleSite)).toBe(false);
+    expect(siteMatchesHoldSource({ id: 'contoso.sharepoint.com,sites,finance' }, { id: 'contoso.sharepoint.com,sites,legal' })).toBe(false);
+    expect(siteMatchesHoldSource({ id: 'contoso.sharepoint.com,sites,legal' }, { id: 'CONTOSO.sharepoint.com,Sites,Legal' })).toBe(true);
+    const halfGuid = `contoso.sharepoint.com,${guid},not-a-guid`;
+    expect(siteMatchesHoldSource({ id: `contoso.sharepoint.com,${guid},other` }, { id: halfGuid })).toBe(false);
+    expect(siteMatchesHoldSource({ id: halfGuid.toUpperCase() }, { id: halfGuid })).toBe(true);
+  });
+
+  it('reads an id pasted with spaces around it or around the parts of a composite id', () => {
+    expect(siteMatchesHoldSource({ id: ` ${host}, ${otherGuid} , ${guid} ` }, { id: ` ${guid} ` })).toBe(true);
+    expect(siteMatchesHoldSource({ id: `${host},${guid},${otherGuid}` }, { id: ` ${host}, ${guid}, ${otherGuid} ` })).toBe(true);
+    expect(siteMatchesHoldSource({ id: 'contoso.sharepoint.com:/sites/legal' }, { id: ' contoso.sharepoint.com:/sites/legal ' })).toBe(
+      true
+    );
+    expect(siteMatchesHoldSource({ id: ' contoso.sharepoint.com:/sites/legal ' }, { id: 'contoso.sharepoint.com:/sites/legal' })).toBe(
+      true
+    );
+  });
+
+  it('falls back to the URL when the ids differ, whatever form the source id has', () => {
+    const webUrl = 'https://contoso.sharepoint.com/sites/legal';
+    const item = { id: `contoso.sharepoint.com,${otherGuid},${otherGuid}`, webUrl };
+    expect(siteMatchesHoldSource(item, { id: 'contoso.sharepoint.com:/sites/legal', webUrl })).toBe(true);
+    expect(siteMatchesHoldSource(item, { id: guid, webUrl })).toBe(true);
+    expect(siteMatchesHoldSource(item, { id: `contoso.sharepoint.com,${guid},${guid}`, webUrl })).toBe(true);
+    expect(siteMatchesHoldSource(item, { id: null, webUrl: `${webUrl}/` })).toBe(true);
+    expect(siteMatchesHoldSource({ id: item.id }, { id: 'contoso.sharepoint.com:/sites/legal', webUrl })).toBe(false);
+  });
+
+  it('an empty id on both sides is no match: nothing identifies either site', () => {
+    expect(siteMatchesHoldSource({ id: '' }, { id: '' })).toBe(false);
+    expect(siteMatchesHoldSource({ id: ' ' }, { id: ' ', webUrl: null })).toBe(false);
+  });
+
+  it('reduces a site URL to its host and decoded path, for http as for https', () => {
+    expect(normaliseSiteUrl(' http://Contoso.SharePoint.com//sites/US%20Sales/?web=1#top ')).toBe('contoso.sharepoint.com/sites/us sales');
+    expect(normaliseSiteUrl('https://contoso.sharepoint.com')).toBe('contoso.sharepoint.com/');
+    expect(normaliseSiteUrl('/sites/USSales')).toBeUndefined();
+  });
+
   it('a source without id or URL, or with an address that is not a URL, matches nothing', () => {
     expect(siteMatchesHoldSource({ id: `${host},${guid},${guid}`, webUrl: 'https://x' }, {})).toBe(false);
     expect(siteMatchesHoldSource({ id: `${host},${otherGuid},${otherGuid}`, webUrl: 'USSales' }, { webUrl: 'USSales' })).toBe(false);
