@@ -97,6 +97,12 @@ describe('RateGovernor (AIMD)', () => {
     expect(g.rate).toBe(10.5);
   });
 
+  it('does not take a Retry-After on any other 5xx for throttling (RFC 9110 gives it meaning on a 503 only)', () => {
+    const g = new RateGovernor(fakeTiming(), { initialRate: 10 });
+    for (const status of [500, 502, 504]) g.record(status, 1000);
+    expect(g.snapshot()).toEqual({ rate: 10, throttles: 0, decreases: 0, pausedUntil: 0 });
+  });
+
   it('treats a 503 with Retry-After as throttling (Graph and SharePoint send it so)', () => {
     const g = new RateGovernor(fakeTiming(), { initialRate: 100, decreaseFactor: 0.85 });
     g.record(503, 1000);
@@ -190,6 +196,30 @@ describe('RateGovernor (AIMD)', () => {
     g.record(200, undefined, 500); // + 5000 / 122.5007
     g.record(200, undefined, 10); // no safe rate known any more: the full step, + 100 / 163.3168
     expect(g.rate).toBeCloseTo(163.9291, 3);
+  });
+
+  it('takes the full additive step up to the safe rate over acceptedShare, and lingers only past it', () => {
+    const timing = fakeTiming();
+    const g = new RateGovernor(timing, {
+      initialRate: 20,
+      decreaseFactor: 0.5,
+      increasePerSecond: 5,
+      acceptedShare: 0.5,
+      plateauDivisor: 5,
+      decreaseCooldownMs: 1000
+    });
+    g.record(429, 1000); // a blind cut: 10
+    timing.advance(500);
+    g.record(200, undefined, 20); // + 5 * 20 / 10 = 20
+    timing.advance(500);
+    g.record(429, 1000); // the service took 20 in that second: half of it, 10, is known to be safe
+    expect(g.rate).toBe(10);
+    g.record(200, undefined, 20); // + 5 * 20 / 10: 20, where half the rate is the safe rate itself
+    expect(g.rate).toBe(20);
+    g.record(200, undefined, 20); // not past it yet: the full step, + 5 * 20 / 20
+    expect(g.rate).toBe(25);
+    g.record(200, undefined, 20); // past it: a fifth of the step, + 5 * 20 / 25 / 5
+    expect(g.rate).toBeCloseTo(25.8, 10);
   });
 
   it('cuts again once the cooldown has passed, to the millisecond', () => {

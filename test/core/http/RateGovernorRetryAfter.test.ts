@@ -41,4 +41,31 @@ describe('RateGovernor and a Retry-After pause', () => {
     const after = released.slice(1).sort((a, b) => a - b);
     for (let i = 1; i < after.length; i++) expect(after[i] - after[i - 1]).toBeGreaterThanOrEqual(Math.floor(1000 / 8.5));
   });
+
+  it('holds requests that were waiting through both a cut and the pause that follows it', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0, decreaseFactor: 0.5, decreaseCooldownMs: 1000 });
+    const released: number[] = [];
+    const waiting = [1, 2, 3].map(() => acquireAt(g, released)); // slots at 0, 100 and 200 ms
+    await jest.advanceTimersByTimeAsync(50);
+    g.record(429, 2000); // the cut: 5 a second
+    for (let i = 0; i < 3; i++) g.record(429, 2000); // still throttled: everyone waits until t0 + 2050
+    await jest.advanceTimersByTimeAsync(3000);
+    await Promise.all(waiting);
+    // Neither waiting request leaves at its old slot (100, 200): both wait out the pause, then go 200 ms apart.
+    expect(released).toEqual([0, 2050, 2250]);
+  });
+
+  it('keeps the place of requests already waiting when more 429s repeat the same Retry-After', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0, decreaseFactor: 0.5, decreaseCooldownMs: 1000 });
+    for (let i = 0; i < 4; i++) g.record(429, 2000); // the cut to 5 a second, then the pause until t0 + 2000
+    const released: number[] = [];
+    const waiting = [1, 2].map(() => acquireAt(g, released)); // slots at 2000 and 2200 ms
+    // Graph answers each of a burst of concurrent requests with the same Retry-After: the pause ends when it did.
+    g.record(429, 2000);
+    g.record(429, 2000);
+    await jest.advanceTimersByTimeAsync(3000);
+    await Promise.all(waiting);
+    expect(g.snapshot().pausedUntil).toBe(t0 + 2000);
+    expect(released).toEqual([2000, 2200]);
+  });
 });

@@ -55,6 +55,8 @@ describe('systemTiming.sleep', () => {
     await jest.advanceTimersByTimeAsync(0);
     expect(s.state()).toBe('AbortError');
     expect(jest.getTimerCount()).toBe(0);
+    // The signal outlives the wait (a whole bulk job shares one): it must not keep the finished wait alive.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('leaves no listener on a signal shared by many waits once they end', async () => {

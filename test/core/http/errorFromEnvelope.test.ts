@@ -70,7 +70,13 @@ describe('errorFromEnvelope: one error from three envelopes', () => {
       correlation_id: 'corr-1',
       trace_id: 'trace-1'
     });
-    expect(e).toMatchObject({ source: 'entra', code: 'invalid_grant', requestId: 'trace-1', clientRequestId: 'corr-1' });
+    expect(e).toMatchObject({
+      source: 'entra',
+      code: 'invalid_grant',
+      serviceMessage: 'AADSTS50173: The provided grant has expired.',
+      requestId: 'trace-1',
+      clientRequestId: 'corr-1'
+    });
     expect(e.why).toMatch(/sign-in/);
   });
 
@@ -199,6 +205,12 @@ describe('errorFromEnvelope: one error from three envelopes', () => {
   it.each<[string, unknown, Record<string, unknown>]>([
     ['Graph with no code and no message', { error: {} }, { source: 'graph', code: 'unknown', serviceMessage: '' }],
     ['Graph with an empty code', { error: { code: '', message: 'm' } }, { source: 'graph', code: 'unknown', serviceMessage: 'm' }],
+    // A status number where Graph documents a string code: support reads 'unknown', never a number passed off as a code.
+    [
+      'Graph with a code that is not text',
+      { error: { code: 403, message: 'm' } },
+      { source: 'graph', code: 'unknown', serviceMessage: 'm' }
+    ],
     ['Graph with a message that is not text', { error: { code: 'x', message: 7 } }, { source: 'graph', code: 'x', serviceMessage: '' }],
     ['Graph with innerError that is not an object', { error: { code: 'x', message: 'm', innerError: 'r-9' } }, { requestId: undefined }],
     [
@@ -241,7 +253,10 @@ describe('errorFromEnvelope: one error from three envelopes', () => {
   });
 
   it('leaves the wait unknown when Retry-After is missing or malformed, and says "in a few minutes"', () => {
-    for (const h of [headers({}), headers({ 'retry-after': 'later' }), undefined]) {
+    // RFC 9110 §10.2.3: Retry-After is an HTTP-date or delay-seconds (digits; Custodian also reads a decimal), so
+    // a number with letters around it is neither and says nothing about when.
+    const malformed = ['later', '1.5x', 'x1.5', 'in 1.5'].map((v) => headers({ 'retry-after': v }));
+    for (const h of [headers({}), ...malformed, undefined]) {
       const e = errorFromEnvelope(429, '', { headers: h, now: 0 });
       expect(e.retryAfterMs).toBeUndefined();
       expect(e.whatToDo).toBe('Try again in a few minutes; nothing was lost.');

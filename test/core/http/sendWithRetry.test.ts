@@ -133,9 +133,13 @@ describe('sendWithRetry', () => {
 
   it('repeats a GET after a dropped connection, but rethrows what fetch threw for a POST', async () => {
     const timing = fakeTiming();
+    const told: { retry: number; delayMs: number; outcome: AttemptOutcome }[] = [];
     const get = script(dropped(), new Response('{}', { status: 200 }));
-    expect((await sendWithRetry(get.attempt, { idempotent: true, replayableBody: true, timing })).status).toBe(200);
+    const onRetry = (i: (typeof told)[number]): number => told.push(i);
+    expect((await sendWithRetry(get.attempt, { idempotent: true, replayableBody: true, timing, onRetry })).status).toBe(200);
     expect(get.calls()).toBe(2);
+    // Told as a dropped connection (no status to show), backing off 500 ms at 75% with random() = 0.5.
+    expect(told).toEqual([{ retry: 1, delayMs: 375, outcome: { kind: 'network' } }]);
 
     const failure = dropped();
     const post = script(failure, new Response('{}', { status: 200 }));
