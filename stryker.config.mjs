@@ -21,6 +21,10 @@ export default {
   // src/core alone: the checker compiles each mutant against it.
   tsconfigFile: 'tsconfig.mutation.json',
   coverageAnalysis: 'perTest',
+  // A mutant in module-level code (a regex, a message table) runs before any test, so Stryker runs every related
+  // test for it: about 9% of the rules' mutants, two thirds of the time. CUSTODIAN_MUTATION_IGNORE_STATIC=1
+  // (`--ignore-static`) sets them aside for a quick measurement; the score then says so.
+  ignoreStatic: process.env.CUSTODIAN_MUTATION_IGNORE_STATIC === '1',
   // Re-runs test only the mutants whose code or tests changed since the last report.
   incremental: true,
   incrementalFile: `${reports}/stryker-incremental.json`,

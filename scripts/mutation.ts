@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { repoRoot } from './lib/paths';
 
 /**
- * `npm run test:mutation [scope…] [--typecheck]`: Stryker over each scope of scripts/mutation/scopes.cjs (all of them by default),
+ * `npm run test:mutation [scope…] [--typecheck] [--ignore-static]`: Stryker over each scope of scripts/mutation/scopes.cjs (all of them by default),
  * then the score of each folder against its minimum. Stryker's own table above lists every surviving mutant;
  * the HTML report of a scope is reports/mutation/<scope>/mutation.html. Exits 1 when a folder is below its minimum.
  */
@@ -25,11 +25,14 @@ interface FolderScore {
   killed: number;
   survived: number;
   noCoverage: number;
+  /** Set aside by `--ignore-static`: not in the score. */
+  ignored: number;
 }
 
 async function main(args: readonly string[]): Promise<void> {
   const typecheck = args.includes('--typecheck');
-  const requested = args.filter((arg) => arg !== '--typecheck');
+  const ignoreStatic = args.includes('--ignore-static');
+  const requested = args.filter((arg) => arg !== '--typecheck' && arg !== '--ignore-static');
   const unknown = requested.filter((name) => !(name in scopes));
   if (unknown.length > 0) throw new Error(`Unknown scope ${unknown.join(', ')}: choose from ${Object.keys(scopes).join(', ')}.`);
   const names = requested.length > 0 ? requested : Object.keys(scopes);
@@ -40,7 +43,12 @@ async function main(args: readonly string[]): Promise<void> {
     const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: { ...process.env, CUSTODIAN_MUTATION_SCOPE: name, ...(typecheck ? { CUSTODIAN_MUTATION_TYPECHECK: '1' } : {}) }
+      env: {
+        ...process.env,
+        CUSTODIAN_MUTATION_SCOPE: name,
+        ...(typecheck ? { CUSTODIAN_MUTATION_TYPECHECK: '1' } : {}),
+        ...(ignoreStatic ? { CUSTODIAN_MUTATION_IGNORE_STATIC: '1' } : {})
+      }
     });
     if (run.status !== 0)
       throw new Error(`Stryker failed on scope "${name}" (exit ${run.status ?? run.signal}). The output above says why.`);
@@ -77,7 +85,8 @@ async function folderScores(name: string, scope: Scope): Promise<FolderScore[]> 
       minimum,
       killed: metrics.totalDetected,
       survived: metrics.survived,
-      noCoverage: metrics.noCoverage
+      noCoverage: metrics.noCoverage,
+      ignored: metrics.ignored
     };
   });
 }
@@ -87,7 +96,8 @@ function printScores(scores: readonly FolderScore[]): void {
   for (const score of scores) {
     const verdict = score.score >= score.minimum ? 'ok' : 'BELOW';
     console.log(
-      `  ${score.folder.padEnd(36)} ${score.score.toFixed(1).padStart(5)}% (${score.minimum}%) ${verdict.padEnd(5)}  killed ${score.killed}, survived ${score.survived}, no coverage ${score.noCoverage}`
+      `  ${score.folder.padEnd(36)} ${score.score.toFixed(1).padStart(5)}% (${score.minimum}%) ${verdict.padEnd(5)}  killed ${score.killed}, survived ${score.survived}, no coverage ${score.noCoverage}` +
+        (score.ignored > 0 ? `, ${score.ignored} static not run` : '')
     );
   }
 }
