@@ -26,7 +26,8 @@ const events = async (): Promise<number> =>
 
 const request = { displayName: 'Northwind contracts expired', eventType: 'Contract Expiry', assetIds: ['N-1', 'N-2'] };
 
-beforeAll(async () => {
+// A tenant for each test: one test fires an event that starts an item the others expect to wait, and adds a hold.
+beforeEach(async () => {
   tenant = await startTestTenant(400);
   manager = tenant.graph('records-manager');
   contracts = await findLibrary(manager, '/sites/legal', 'Contracts');
@@ -39,7 +40,7 @@ beforeAll(async () => {
     await updateListItemFields(manager, contracts, key.split('|')[2], { ComplianceAssetId: assetIds[i] });
   await index.refresh({ now: await tenantNow(tenant.control) });
 }, 60_000);
-afterAll(() => tenant.close());
+afterEach(() => tenant.close());
 
 describe('a retention event does not start held items', () => {
   it('under the eDiscovery hold on their site: listed as held with the hold, and the event is refused, none created', async () => {
