@@ -72,6 +72,8 @@ describe('validateUpdateListItem against the dev tenant', () => {
 
   it('refuses a person who does not exist, naming the field, and writes nothing', async () => {
     const site = tenant.site('site-owner', '/sites/legal');
+    // What the item holds before the refused save, whichever test ran first.
+    await validateUpdateListItem(site, listId, itemId, [{ FieldName: 'Reference', FieldValue: 'M-1' }]);
     const e = await validateUpdateListItem(
       site,
       listId,
