@@ -57,21 +57,32 @@ async function main(jestArgs: readonly string[]): Promise<void> {
 /** Jest's `--seed` is a signed 32-bit integer. */
 const seedRange = { min: -0x80000000, max: 0x7fffffff } as const;
 
-/** The seed from `CUSTODIAN_TEST_SEED` when set (a replay), otherwise a new one. */
+/**
+ * The seed from `CUSTODIAN_TEST_SEED` when set (a replay, or `random`), otherwise one derived from the commit checked
+ * out: every commit is tested in an order of its own, and CI's run of a commit can be repeated exactly on any machine.
+ */
 function testOrderSeed(fromEnvironment: string | undefined, jestArgs: readonly string[]): number {
   // Two `--seed`s reach jest as an array (its summary says `Seed: 1,2`): one way to choose it keeps the printed seed true.
   if (jestArgs.some((arg) => arg === '--seed' || arg.startsWith('--seed='))) {
     throw new Error('npm test chooses the seed: set CUSTODIAN_TEST_SEED=N instead of passing --seed to jest.');
   }
   const text = fromEnvironment?.trim() ?? '';
-  if (text === '') return randomInt(0, seedRange.max + 1);
+  if (text === 'random') return randomInt(0, seedRange.max + 1);
+  if (text === '') return commitSeed() ?? randomInt(0, seedRange.max + 1);
   const seed = Number(text);
   if (!/^-?\d+$/.test(text) || seed < seedRange.min || seed > seedRange.max) {
     throw new Error(
-      `CUSTODIAN_TEST_SEED must be a whole number from ${seedRange.min} to ${seedRange.max} (jest's --seed); it is '${fromEnvironment}'.`
+      `CUSTODIAN_TEST_SEED must be 'random' or a whole number from ${seedRange.min} to ${seedRange.max} (jest's --seed); it is '${fromEnvironment}'.`
     );
   }
   return seed;
+}
+
+/** The first 28 bits of the checked-out commit's hash; undefined outside a git checkout. */
+function commitSeed(): number | undefined {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  const hash = head.status === 0 ? head.stdout.trim() : '';
+  return /^[0-9a-f]{7,}$/.test(hash) ? parseInt(hash.slice(0, 7), 16) : undefined;
 }
 
 /** The command that runs the same tests in the same order, ready to paste into a POSIX shell. */
