@@ -1,14 +1,13 @@
 // Relabelling a held document in the task pane to a label that keeps it for less: refused before any change is sent,
 // naming the hold and what to do. The dev tenant's seeded eDiscovery case holds the Legal site (the demo contract's).
-import { demoDocuments } from '../../../../src/addin/hosts/demo';
 import { createDevTenantTokenProvider, type DevTenantPersona } from '../../../../src/core/auth/createDevTenantTokenProvider';
 import { createGraphGateway } from '../../../../src/core/graph/createGraphGateway';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { createDeclareService, type DeclareService } from '../../../../src/core/services/declare/createDeclareService';
-import type { DocumentContext } from '../../../../src/core/services/declare/DocumentContext';
 import { startDevTenant, type RunningDevTenant } from '../../../../src/devtenant/index';
 import { logRequests } from '../support/requestLog';
+import { openDemoContract } from './support/openDemoContract';
 
 jest.setTimeout(30_000);
 
@@ -17,7 +16,7 @@ beforeAll(async () => {
   tenant = await startDevTenant({ memory: true, port: 0, items: 60 });
   // First labelling keeps the contract longer than nothing did: allowed, hold or not.
   const pane = declareAs('office-worker');
-  await pane.declare(await openContract(pane), { retentionLabel: 'Contracts - 10 Years After Expiry', fields: {}, lock: true });
+  await pane.declare(await openDemoContract(pane), { retentionLabel: 'Contracts - 10 Years After Expiry', fields: {}, lock: true });
 });
 afterAll(async () => {
   await tenant?.close();
@@ -38,19 +37,13 @@ const declareAs = (persona: DevTenantPersona): DeclareService =>
     recordsSiteUrl: async () => `${tenant.url}/sites/records`
   });
 
-async function openContract(service: DeclareService): Promise<DocumentContext> {
-  const result = await service.open(demoDocuments.find((d) => d.id === 'contract')?.url);
-  if (!result.ok) throw new Error(`the contract did not open: ${result.notOpened.why}`);
-  return result.context;
-}
-
 describe('the task pane refuses to shorten the retention of a held document', () => {
   it.each([
     ['the records manager, who can read the eDiscovery hold', 'records-manager' as const, /Northwind litigation hold/],
     ['an office worker, who cannot read eDiscovery (unknown is not "no hold")', 'office-worker' as const, /cannot read/]
   ])('%s: refused with the hold and what to do, and nothing changed is sent', async (_who, persona, why) => {
     const service = declareAs(persona);
-    const context = await openContract(service);
+    const context = await openDemoContract(service);
     const current = context.document.retentionLabel?.name;
     expect(current).toBe('Contracts - 10 Years After Expiry');
     const shorter = context.labels.find((l) => l.name === 'General Correspondence - 2 Years')!;

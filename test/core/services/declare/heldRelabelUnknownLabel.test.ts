@@ -3,13 +3,12 @@
 // `unknownFutureValue`). Custodian cannot tell whether the change shortens retention, so it checks the holds as if it
 // did: refused before any change is sent. The change here lengthens retention (two years to seven), which is
 // allowed on a held document when the current label is known: the last test shows that.
-import { demoDocuments } from '../../../../src/addin/hosts/demo';
 import type { DevTenantPersona } from '../../../../src/core/auth/createDevTenantTokenProvider';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import { createDeclareService, type DeclareService } from '../../../../src/core/services/declare/createDeclareService';
-import type { DocumentContext } from '../../../../src/core/services/declare/DocumentContext';
 import { startDevTenantWithFaults, type DevTenantWithFaults, type Fault } from '../holds/support/devTenantWithFaults';
 import { logRequests } from '../support/requestLog';
+import { openDemoContract } from './support/openDemoContract';
 
 jest.setTimeout(30_000);
 
@@ -22,7 +21,7 @@ beforeEach(async () => {
   tenant = await startDevTenantWithFaults(60);
   // First labelling: a label that retains protects an unlabelled document, so it is allowed, hold or not.
   const pane = declareAs('office-worker');
-  await pane.declare(await openContract(pane), { retentionLabel: current, fields: {}, lock: false });
+  await pane.declare(await openDemoContract(pane), { retentionLabel: current, fields: {}, lock: false });
 });
 afterEach(async () => {
   await tenant?.close();
@@ -35,12 +34,6 @@ const declareAs = (persona: DevTenantPersona): DeclareService =>
     actor: { isContainerAdmin: true },
     recordsSiteUrl: async () => `${tenant.url}/sites/records`
   });
-
-async function openContract(service: DeclareService): Promise<DocumentContext> {
-  const result = await service.open(demoDocuments.find((d) => d.id === 'contract')?.url);
-  if (!result.ok) throw new Error(`the contract did not open: ${result.notOpened.why}`);
-  return result.context;
-}
 
 type Label = { displayName?: string } & Record<string, unknown>;
 
@@ -60,7 +53,7 @@ describe('relabelling a held document whose current label is not in the file pla
   ])('%s: refused with the hold and what to do, and nothing changed is sent', async (_how, change) => {
     filePlanChanged(change);
     const service = declareAs('records-manager');
-    const context = await openContract(service);
+    const context = await openDemoContract(service);
     expect(context.document.retentionLabel?.name).toBe(current);
     expect(context.labels.map((l) => l.name)).not.toContain(current);
     const log = logRequests(tenant.url);
@@ -82,7 +75,7 @@ describe('relabelling a held document whose current label is not in the file pla
 
   it('with the current label in the file plan, the same relabel (it keeps the document longer) is made', async () => {
     const service = declareAs('records-manager');
-    const context = await openContract(service);
+    const context = await openDemoContract(service);
     expect(context.labels.map((l) => l.name)).toContain(current);
     await service.declare(context, { retentionLabel: longer, fields: {}, lock: false });
     await expect(getRetentionLabel(tenant.graph('records-manager'), context.document.ref)).resolves.toMatchObject({ name: longer });
