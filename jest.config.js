@@ -26,7 +26,9 @@ const shared = {
     // Nothing in the mock needs it, so a stub keeps the import cheap and CommonJS.
     '^office-addin-manifest$': '<rootDir>/test/support/officeAddinManifestStub.js'
   },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json']
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // Stryker's sandboxes (`npm run test:mutation`) hold a copy of the project: not modules of this one.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/']
 };
 
 /** @type {import('jest').Config} */

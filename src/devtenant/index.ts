@@ -118,7 +118,7 @@ export async function createDevTenantHandler(options: DevTenantOptions & { publi
   const db = openDatabase(options.memory ? undefined : options.dataDir);
   let app: DevTenantApp;
   try {
-    if (getMeta(db, 'seed') === undefined) db.transaction(() => seedTenant(db, checked.seed, checked.items))();
+    if (getMeta(db, 'seed') === undefined) db.transaction(() => seedTenant(db, checked.seed, checked.items, Date.now()))();
     app = new DevTenantApp({
       db,
       publicOrigin,

@@ -162,11 +162,12 @@ export const controlRoutes: readonly Route[] = [
             'INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (@hash, @persona, @scopes, @user_id, @expires)'
           );
           for (const t of tokens) insert.run(t);
-          seedTenant(db, seed, items);
+          // clearAll dropped the clock's offset too: the reset tenant is back on real time.
+          seedTenant(db, seed, items, Date.now());
           ctx.tenant.options.seed = seed;
           ctx.tenant.options.items = items;
           ctx.tenant.afterReset();
-          return json({ seed, items, now: ctx.tenant.clock.nowIso() });
+          return json({ seed, items, seedDay: getMeta(db, 'seedDay'), now: ctx.tenant.clock.nowIso() });
         }
       }
     }

@@ -24,7 +24,15 @@ export interface SiteSpec {
   lists?: { urlName: string; displayName: string }[];
 }
 
-export const seedEpoch = Date.UTC(2026, 0, 1);
+/**
+ * The day the seed's dates count back from: midnight UTC of the day the tenant is seeded, so the demo's
+ * documents are as old, and as close to their retention ends, in any year (a fixed day would put every item
+ * past its retention ten years from now). Seeding twice on one day gives the same dates.
+ */
+export function seedDayOf(seededAtMs: number): number {
+  const day = 86_400_000;
+  return Math.floor(seededAtMs / day) * day;
+}
 
 export const sites: SiteSpec[] = [
   {

@@ -57,14 +57,17 @@ interface Person {
 
 /**
  * Writes a whole organisation into an empty store from `seed`, in the caller's transaction. The same seed and
- * item count always give the same ids, names, dates and labels. One prepared statement per table keeps
- * 100,000 documents to a few seconds.
+ * item count always give the same ids, names and labels, and the same ages: dates count back from the day
+ * the tenant is seeded (`seededAtMs`, the tenant's clock, which a reset sets back to real time).
+ * One prepared statement per table keeps 100,000 documents to a few seconds.
  */
-export function seedTenant(db: Database.Database, seed: number, itemCount: number): void {
+export function seedTenant(db: Database.Database, seed: number, itemCount: number, seededAtMs: number): void {
   const rng = seededRng(seed);
+  const epoch = cat.seedDayOf(seededAtMs);
   let seq = 0;
   setMeta(db, 'seed', String(seed));
   setMeta(db, 'items', String(itemCount));
+  setMeta(db, 'seedDay', new Date(epoch).toISOString());
 
   // People: the personas first (fixed names), then colleagues.
   const people: Person[] = [];
@@ -84,7 +87,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
   }
   const admin = personaUsers['admin'];
   const by = (p: Person): Record<string, unknown> => ({ user: { id: p.id, displayName: p.displayName, email: p.mail } });
-  const epochIso = (daysBefore: number): string => iso(cat.seedEpoch - daysBefore * day);
+  const epochIso = (daysBefore: number): string => iso(epoch - daysBefore * day);
 
   // Sensitivity labels, with sublabels.
   let priority = 0;
@@ -255,7 +258,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
       );
       let num = 1;
       for (let i = 0; i < 60; i++) {
-        const created = cat.seedEpoch - Math.floor(rng() * 12 * 365 * day);
+        const created = epoch - Math.floor(rng() * 12 * 365 * day);
         const company = pick(rng, cat.companies);
         const author = pick(rng, people);
         const title =
@@ -340,7 +343,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         parentPath: '',
         parentId: lib.rootId,
         isFolder: true,
-        createdAt: cat.seedEpoch - 4000 * day,
+        createdAt: epoch - 4000 * day,
         fields: JSON.stringify({ Title: f })
       });
       folderIds.push({ id, path: `/${f}` });
@@ -351,7 +354,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         name: h.name,
         parentPath: '',
         parentId: lib.rootId,
-        createdAt: cat.seedEpoch - 30 * day,
+        createdAt: epoch - 30 * day,
         size: 24_576,
         mime: mimeOf(h.name),
         fields: JSON.stringify({
@@ -363,7 +366,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
       });
     }
     if (lib.spec.urlName === 'Records') {
-      const created = cat.seedEpoch - 6 * 365 * day;
+      const created = epoch - 6 * 365 * day;
       add({
         name: 'Regulatory Return Q4 2019 - SEC.pdf',
         parentPath: '',
@@ -385,8 +388,8 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
       });
     }
     for (let i = 0; i < perLibrary[li]; i++) {
-      const created = cat.seedEpoch - Math.floor(rng() * 12 * 365 * day) - Math.floor(rng() * day);
-      const modified = created + Math.floor(rng() * Math.min(cat.seedEpoch - created, 400 * day));
+      const created = epoch - Math.floor(rng() * 12 * 365 * day) - Math.floor(rng() * day);
+      const modified = created + Math.floor(rng() * Math.min(epoch - created, 400 * day));
       const year = new Date(created).getUTCFullYear();
       const name = fillPattern(rng, pick(rng, lib.spec.patterns), year, created);
       const inFolder = rng() < 0.35 ? pick(rng, folderIds) : undefined;
@@ -401,7 +404,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
       if (labelled) {
         const labelName = lib.spec.defaultLabel && rng() < 0.8 ? lib.spec.defaultLabel : pick(rng, lib.spec.labels);
         const spec = labelBehavior[labelName];
-        const labelledAt = created + Math.floor(rng() * Math.min(cat.seedEpoch - created, 30 * day));
+        const labelledAt = created + Math.floor(rng() * Math.min(epoch - created, 30 * day));
         row.label = labelName;
         row.label_at = iso(labelledAt);
         row.label_by = pick(rng, people).id;
@@ -448,7 +451,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         rng,
         people.filter((p) => p !== owner)
       );
-      const received = cat.seedEpoch - Math.floor(rng() * 3 * 365 * day);
+      const received = epoch - Math.floor(rng() * 3 * 365 * day);
       const company = pick(rng, cat.companies);
       const subject =
         i === 0 && isWorker

@@ -10,7 +10,6 @@ import { createForecastService, type ForecastService } from '../../../../src/cor
 import { createSearchService, type SearchService } from '../../../../src/core/services/search/createSearchService';
 import { retentionInWords } from '../../../../src/ui/dispositions/retentionInWords';
 import { startTestTenant, type TestTenant } from '../../../core/support/devTenant';
-import { pinDateToSeed, unpinDate } from '../../../devtenant/support/seedDate';
 
 let tenant: TestTenant;
 let clock: ReturnType<typeof devTenantClock>;
@@ -22,8 +21,6 @@ let search: SearchService;
 let before: QueueSnapshot;
 
 beforeAll(async () => {
-  // What is due now and what becomes due 8 years on depend on the seeded items' ages: a fixed date, not the machine's.
-  pinDateToSeed();
   tenant = await startTestTenant(300);
   const graph = tenant.graph('records-manager');
   clock = devTenantClock(graph);
@@ -45,7 +42,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await tenant.close();
-  unpinDate();
 });
 
 describe("the records manager's services (disposition, holds, events, forecast, search) over one workspace, on the dev tenant", () => {

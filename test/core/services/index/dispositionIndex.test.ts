@@ -9,7 +9,6 @@ import { createMemoryIndexStore } from '../../../../src/core/services/index/crea
 import { libraryKey } from '../../../../src/core/services/index/IndexedItem';
 import { createFileIndexStore } from '../../../../src/node/index/createFileIndexStore';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
-import { pinDateToSeed, unpinDate } from '../../../devtenant/support/seedDate';
 import { logRequests } from '../support/requestLog';
 import { findLibrary, tenantNow } from './testLibraries';
 
@@ -20,8 +19,6 @@ let contracts: ListRef;
 let folder: string;
 
 beforeAll(async () => {
-  // Which seeded items are due depends on their ages: a fixed date after the seed, not the machine's.
-  pinDateToSeed();
   tenant = await startTestTenant(600);
   manager = tenant.graph('records-manager');
   invoices = await findLibrary(manager, '/sites/finance', 'Invoices');
@@ -29,7 +26,6 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'custodian-index-'));
 });
 afterAll(async () => {
-  unpinDate();
   await tenant.close();
   await rm(folder, { recursive: true, force: true });
 });
