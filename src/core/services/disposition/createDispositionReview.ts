@@ -273,6 +273,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
               : step.outcome === 'reviewerAdded'
                 ? 'reviewerAdded'
                 : 'nextStage';
+      let foundAlreadyDeleted = false;
       try {
         if (final) {
           if (behavior === 'retainAsRecord') {
@@ -283,8 +284,11 @@ export function createDispositionReview(options: DispositionReviewOptions) {
               { itemName: entry.item.name }
             );
           }
+          // Already gone (an earlier attempt deleted it and stopped before the register entry, or someone else
+          // did): the disposal's end state holds, and the entry says the item was found deleted, not deleted now.
           await deleteListItem(graph, ref, itemId, { itemName: entry.item.name }).catch((e: unknown) => {
             if (!(e instanceof CustodianError && e.status === 404)) throw e;
+            foundAlreadyDeleted = true;
           });
         } else if (step.outcome === 'relabel') {
           const file = await getListItemDriveItem(graph, ref, itemId);
@@ -316,7 +320,8 @@ export function createDispositionReview(options: DispositionReviewOptions) {
             label: entry.item.labelName ?? '',
             ...(decided.labelName ? { relabelTo: decided.labelName } : {}),
             ...(decided.until ? { until: decided.until } : {}),
-            ...(decided.reviewer ? { reviewer: decided.reviewer } : {})
+            ...(decided.reviewer ? { reviewer: decided.reviewer } : {}),
+            ...(foundAlreadyDeleted ? { deletion: 'found already deleted' } : {})
           }
         },
         at

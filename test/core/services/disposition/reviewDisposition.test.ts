@@ -1,5 +1,6 @@
 import { updateListItemFields } from '../../../../src/core/graph/listItems/updateListItemFields';
 import { getListItem } from '../../../../src/core/graph/listItems/getListItem';
+import { deleteListItem } from '../../../../src/core/graph/listItems/deleteListItem';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
 import { CustodianError } from '../../../../src/core/http/CustodianError';
@@ -83,8 +84,22 @@ describe('reviewDisposition', () => {
       ['approve', 1, 'nextStage', 'priya.raman@custodiandev.onmicrosoft.com'],
       ['approve', 2, 'disposed', 'sam.okafor@custodiandev.onmicrosoft.com']
     ]);
+    expect(forItem[1].payload.detail).not.toHaveProperty('deletion');
     const missing = await refusal(() => priya.decide(key, { kind: 'approve', justification: 'x' }, now));
     expect(missing.code).toBe('notInQueue');
+  });
+
+  it('a final approval of an item deleted meanwhile completes the review, and the proof says it was found already deleted', async () => {
+    const [key] = await invoiceQueue();
+    const entry = index.entry(key)!;
+    await priya.decide(key, { kind: 'approve', justification: 'Stage 1 done.' }, now);
+    // An earlier attempt deleted it and stopped before writing the register, or someone deleted it outside Custodian.
+    await deleteListItem(manager, invoices, entry.item.id, { itemName: entry.item.name });
+    const second = await sam.decide(key, { kind: 'approve', justification: 'Legal has no hold on it.' }, now);
+    expect(second.outcome).toBe('disposed');
+    expect(second.entry.payload.detail).toMatchObject({ deletion: 'found already deleted' });
+    expect((await priya.verify()).ok).toBe(true);
+    expect((await priya.queue(now)).some((e) => e.key === key)).toBe(false);
   });
 
   it('two reviewers approving the same item at once give one disposal, one proof entry, and a conflict that says what happened', async () => {
