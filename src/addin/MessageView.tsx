@@ -114,8 +114,8 @@ export function MessageView({ message, services, preferences, locale }: MessageV
                 Your organisation&apos;s file plan maps no records library that takes email, so Custodian cannot file it. Nothing was sent.
               </p>
               <p>
-                <strong>What you can do: </strong>ask your site owner to map a records library for email in Custodian&apos;s File plan web
-                part, then open this email again.
+                <strong>What you can do: </strong>ask your site owner to choose &ldquo;Take email&rdquo; for a records library in
+                Custodian&apos;s File plan web part (Libraries), then open this email again.
               </p>
             </EmptyState>
           ) : (

@@ -273,7 +273,7 @@ describe('an Outlook message', () => {
     renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: svc }} />);
     expect(await screen.findByRole('heading', { name: 'No records library is set up for email' })).toBeInTheDocument();
     expect(svc.file).not.toHaveBeenCalled();
-    expect(screen.getByText(/ask your site owner to map a records library/)).toBeInTheDocument();
+    expect(screen.getByText(/ask your site owner to choose “Take email” for a records library/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
     expect(screen.getByRole('region', { name: 'This email: Contract signed' })).toHaveTextContent('NDA.pdf (51 KB)');
   });

@@ -97,6 +97,25 @@ describe('examples from Microsoft API pages, answers in the documented shape', (
     expect(removed.text).toBe('');
   });
 
+  test('list-post-columns: 201 and the documented columnDefinition, listed after; the documented Title meets the existing one', async () => {
+    const f = fixture('list-post-columns');
+    const site = (await t.get('site-owner', '/v1.0/sites/custodiandev.sharepoint.com:/sites/finance')).json;
+    const list = (await t.get('site-owner', `/v1.0/sites/${site.id}/lists/Invoices`)).json;
+    const ids: [string, string][] = [
+      ['{site-id}', site.id],
+      ['{list-id}', list.id]
+    ];
+    const created = await send(f, 'site-owner', [...ids, ['"Title"', '"ReviewNote"']]);
+    expect(created.status).toBe(f.response.status);
+    expect(conformanceDiff(f, created.json)).toEqual([]);
+    expect(created.json).toMatchObject({ name: 'ReviewNote', displayName: 'ReviewNote', description: 'test', indexed: false });
+    const columns = (await t.get('site-owner', `/v1.0/sites/${site.id}/lists/${list.id}/columns`)).json.value;
+    expect(columns.filter((c: any) => c.name === 'ReviewNote')).toEqual([created.json]);
+    const duplicate = await send(f, 'site-owner', ids);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.json.error.message).toContain("'Title'");
+  });
+
   test('driveitem-lockorunlockrecord on a record', async () => {
     const f = fixture('driveitem-lockorunlockrecord');
     const item = await findFile((i) => !i.retentionLabel?.name);

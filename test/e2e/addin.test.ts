@@ -9,7 +9,7 @@ import { listListItemsCall } from '../../src/core/graph/listItems/listListItems'
 import { findListByName } from '../../src/core/graph/lists/findListByName';
 import { getList } from '../../src/core/graph/lists/getList';
 import { getSiteByUrl } from '../../src/core/graph/sites/getSiteByUrl';
-import { createEmailLibrary, emailColumns } from '../../src/core/services/fileMessage';
+import { emailColumns } from '../../src/core/services/fileMessage';
 import { libraryKeyOf, libraryPlansList, type LibraryPlan } from '../../src/core/services/libraryPlan';
 import { openRecordsSite } from '../../src/core/services/recordsSite';
 import { resolveDocument } from '../../src/core/services/resolveDocument';
@@ -29,39 +29,27 @@ let graph: GraphGateway;
 let emailLibrary: { siteId: string; listId: string; driveId: string };
 
 /**
- * What a site owner does in the File plan web part before anyone files email: a library made for email on the
- * records site, mapped by a library plan (default label "Email - 3 Years"); and a plan on Contracts that requires
- * the Reference Number and Document Type columns. Written through Graph with the admin persona.
+ * What a site owner does in the File plan web part before anyone declares: a plan on Contracts that requires the
+ * Reference Number and Document Type columns, written through Graph with the admin persona. Email needs no set-up:
+ * the seeded Email Archive on the records site takes email from a fresh start.
  */
 async function mapLibraries(): Promise<void> {
   const records = await openRecordsSite(graph, `${host}/sites/records`);
-  const created = await createEmailLibrary(graph, records.siteId, 'Filed Email');
-  const list = await getList(graph, { siteId: records.siteId, listId: String(created.id) });
-  emailLibrary = { siteId: records.siteId, listId: String(created.id), driveId: String(list.drive?.id) };
+  const archive = await findListByName(graph, records.siteId, 'Email Archive');
+  const archiveRef = { siteId: records.siteId, listId: String(archive?.id) };
+  emailLibrary = { ...archiveRef, driveId: String((await getList(graph, archiveRef)).drive?.id) };
   const legal = await getSiteByUrl(graph, `${host}/sites/legal`);
   const contracts = await findListByName(graph, String(legal.id), 'Contracts');
   const contractsRef = { siteId: String(legal.id), listId: String(contracts?.id) };
-  const plans = records.list(libraryPlansList);
-  const plan = (
-    ref: { siteId: string; listId: string },
-    rest: Partial<LibraryPlan> & { driveId: string; libraryName: string }
-  ): LibraryPlan => ({
-    libraryKey: libraryKeyOf(ref),
-    ...ref,
-    requiredColumns: [],
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...rest
-  });
-  await plans.create(
-    plan(emailLibrary, { driveId: emailLibrary.driveId, libraryName: 'Filed Email', defaultRetentionLabel: 'Email - 3 Years' })
-  );
-  await plans.create(
-    plan(contractsRef, {
-      driveId: String((await getList(graph, contractsRef)).drive?.id),
-      libraryName: 'Contracts',
-      requiredColumns: ['ReferenceNumber', 'DocumentType']
-    })
-  );
+  const contractsPlan: LibraryPlan = {
+    libraryKey: libraryKeyOf(contractsRef),
+    ...contractsRef,
+    driveId: String((await getList(graph, contractsRef)).drive?.id),
+    libraryName: 'Contracts',
+    requiredColumns: ['ReferenceNumber', 'DocumentType'],
+    updatedAt: '2026-01-01T00:00:00Z'
+  };
+  await records.list(libraryPlansList).create(contractsPlan);
 }
 
 beforeAll(async () => {
@@ -103,8 +91,13 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 120)
   throw new Error(`Tab never reached ${String(target)}`);
 }
 
+/** The messages filed into the Email Archive by the test (not its folders, nor the seeded messages: ids `<seed.…>`). */
 async function filedEmails(): Promise<ListItem[]> {
-  return listAll<ListItem>(graph, { ...listListItemsCall(emailLibrary), action: 'read the filed email' });
+  const all = await listAll<ListItem>(graph, { ...listListItemsCall(emailLibrary), action: 'read the filed email' });
+  return all.filter((item) => {
+    const id = String((item.fields as Record<string, unknown>)[emailColumns.internetMessageId] ?? '');
+    return id !== '' && !id.startsWith('<seed.');
+  });
 }
 
 it('declares a record on a demo document with the keyboard alone: the label, the fields and the lock are in the dev tenant', async () => {
@@ -170,10 +163,11 @@ it('files a demo email as an .eml with its fields in the mapped library, and fil
   const { page, errors } = await openPane();
   await page.getByRole('button', { name: 'Open a demo email' }).click();
   const subject = ((await page.getByRole('heading', { name: /^This email: / }).textContent()) ?? '').replace(/^This email: /, '');
-  // The only library that takes email is chosen without asking; its plan's default label is preselected.
+  // The only library that takes email (the seeded Email Archive) is chosen without asking; it has no plan, so no
+  // label is preselected.
   await page.getByTestId('email-library').waitFor();
   expect(await page.getByTestId('email-library').inputValue()).toBe(libraryKeyOf(emailLibrary));
-  expect(await page.getByRole('radio', { name: 'Email - 3 Years' }).isChecked()).toBe(true);
+  await page.getByRole('radio', { name: 'Email - 3 Years' }).click();
   expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'File as record' }).click();
@@ -193,6 +187,7 @@ it('files a demo email as an .eml with its fields in the mapped library, and fil
   await page.getByRole('button', { name: 'Open a demo email' }).click();
   await page.getByTestId('existing-copy').waitFor();
   expect(await page.getByTestId('existing-copy').textContent()).toContain(String(fields.FileLeafRef));
+  await page.getByRole('radio', { name: 'Email - 3 Years' }).click();
   await page.getByRole('button', { name: 'File as record' }).click();
   await page.getByTestId('declare-result').waitFor();
   expect(await page.getByTestId('declare-result').textContent()).toContain('no second copy was made');

@@ -237,6 +237,53 @@ describe('libraries', () => {
   });
 });
 
+describe('email', () => {
+  it('makes a library take email after listing the columns it adds; the Outlook pane then offers it', async () => {
+    const { page, errors } = await openWorkbench('Libraries');
+    const row = page.getByTestId('library-Audit Reports');
+    await row.getByRole('cell', { name: 'No', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Take email: Audit Reports' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take email in Audit Reports?' });
+    expect(await dialog.getByRole('list', { name: 'Columns to add' }).getByRole('listitem').allTextContents()).toEqual([
+      'From (single line of text)',
+      'To (single line of text)',
+      'Sent (date and time)',
+      'Subject (single line of text)',
+      'Internet Message Id (single line of text)',
+      'Conversation Id (single line of text)'
+    ]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Add 6 columns' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .getByText(/^Audit Reports now takes email: Custodian added 6 columns/)
+      .waitFor();
+    await row.getByRole('cell', { name: 'Takes email' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit plan: Audit Reports' }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // What the dev tenant now has: the six columns on the library.
+    const site = await tenant.site('/sites/finance');
+    const library = (await tenant.libraries('/sites/finance')).find((l) => l.displayName === 'Audit Reports')!;
+    const columns = await tenant.all<{ name: string }>(`/v1.0/sites/${site.id}/lists/${library.id}/columns`);
+    expect(columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['EmailFrom', 'EmailTo', 'EmailSent', 'EmailSubject', 'InternetMessageId', 'ConversationId'])
+    );
+
+    // An office worker filing a message now finds the library beside the seeded Email Archive.
+    const pane = await browser.context.newPage();
+    await pane.setViewportSize({ width: 320, height: 900 });
+    await pane.goto(`${server.url}/addin/taskpane.html`);
+    await pane.getByRole('button', { name: 'Open a demo email' }).click();
+    const choice = pane.getByTestId('email-library');
+    await choice.waitFor();
+    expect(await choice.getByRole('option').allTextContents()).toEqual(['Choose a library', 'Audit Reports', 'Email Archive']);
+    expect(errors).toEqual([]);
+    await pane.close();
+    await page.close();
+  });
+});
+
 /** The table of problems a person reads after choosing a file: one entry per line, as the page shows it. */
 async function problemsListed(page: Page, fileName: string): Promise<{ row: number; column: string; severity: string; problem: string }[]> {
   const table = page.getByTestId('import-report').getByRole('table', { name: `Problems found in ${fileName}` });

@@ -3,7 +3,7 @@ import { type Ctx, json, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
 import { type ColumnDef, columnsOf, findList, getList, type ListRow, listsOfSite, type SiteRow } from '../store/sites';
-import { guid, driveId, cryptoRng, driveItemId } from '../store/ids';
+import { guid, driveId, cryptoRng, driveItemId, nameGuid } from '../store/ids';
 import { hasControlCharacters } from '../protocol/controlCharacters';
 import { listWebUrl, loadListOfSite, loadSite, loadDrive, identitySet } from './common';
 import { complianceFieldNames } from './listItems';
@@ -14,16 +14,18 @@ const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 /** Graph's columnDefinition for one column. */
 export function columnRepresentation(col: ColumnDef): Record<string, unknown> {
   const out: Record<string, unknown> = {
+    id: nameGuid(col.name),
     name: col.name,
     displayName: col.displayName,
+    description: col.description ?? '',
     columnGroup: 'Custom Columns',
     enforceUniqueValues: false,
     hidden: col.hidden ?? false,
-    indexed: false,
+    indexed: col.indexed ?? false,
     readOnly: col.readOnly ?? false,
     required: col.required ?? false
   };
-  if (col.type === 'text') out.text = { allowMultipleLines: false, maxLength: 255 };
+  if (col.type === 'text') out.text = { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 };
   if (col.type === 'choice') out.choice = { allowTextEntry: false, choices: col.choices ?? [], displayAs: 'dropDownMenu' };
   if (col.type === 'number') out.number = {};
   if (col.type === 'boolean') out.boolean = {};
@@ -91,6 +93,50 @@ function listColumns(ctx: Ctx, p: Record<string, string>): Reply {
 
 const columnTypes = ['text', 'choice', 'number', 'boolean', 'dateTime', 'personOrGroup', 'term'] as const;
 
+/**
+ * A column from a columnDefinition body, checked as SharePoint checks it: a name of letters, digits and underscores,
+ * unique in the list, and one type facet (`text: {}`, `choice: { choices }`, ...).
+ */
+function columnOfBody(c: Record<string, unknown>, existing: readonly ColumnDef[]): ColumnDef {
+  if (!c || typeof c.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(c.name))
+    throw errors.badRequest('Each column needs a name of letters, digits and underscores.');
+  const name = c.name;
+  if (existing.some((x) => x.name.toLowerCase() === name.toLowerCase()) || (complianceFieldNames as readonly string[]).includes(name))
+    throw errors.conflict(`A column named '${name}' already exists.`);
+  const facet = columnTypes.find((t) => c[t] !== undefined);
+  if (!facet)
+    throw errors.notImplemented(
+      `the column type of '${name}' (text, choice, number, boolean, dateTime, personOrGroup and term are served)`
+    );
+  const type = facet === 'personOrGroup' ? 'person' : facet;
+  const choices = type === 'choice' ? ((c.choice as { choices?: unknown }).choices as string[] | undefined) : undefined;
+  if (type === 'choice' && (!Array.isArray(choices) || choices.some((x) => typeof x !== 'string')))
+    throw errors.badRequest(`Column '${name}' needs choice.choices as strings.`);
+  return {
+    name,
+    displayName: typeof c.displayName === 'string' && c.displayName.trim() !== '' ? c.displayName : name,
+    type,
+    ...(typeof c.description === 'string' && c.description !== '' ? { description: c.description } : {}),
+    ...(choices ? { choices } : {}),
+    ...(c.required === true ? { required: true } : {}),
+    ...(c.indexed === true ? { indexed: true } : {})
+  };
+}
+
+/**
+ * `POST /sites/{id}/lists/{id}/columns` with a columnDefinition: 201 and the column as Graph describes it
+ * (https://learn.microsoft.com/graph/api/list-post-columns). Permission: Sites.Manage.All.
+ */
+function createColumn(ctx: Ctx, p: Record<string, string>): Reply {
+  const { list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
+  const columns = columnsOf(list);
+  const column = columnOfBody(jsonBody(ctx), columns);
+  ctx.tenant.db
+    .prepare('UPDATE lists SET columns = ?, modified = ? WHERE id = ?')
+    .run(JSON.stringify([...columns, column]), ctx.tenant.clock.nowIso(), list.id);
+  return json(columnRepresentation(column), 201);
+}
+
 /** `POST /sites/{id}/lists` with `{ displayName, columns, list: { template } }`. */
 function createList(ctx: Ctx, p: Record<string, string>): Reply {
   const site = loadSite(ctx, p.siteId);
@@ -111,28 +157,7 @@ function createList(ctx: Ctx, p: Record<string, string>): Reply {
   const columns: ColumnDef[] = [{ name: 'Title', displayName: 'Title', type: 'text' }];
   const requested = body.columns === undefined ? [] : body.columns;
   if (!Array.isArray(requested)) throw errors.badRequest("The property 'columns' must be an array.");
-  for (const c of requested as Record<string, unknown>[]) {
-    if (!c || typeof c.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(c.name))
-      throw errors.badRequest('Each column needs a name of letters, digits and underscores.');
-    if (columns.some((x) => x.name === c.name) || (complianceFieldNames as readonly string[]).includes(c.name))
-      throw errors.conflict(`A column named '${c.name}' already exists.`);
-    const facet = columnTypes.find((t) => c[t] !== undefined);
-    if (!facet)
-      throw errors.notImplemented(
-        `the column type of '${c.name}' (text, choice, number, boolean, dateTime, personOrGroup and term are served)`
-      );
-    const type = facet === 'personOrGroup' ? 'person' : facet;
-    const choices = type === 'choice' ? ((c.choice as { choices?: unknown }).choices as string[] | undefined) : undefined;
-    if (type === 'choice' && (!Array.isArray(choices) || choices.some((x) => typeof x !== 'string')))
-      throw errors.badRequest(`Column '${c.name}' needs choice.choices as strings.`);
-    columns.push({
-      name: c.name,
-      displayName: typeof c.displayName === 'string' ? c.displayName : c.name,
-      type,
-      choices,
-      required: c.required === true
-    });
-  }
+  for (const c of requested as Record<string, unknown>[]) columns.push(columnOfBody(c, columns));
   if (!columns.some((c) => c.name === 'ComplianceAssetId'))
     columns.push({ name: 'ComplianceAssetId', displayName: 'Compliance Asset Id', type: 'text' });
   const id = guid(cryptoRng);
@@ -192,7 +217,13 @@ export const listRoutes: readonly Route[] = [
     }
   },
   { pattern: 'sites/{siteId}/lists/{listId}', ops: { GET: { scopes: readScopes, query: ['$select', '$expand'], run: getListOp } } },
-  { pattern: 'sites/{siteId}/lists/{listId}/columns', ops: { GET: { scopes: readScopes, query: collectionOptions, run: listColumns } } },
+  {
+    pattern: 'sites/{siteId}/lists/{listId}/columns',
+    ops: {
+      GET: { scopes: readScopes, query: collectionOptions, run: listColumns },
+      POST: { scopes: ['Sites.Manage.All', 'Sites.FullControl.All'], run: createColumn }
+    }
+  },
   {
     pattern: 'sites/{siteId}/drives',
     ops: {

@@ -13,6 +13,8 @@ export interface LibrarySpec {
   /** Labels typical for this library (display names from `retentionLabels`). */
   labels: string[];
   defaultLabel?: string;
+  /** Set up for filed email: the library also has the email columns, filled on its seeded messages. */
+  takesEmail?: true;
 }
 
 export interface SiteSpec {
@@ -164,7 +166,8 @@ export const sites: SiteSpec[] = [
         department: 'Records Management',
         patterns: ['RE {subject}.eml', 'FW {subject}.eml'],
         labels: ['Email - 3 Years'],
-        defaultLabel: 'Email - 3 Years'
+        defaultLabel: 'Email - 3 Years',
+        takesEmail: true
       }
     ]
   },

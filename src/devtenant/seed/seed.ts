@@ -42,6 +42,19 @@ export const libraryColumns: ColumnDef[] = [
   { name: 'ComplianceAssetId', displayName: 'Compliance Asset Id', type: 'text' }
 ];
 
+/**
+ * The columns a library set up for filed email has (Custodian adds them when a site owner makes a library take
+ * email; the seed has one library already set up, so the demo's email journey works from a fresh start).
+ */
+export const emailColumns: ColumnDef[] = [
+  { name: 'EmailFrom', displayName: 'From', type: 'text' },
+  { name: 'EmailTo', displayName: 'To', type: 'text' },
+  { name: 'EmailSent', displayName: 'Sent', type: 'dateTime' },
+  { name: 'EmailSubject', displayName: 'Subject', type: 'text' },
+  { name: 'InternetMessageId', displayName: 'Internet Message Id', type: 'text', indexed: true },
+  { name: 'ConversationId', displayName: 'Conversation Id', type: 'text' }
+];
+
 export const matterColumns: ColumnDef[] = [
   { name: 'Title', displayName: 'Title', type: 'text', required: true },
   { name: 'MatterNumber', displayName: 'Matter Number', type: 'text' },
@@ -230,7 +243,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         'documentLibrary',
         driveId(rng),
         rootId,
-        JSON.stringify(libraryColumns),
+        JSON.stringify(lib.takesEmail ? [...libraryColumns, ...emailColumns] : libraryColumns),
         epochIso(4400),
         epochIso(10),
         lib.defaultLabel ?? null,
@@ -399,6 +412,18 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         DocumentType: pick(rng, cat.documentTypes),
         ReferenceNumber: `${lib.spec.department.slice(0, 3).toUpperCase()}-${year}-${String(Math.floor(rng() * 100000)).padStart(5, '0')}`
       };
+      // Derived from what is drawn already, so the email columns leave every other seeded value as it was.
+      if (lib.spec.takesEmail) {
+        const sender = people[i % people.length];
+        Object.assign(fields, {
+          EmailFrom: sender.mail,
+          EmailTo: people[(i + 1) % people.length].mail,
+          EmailSent: iso(created),
+          EmailSubject: fields.Title,
+          InternetMessageId: `<seed.${lib.listId.slice(0, 8)}.${i}@custodiandev.onmicrosoft.com>`,
+          ConversationId: `seed-${lib.listId.slice(0, 8)}-${i}`
+        });
+      }
       const row: Partial<ItemRow> = {};
       const labelled = lib.spec.defaultLabel ? rng() < 0.7 : rng() < 0.4;
       if (labelled) {

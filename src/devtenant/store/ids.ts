@@ -60,3 +60,12 @@ export function driveId(rng: Rng): string {
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rng() * 256);
   return `b!${bytes.toString('base64url')}`;
 }
+
+/**
+ * A GUID that a name always gives (a field's id: SharePoint gives each column a GUID, the same in every list for its
+ * built-in columns, as Title's fa564e0f-0c70-4ab9-b863-0177e6ddd247).
+ */
+export function nameGuid(name: string): string {
+  const h = crypto.createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

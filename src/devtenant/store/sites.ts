@@ -21,6 +21,8 @@ export interface ColumnDef {
   required?: boolean;
   readOnly?: boolean;
   hidden?: boolean;
+  indexed?: boolean;
+  description?: string;
 }
 
 export interface ListRow {

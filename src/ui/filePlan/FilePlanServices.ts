@@ -19,9 +19,11 @@ export type {
   ColumnOption,
   LabelOption,
   LibrariesSnapshot,
+  LibraryEmailSetup,
   LibraryPlanChange,
   LibrarySensitivityOption as SensitivityOption,
-  LibrarySummary
+  LibrarySummary,
+  TakeEmailResult
 } from '../../core/services/libraryPlan';
 
 export interface CallOptions {

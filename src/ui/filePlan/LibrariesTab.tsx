@@ -2,6 +2,8 @@ import * as React from 'react';
 import {
   Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -19,6 +21,7 @@ import { useAsync } from '../common/useAsync';
 import { BulkLabelPanel } from './BulkLabelPanel';
 import type { FilePlanServices, LibrariesSnapshot, LibrarySummary } from './FilePlanServices';
 import { LibraryPlanDialog } from './LibraryPlanDialog';
+import { TakeEmailDialog } from './TakeEmailDialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -76,6 +79,9 @@ function LibrariesView({
     () => new Map(snapshot.libraries.filter((l) => l.unfinishedJob).map((l) => [l.id, 'offer']))
   );
   const editButtons = React.useRef(new Map<string, HTMLElement | null>());
+  const [emailFor, setEmailFor] = React.useState<{ library: LibrarySummary; open: boolean; opened: number } | undefined>(undefined);
+  const emailButtons = React.useRef(new Map<string, HTMLElement | null>());
+  const [emailDone, setEmailDone] = React.useState<string | undefined>(undefined);
 
   React.useEffect(() => setLibraries(snapshot.libraries), [snapshot]);
 
@@ -92,8 +98,18 @@ function LibrariesView({
     // Focus returns to the button that opened the dialog.
     if (id) setTimeout(() => editButtons.current.get(id)?.focus(), 0);
   };
+  const closeEmail = (focusOn: Map<string, HTMLElement | null>): void => {
+    const id = emailFor?.library.id;
+    setEmailFor(emailFor && { ...emailFor, open: false });
+    if (id) setTimeout(() => focusOn.get(id)?.focus(), 0);
+  };
   return (
     <>
+      {emailDone ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody role="status">{emailDone}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {snapshot.recordsSiteError !== undefined ? (
         <div className={styles.library}>
           <Caption1>Required metadata and stopped bulk runs are kept on the records site and are not shown:</Caption1>
@@ -108,6 +124,7 @@ function LibrariesView({
               <TableHeaderCell>Default retention label</TableHeaderCell>
               <TableHeaderCell>Default sensitivity label</TableHeaderCell>
               <TableHeaderCell>Required metadata</TableHeaderCell>
+              <TableHeaderCell>Email</TableHeaderCell>
               <TableHeaderCell>Actions</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -122,6 +139,7 @@ function LibrariesView({
                     ? library.requiredColumns.map((name) => library.columns.find((c) => c.name === name)?.displayName ?? name).join(', ')
                     : 'None'}
                 </TableCell>
+                <TableCell>{library.email.takesEmail ? 'Takes email' : 'No'}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
                     <Button
@@ -140,6 +158,16 @@ function LibrariesView({
                     >
                       Apply to existing items
                     </Button>
+                    {library.email.takesEmail ? null : (
+                      <Button
+                        size="small"
+                        ref={(button) => emailButtons.current.set(library.id, button)}
+                        onClick={() => setEmailFor({ library, open: true, opened: (emailFor?.opened ?? 0) + 1 })}
+                        aria-label={`Take email: ${library.name}`}
+                      >
+                        Take email
+                      </Button>
+                    )}
                   </div>
                 </TableCell>
               </TableRow>
@@ -163,6 +191,27 @@ function LibrariesView({
             }}
           />
         ))}
+      {emailFor ? (
+        <TakeEmailDialog
+          key={emailFor.opened}
+          open={emailFor.open}
+          library={emailFor.library}
+          services={services}
+          onDone={({ addedColumns, library: updated }) => {
+            setLibraries((all) => all.map((l) => (l.id === updated.id ? updated : l)));
+            setEmailDone(
+              `${updated.name} now takes email${
+                addedColumns.length
+                  ? `: Custodian added ${addedColumns.length} column${addedColumns.length === 1 ? '' : 's'} (${addedColumns.join(', ')})`
+                  : ''
+              }. Outlook users can file messages into it.`
+            );
+            // Its "Take email" button is gone: focus goes to the library's "Edit plan", on the same row.
+            closeEmail(editButtons.current);
+          }}
+          onCancel={() => closeEmail(emailButtons.current)}
+        />
+      ) : null}
       {editing ? (
         <LibraryPlanDialog
           key={editing.opened}

@@ -76,6 +76,60 @@ describe('LibrariesTab', () => {
     expect(onLabelsChanged).toHaveBeenCalled();
   });
 
+  it('sets a library up for email after showing the columns it will add, says what was done, and focuses the row', async () => {
+    const { services, user } = setup();
+    const row = await screen.findByTestId('library-Invoices');
+    expect(within(row).getByText('No')).toBeInTheDocument();
+    const open = within(row).getByRole('button', { name: 'Take email: Invoices' });
+    await user.click(open);
+    const dialog = await screen.findByRole('dialog', { name: 'Take email in Invoices?' });
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Columns to add' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual([
+      'From (single line of text)',
+      'To (single line of text)',
+      'Sent (date and time)',
+      'Subject (single line of text)',
+      'Internet Message Id (single line of text)',
+      'Conversation Id (single line of text)'
+    ]);
+    expect(within(dialog).getByText(/Existing files and the library's default labels do not change/)).toBeInTheDocument();
+    // Cancel changes nothing and returns focus to the button.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Take email: Invoices', hidden: true })).toHaveFocus());
+    expect(services.takeEmail).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Take email: Invoices', hidden: true }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Add 6 columns' }));
+    expect(services.takeEmail).toHaveBeenCalledWith('list-invoices');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Invoices now takes email: Custodian added 6 columns (From, To, Sent, Subject, Internet Message Id, Conversation Id). Outlook users can file messages into it.'
+    );
+    expect(within(screen.getByTestId('library-Invoices')).getByText('Takes email')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Take email: Invoices', hidden: true })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit plan: Invoices', hidden: true })).toHaveFocus());
+  });
+
+  it('keeps the email dialog open with the reason when the library cannot be set up', async () => {
+    const services = fakeServices();
+    services.takeEmail.mockRejectedValueOnce(
+      errorFromEnvelope(403, { error: { code: 'accessDenied', message: 'Access denied.' } }, { action: 'add the column' })
+    );
+    const { user } = setup(services);
+    await user.click(await screen.findByRole('button', { name: 'Take email: Audit Reports' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Take email in Audit Reports?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Add 6 columns' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('add the column');
+    expect(within(dialog).getByRole('button', { name: 'Add 6 columns' })).not.toHaveAttribute('aria-disabled', 'true');
+    expect(
+      within(screen.getByTestId('library-Audit Reports', { suggest: false })).getAllByRole('cell', { hidden: true })[4]
+    ).toHaveTextContent('No');
+  });
+
   it('keeps the dialog open with the reason when the plan cannot be saved', async () => {
     const services = fakeServices();
     services.applyLibraryPlan.mockRejectedValueOnce(

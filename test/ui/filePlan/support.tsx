@@ -86,6 +86,19 @@ export const labels: FilePlanLabel[] = [
   }
 ];
 
+/** A library not set up for email: what Custodian would add (the core's list, as `missingEmailColumns` gives it). */
+export const notTakingEmail: LibrarySummary['email'] = {
+  takesEmail: false,
+  missingColumns: [
+    { name: 'EmailFrom', displayName: 'From', kind: 'text' },
+    { name: 'EmailTo', displayName: 'To', kind: 'text' },
+    { name: 'EmailSent', displayName: 'Sent', kind: 'dateTime' },
+    { name: 'EmailSubject', displayName: 'Subject', kind: 'text' },
+    { name: 'InternetMessageId', displayName: 'Internet Message Id', kind: 'text' },
+    { name: 'ConversationId', displayName: 'Conversation Id', kind: 'text' }
+  ]
+};
+
 export const invoices: LibrarySummary = {
   id: 'list-invoices',
   name: 'Invoices',
@@ -96,7 +109,8 @@ export const invoices: LibrarySummary = {
   columns: [
     { name: 'Title', displayName: 'Title' },
     { name: 'ReferenceNumber', displayName: 'Reference Number' }
-  ]
+  ],
+  email: notTakingEmail
 };
 
 export const audits: LibrarySummary = {
@@ -106,7 +120,8 @@ export const audits: LibrarySummary = {
   defaultRetentionLabel: null,
   defaultSensitivityLabel: null,
   requiredColumns: [],
-  columns: []
+  columns: [],
+  email: notTakingEmail
 };
 
 export const librariesSnapshot: LibrariesSnapshot = {
@@ -189,7 +204,14 @@ export function fakeServices(): FakeServices {
           runs.push({ libraryId, onProgress: options?.onProgress ?? (() => undefined), signal: options?.signal, resolve, reject })
         )
     ),
-    loadCoverage: jest.fn(async () => coverage)
+    loadCoverage: jest.fn(async () => coverage),
+    takeEmail: jest.fn(async (libraryId: string) => {
+      const library = librariesSnapshot.libraries.find((l) => l.id === libraryId)!;
+      return {
+        addedColumns: library.email.missingColumns.map((c) => c.displayName),
+        library: { ...library, email: { takesEmail: true, missingColumns: [] } }
+      };
+    })
   };
   return services as unknown as FakeServices;
 }

@@ -13,7 +13,8 @@ export const emailColumns = {
   conversationId: 'ConversationId'
 } as const;
 
-const definitions: ColumnDefinition[] = [
+/** The email columns as Graph's columnDefinition, in the order a library shows them. */
+export const emailColumnDefinitions: readonly ColumnDefinition[] = [
   { name: emailColumns.from, displayName: 'From', text: {} },
   { name: emailColumns.to, displayName: 'To', text: {} },
   { name: emailColumns.sent, displayName: 'Sent', dateTime: {} },
@@ -30,7 +31,13 @@ export function createEmailLibrary(graph: GraphGateway, siteId: string, displayN
   return createList(
     graph,
     siteId,
-    { displayName, template: 'documentLibrary', description: 'Email filed by Custodian.', columns: definitions },
+    { displayName, template: 'documentLibrary', description: 'Email filed by Custodian.', columns: [...emailColumnDefinitions] },
     options
   );
+}
+
+/** The email columns a library lacks (by internal name), in `emailColumnDefinitions` order; none when it takes email. */
+export function missingEmailColumns(columns: readonly Pick<ColumnDefinition, 'name'>[]): ColumnDefinition[] {
+  const has = new Set(columns.map((c) => c.name));
+  return emailColumnDefinitions.filter((c) => !has.has(c.name));
 }

@@ -1,5 +1,5 @@
 export { defaultFiledCategory, fileMessage, type FileMessageOptions } from './fileMessage';
-export { createEmailLibrary, emailColumns } from './emailColumns';
+export { createEmailLibrary, emailColumnDefinitions, emailColumns, missingEmailColumns } from './emailColumns';
 export { emlFileName, safeFileName } from './emlFileName';
 export { parseMimeAttachments, type MimeAttachment } from './parseMimeAttachments';
 export {

@@ -8,4 +8,5 @@ export { requirableColumns, type ColumnOption } from './requirableColumns';
 export { getLibraryPlan, setLibraryPlan, type LibraryPlanContext, type LibraryPlanRequest, type LibraryPlanResult } from './setLibraryPlan';
 export { findSiteLibrary, listSiteLibraries, type LibraryRef } from './siteLibraries';
 export { createSiteScope, type SiteScope, type SiteScopeDeps } from './siteScope';
-export { summariseLibrary, type LibrarySummary } from './summariseLibrary';
+export { summariseLibrary, type LibraryEmailSetup, type LibrarySummary } from './summariseLibrary';
+export { takeEmail, type TakeEmailResult } from './takeEmail';

@@ -1,4 +1,5 @@
 import { getList } from '../../graph/lists/getList';
+import { missingEmailColumns } from '../fileMessage/emailColumns';
 import { getListDefaultSensitivityLabel } from '../../sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
 import { stoppedJobFor, unfinishedJobOf, type AppliedJob, type UnfinishedJob } from '../bulkLabel/unfinishedJobs';
@@ -20,6 +21,14 @@ export interface LibrarySummary {
   /** Columns that can be made required. */
   columns: ColumnOption[];
   unfinishedJob?: UnfinishedJob;
+  email: LibraryEmailSetup;
+}
+
+/** Whether Outlook users can file email into the library, and what Custodian adds to make it take email. */
+export interface LibraryEmailSetup {
+  takesEmail: boolean;
+  /** The email columns the library lacks, added when a site owner makes it take email. */
+  missingColumns: { name: string; displayName: string; kind: 'text' | 'dateTime' }[];
 }
 
 /** A library as its plan shows it: SharePoint's defaults, the plan's required columns, and a stopped bulk run. */
@@ -30,13 +39,18 @@ export async function summariseLibrary(
   jobs: readonly AppliedJob[],
   signal?: AbortSignal
 ): Promise<LibrarySummary> {
-  const [tag, sensitivityId, list, sensitivity] = await Promise.all([
+  const [tag, sensitivityId, list, sensitivity, onRecordsSite] = await Promise.all([
     getListComplianceTag(scope.site, library.listUrl, signal),
     // The library's own default (SharePoint), not the plan's copy: it is what SharePoint applies.
     getListDefaultSensitivityLabel(scope.site, library.ref.listId, signal),
     getList(scope.graph, library.ref, { signal }),
-    scope.sensitivityLabels().then(librarySensitivityOptions)
+    scope.sensitivityLabels().then(librarySensitivityOptions),
+    scope.recordsSite().then(
+      (records) => records.siteId === library.ref.siteId,
+      () => false
+    )
   ]);
+  const missing = missingEmailColumns(list.columns ?? []);
   const defaultRetentionLabel = tag?.TagName || null;
   const stopped = stoppedJobFor(jobs, library.id, defaultRetentionLabel);
   return {
@@ -49,6 +63,15 @@ export async function summariseLibrary(
       : null,
     requiredColumns: plan?.requiredColumns ?? [],
     columns: requirableColumns(list.columns ?? []),
+    // As the Outlook pane finds them (emailLibraries): the email columns, and a plan or a place on the records site.
+    email: {
+      takesEmail: missing.length === 0 && (plan !== undefined || onRecordsSite),
+      missingColumns: missing.map((c) => ({
+        name: String(c.name),
+        displayName: String(c.displayName ?? c.name),
+        kind: c.dateTime ? 'dateTime' : 'text'
+      }))
+    },
     ...(stopped ? { unfinishedJob: unfinishedJobOf(stopped) } : {})
   };
 }

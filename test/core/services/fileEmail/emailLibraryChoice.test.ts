@@ -1,5 +1,5 @@
-// Which records libraries the Outlook pane offers for email, against the dev tenant: only those a library plan maps
-// that can take a message (the email columns and a drive, still there); none, and nothing created, before any plan.
+// Which records libraries the Outlook pane offers for email, against the dev tenant: those a library plan maps, and the
+// records site's own libraries, that can take a message (the email columns and a drive, still there); nothing created.
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { listAll } from '../../../../src/core/graph/iteratePages';
 import { emailMessageFromGraph } from '../../../../src/core/services/demo/readNewestMessage';
@@ -66,26 +66,40 @@ async function savePlans(): Promise<void> {
 }
 
 describe('the libraries offered for email', () => {
-  it('are none before any library plan exists, and opening a message creates nothing on the records site', async () => {
+  it("are, before any library plan exists, the records site's own libraries that have the email columns; opening creates nothing", async () => {
     const log = logRequests(tenant.url);
     try {
       const context = await service.open(message(), undefined);
-      expect(context.libraries).toEqual([]);
-      expect(context.library).toBeNull();
+      // The seeded Email Archive has the email columns; the Records library beside it has not.
+      expect(context.libraries.map((l) => l.name)).toEqual(['Email Archive']);
+      // The only one is chosen; without a plan it asks nothing and preselects no label.
+      expect(context.library?.name).toBe('Email Archive');
+      expect(context.library?.defaultLabel).toBeUndefined();
+      expect(context.library?.plan).toMatchObject({ siteId: records.siteId, requiredColumns: [] });
       expect(context.unfillableColumns).toEqual([]);
-      expect(context.specs).toEqual([]);
       expect(log.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     } finally {
       log.stop();
     }
   });
 
+  it('file a message into the seeded Email Archive with no plan, as a new tenant offers it', async () => {
+    const context = await service.open(message(2), undefined);
+    const filed = await service.file(
+      context,
+      { retentionLabel: 'Email - 3 Years', fields: {}, lock: false },
+      { includeAttachments: false }
+    );
+    expect(filed.status).toBe('filed');
+    expect((await service.open(message(2), undefined)).existingCopy).toEqual({ name: filed.item.name, webUrl: filed.item.webUrl });
+  });
+
   it('leave out a plan whose library lacks the email columns, has no drive, or is gone; sorted by name', async () => {
     await savePlans();
     const context = await service.open(message(), undefined);
-    expect(context.libraries.map((l) => l.name)).toEqual(['Archive Mail', 'Correspondence']);
-    expect(context.libraries.map((l) => l.key)).toEqual([archive.libraryKey, correspondence.libraryKey]);
-    // Two libraries and no remembered choice: the person chooses; nothing is refused yet.
+    expect(context.libraries.map((l) => l.name)).toEqual(['Archive Mail', 'Correspondence', 'Email Archive']);
+    expect(context.libraries.slice(0, 2).map((l) => l.key)).toEqual([archive.libraryKey, correspondence.libraryKey]);
+    // Several libraries and no remembered choice: the person chooses; nothing is refused yet.
     expect(context.library).toBeNull();
     expect(context.existingCopy).toBeUndefined();
     expect(context.unfillableColumns).toEqual([]);

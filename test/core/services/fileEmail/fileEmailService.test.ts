@@ -38,10 +38,13 @@ afterAll(() => tenant.close());
 const request = { retentionLabel: 'Email - 3 Years', fields: {}, lock: false };
 
 describe('the file email service', () => {
-  it('offers the only library mapped for email, files a message into it, and finds that copy when it is opened again', async () => {
+  it('offers the library mapped for email beside the seeded one, files a message into it, and finds that copy when it is opened again', async () => {
     const message = emailMessageFromGraph(messages[0]);
-    const context = await service.open(message, undefined);
-    expect(context.libraries.map((l) => [l.key, l.name, l.defaultLabel])).toEqual([[plan.libraryKey, 'Filed Email', 'Email - 3 Years']]);
+    const context = await service.open(message, plan.libraryKey);
+    expect(context.libraries.map((l) => [l.name, l.defaultLabel])).toEqual([
+      ['Email Archive', undefined],
+      ['Filed Email', 'Email - 3 Years']
+    ]);
     expect(context.library?.key).toBe(plan.libraryKey);
     expect(context.existingCopy).toBeUndefined();
     expect(context.labels.some((l) => l.name === 'Email - 3 Years')).toBe(true);
@@ -58,7 +61,7 @@ describe('the file email service', () => {
   });
 
   it('refuses to file with no library chosen, or with a required column it cannot fill, before any request', async () => {
-    const context = await service.open(emailMessageFromGraph(messages[1]), undefined);
+    const context = await service.open(emailMessageFromGraph(messages[1]), plan.libraryKey);
     const log = logRequests(tenant.url);
     try {
       await expect(service.file({ ...context, library: null }, request)).rejects.toMatchObject({ status: 0, code: 'noEmailLibrary' });

@@ -66,14 +66,15 @@ describe('fileMessage', () => {
   });
 
   it('refuses a library that has no columns for email, before writing anything', async () => {
-    const archive = await tenant.library('/sites/records', 'Email Archive');
+    // The Records library beside the seeded Email Archive: documents, without the email columns.
+    const records = await tenant.library('/sites/records', 'Records');
     const log = logRequests(tenant.url);
     try {
       const result = await fileMessage(tenant.graph('office-worker'), messages[3].id!, {
         ...plan,
-        listId: archive.listId,
-        driveId: archive.driveId,
-        libraryName: 'Email Archive'
+        listId: records.listId,
+        driveId: records.driveId,
+        libraryName: 'Records'
       });
       expect(result).toMatchObject({ status: 'refused', error: { code: 'libraryNotForEmail' } });
       if (result.status === 'refused') expect(result.error.why).toContain(`'${emailColumns.internetMessageId}'`);
