@@ -27,6 +27,7 @@ export * from './proofAnchorTrust';
 export * from './proofEntry';
 export * from './proofRegisterCsv';
 export * from './proofRegisterLine';
+export * from './purviewBuiltInEventTypes';
 export * from './purviewLimits';
 export * from './quoteForMessage';
 export * from './readCsv';

@@ -17,6 +17,7 @@ import { quoteForMessage } from './quoteForMessage';
 import type { RetentionDuration } from './retentionDuration';
 import type { RetentionTrigger } from './retentionTrigger';
 import { isSmtpAddress } from './smtpAddress';
+import { isPurviewBuiltInEventType } from './purviewBuiltInEventTypes';
 
 /** Facts about the tenant that some rules need. Leave one out and its rules are skipped, not failed. */
 export interface FilePlanTenantFacts {
@@ -282,7 +283,9 @@ export function validateFilePlanRow(row: FilePlanCsvRow, facts: FilePlanTenantFa
     add('eventTypeUnused', 'EventType', 'EventType is only used when RetentionType is EventAgeInDays.');
   }
   if (eventType.trim() !== '' && facts.eventTypes !== undefined) {
-    const known = facts.eventTypes.some((candidate) => candidate.toLowerCase() === eventType.trim().toLowerCase());
+    const known =
+      isPurviewBuiltInEventType(eventType) ||
+      facts.eventTypes.some((candidate) => candidate.toLowerCase() === eventType.trim().toLowerCase());
     if (!known) {
       add(
         'eventTypeExists',

@@ -446,6 +446,22 @@ export const retentionLabels: LabelSpec[] = [
   }
 ];
 
+/**
+ * The event types every Purview tenant has from the start, with Purview's own descriptions (as a tenant's
+ * `Get-ComplianceRetentionEventType` lists them, for example in a Microsoft365DSC export); Purview's file plan
+ * import accepts them in EventType without anyone creating them.
+ */
+export const builtInEventTypes = [
+  { displayName: 'Employee activity', description: 'Processes related to hiring, performance and termination of an employee.' },
+  {
+    displayName: 'Expiration or termination of contracts and agreements',
+    description:
+      'Expiration or termination of various executed contracts and agreements such as business contracts, leases, license agreements and contingent staff agreements.'
+  },
+  { displayName: 'Product lifetime', description: 'Processes related to last manufacturing date of products.' }
+];
+
+/** The organisation's own event types, created by its records managers. */
 export const eventTypes = [
   { displayName: 'Employee Departure', description: 'An employee leaves the organisation.' },
   { displayName: 'Contract Expiry', description: 'A contract reaches its end date.' },

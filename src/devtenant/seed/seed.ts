@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { personas, personaNames, sharePointHost, tenantDomain } from '../auth/personas';
-import { driveId, driveItemId, guid, type Rng, seededRng } from '../store/ids';
+import { driveId, driveItemId, guid, nameGuid, type Rng, seededRng } from '../store/ids';
 import { insertItem, type ItemRow } from '../store/items';
 import { putEntity } from '../store/entities';
 import type { ColumnDef } from '../store/sites';
@@ -128,6 +128,24 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         createdDateTime: epochIso(900),
         lastModifiedBy: by(admin),
         lastModifiedDateTime: epochIso(900)
+      },
+      e.displayName
+    );
+  }
+
+  // Purview's built-in event types: ids from their names, so the seed's random stream (and all it draws) is unchanged.
+  for (const e of cat.builtInEventTypes) {
+    putEntity(
+      db,
+      'retentionEventType',
+      {
+        id: nameGuid(`retentionEventType:${e.displayName}`),
+        displayName: e.displayName,
+        description: e.description,
+        createdBy: by(admin),
+        createdDateTime: epochIso(1500),
+        lastModifiedBy: by(admin),
+        lastModifiedDateTime: epochIso(1500)
       },
       e.displayName
     );

@@ -47,6 +47,16 @@ export interface ImportSectionProps {
  * Import of Purview's file plan CSV: the file is checked against every rule first and each problem is listed
  * with its row and column; labels are created only from a file without errors, and only when the person asks.
  */
+/** What each kind Custodian creates before the labels is called in Purview's file plan. */
+const kindInWords: Record<string, string> = {
+  eventType: 'event type',
+  authority: 'authority type',
+  category: 'category',
+  citation: 'provision or citation',
+  department: 'department',
+  filePlanReference: 'reference id'
+};
+
 export function ImportSection({ services, onImported }: ImportSectionProps): React.ReactElement {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -199,7 +209,9 @@ function CheckReport({ check }: { check: ImportCheck }): React.ReactElement {
       {check.skipped.length > 0 ? <Caption1>Not checked: {check.skipped.map((s) => s.reason).join(' ')}</Caption1> : null}
       {check.ok && check.templatesToCreate.length > 0 ? (
         <Caption1>
-          Custodian will first create these file plan descriptors: {check.templatesToCreate.map((t) => `${t.name} (${t.kind})`).join(', ')}.
+          Your tenant does not have {check.templatesToCreate.length === 1 ? 'this' : 'these'} yet; Custodian creates{' '}
+          {check.templatesToCreate.length === 1 ? 'it' : 'them'} first:{' '}
+          {check.templatesToCreate.map((t) => `the ${kindInWords[t.kind] ?? t.kind} '${t.name}'`).join(', ')}.
         </Caption1>
       ) : null}
       {check.ok ? (

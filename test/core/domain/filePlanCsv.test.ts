@@ -153,6 +153,14 @@ describe('validateFilePlanCsv', () => {
     ]);
   });
 
+  it("knows Purview's built-in event types, in any case, even when the tenant's list given lacks them", () => {
+    const rows = ['Employee activity', 'EXPIRATION OR TERMINATION OF CONTRACTS AND AGREEMENTS', 'product lifetime', 'Office Party'].map(
+      (eventType, i) => validRow({ LabelName: `Event label ${i}`, RetentionType: 'EventAgeInDays', EventType: eventType })
+    );
+    const result = validateFilePlanCsv(plainCsv(rows), { eventTypes: ['Contract Expiry'] });
+    expect(result.issues.map((issue) => `${issue.row}:${issue.rule}`)).toEqual(['5:eventTypeExists']);
+  });
+
   it.each([
     ['an apostrophe', "O'Brien files", '"\'"'],
     ['a double quote', 'The "big" one', '"\\""'],

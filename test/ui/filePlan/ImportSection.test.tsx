@@ -88,7 +88,9 @@ describe('ImportSection', () => {
     const { user, onImported } = setup(services);
     await user.upload(screen.getByLabelText('File plan CSV to import'), csvFile('good.csv'));
     expect(await screen.findByText('good.csv is ready: 2 labels to create.')).toBeInTheDocument();
-    expect(screen.getByText(/first create these file plan descriptors: Board Office \(department\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText("Your tenant does not have this yet; Custodian creates it first: the department 'Board Office'.")
+    ).toBeInTheDocument();
     expect(
       within(screen.getByRole('list', { name: 'Labels to create' }))
         .getAllByRole('listitem')

@@ -19,15 +19,19 @@ export interface ImportCheck {
   skipped: SkippedFilePlanCsvRule[];
   /** The labels the file creates, in the order they would be created; empty while it has errors. */
   labels: { rowNumber: number; name: string; warnings: string[] }[];
-  /** Descriptor templates (departments, categories, ...) Custodian creates first. */
+  /**
+   * What Custodian creates before the labels: the event types the tenant lacks (kind `eventType`), then the
+   * descriptor templates (departments, categories, ...). Purview's own import refuses a file naming an event type
+   * that does not exist; Custodian creates it in the same import.
+   */
   templatesToCreate: { kind: string; name: string }[];
   /** True when the whole file can be imported (Purview's import is all or nothing). */
   ok: boolean;
 }
 
 /**
- * Checks an import file against every rule and the tenant's labels and event types, creating nothing.
- * Permission: RecordsManagement.Read.All (delegated).
+ * Checks an import file against every rule and the tenant's labels, and lists the event types and descriptor
+ * templates the import would create first; creates nothing. Permission: RecordsManagement.Read.All (delegated).
  */
 export async function checkFilePlanImport(
   deps: { graph: GraphGateway },
@@ -36,19 +40,21 @@ export async function checkFilePlanImport(
 ): Promise<ImportCheck> {
   const ids = await readGraphTemplateIds(deps.graph, options.signal);
   const facts = await readTenantFacts(deps.graph, ids, options.signal);
-  const result = filePlanCsvToGraphCreateBodies(request.bytes, facts, ids);
+  // Without the tenant's event types the rule that they exist is set aside: an event type the tenant lacks comes
+  // back in `missing`, to be created by the import, instead of as an error.
+  const result = filePlanCsvToGraphCreateBodies(request.bytes, { ...facts, eventTypes: undefined }, ids);
   const validation = result.validation;
-  const missing = result.ok ? [] : result.missing;
+  const missing = result.ok ? [] : [...result.missing].sort((a, b) => Number(b.kind === 'eventType') - Number(a.kind === 'eventType'));
   return {
     fileName: request.fileName,
     issues: validation.issues,
-    skipped: validation.skipped,
+    skipped: validation.skipped.filter((s) => s.rule !== 'eventTypeExists'),
     labels: result.ok
       ? result.bodies.map((b) => ({ rowNumber: b.rowNumber, name: String(b.body.displayName), warnings: b.warnings }))
       : validation.ok
         ? validation.labels.map((l) => ({ rowNumber: l.rowNumber, name: l.label.name, warnings: [] }))
         : [],
-    templatesToCreate: missing.filter((m) => m.kind !== 'eventType'),
-    ok: validation.ok && missing.every((m) => m.kind !== 'eventType')
+    templatesToCreate: missing,
+    ok: validation.ok
   };
 }

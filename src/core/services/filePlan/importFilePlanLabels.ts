@@ -3,6 +3,8 @@ import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { createFilePlanDescriptorTemplate } from '../../graph/retentionLabels/createFilePlanDescriptorTemplate';
 import { createRetentionLabel } from '../../graph/retentionLabels/createRetentionLabel';
+import { createRetentionEventType } from '../../graph/retentionEvents/createRetentionEventType';
+import type { FilePlanTenantFacts } from '../../domain/validateFilePlanRow';
 import { descriptorCollections } from '../../graph/retentionLabels/filePlanDescriptorCollections';
 import { CustodianError } from '../../http/CustodianError';
 import { refusalError } from '../declareRecord/refusalError';
@@ -47,7 +49,8 @@ const notAllowed: ImportOutcome = { status: 'notAllowed', whoCan: whoCanCreateLa
 const isNotAllowed = (e: unknown): boolean => e instanceof CustodianError && (e.status === 401 || e.status === 403);
 
 /**
- * Creates the labels of a checked file through Graph, in order, creating the descriptor templates they name first;
+ * Creates the labels of a checked file through Graph, in order, creating the event types and descriptor templates
+ * they name that the tenant lacks first;
  * `notAllowed` when the account may not create anything. Permission: RecordsManagement.ReadWrite.All (delegated).
  */
 export async function importFilePlanLabels(
@@ -66,23 +69,33 @@ export async function importFilePlanLabels(
     });
   const signal = options.signal;
   const ids = await readGraphTemplateIds(graph, signal);
-  let result = filePlanCsvToGraphCreateBodies(bytes, await readTenantFacts(graph, ids, signal), ids);
+  // The event types are the tenant's, as listed: one the file names and the tenant lacks is created below.
+  const facts = async (): Promise<FilePlanTenantFacts> => ({ ...(await readTenantFacts(graph, ids, signal)), eventTypes: undefined });
+  let result = filePlanCsvToGraphCreateBodies(bytes, await facts(), ids);
   let createdSomething = false;
   if (!result.ok && result.validation.ok) {
-    for (const need of result.missing) {
-      if (need.kind === 'eventType') continue;
+    // Event types first, as the check listed them; then descriptor templates.
+    const needs = [...result.missing].sort((a, b) => Number(b.kind === 'eventType') - Number(a.kind === 'eventType'));
+    for (const need of needs) {
       try {
-        const created = await createFilePlanDescriptorTemplate(graph, need.kind, need.name, { signal });
+        if (need.kind === 'eventType') {
+          const created = await createRetentionEventType(graph, need.name, `Created by Custodian's import of '${check.fileName}'.`, {
+            signal
+          });
+          ids.eventTypes = { ...ids.eventTypes, [need.name]: String(created.id) };
+        } else {
+          const created = await createFilePlanDescriptorTemplate(graph, need.kind, need.name, { signal });
+          const table = descriptorCollections[need.kind];
+          const current = (ids as Record<string, Record<string, string> | undefined>)[table] ?? {};
+          (ids as Record<string, unknown>)[table] = { ...current, [need.name]: String(created.id) };
+        }
         createdSomething = true;
-        const table = descriptorCollections[need.kind];
-        const current = (ids as Record<string, Record<string, string> | undefined>)[table] ?? {};
-        (ids as Record<string, unknown>)[table] = { ...current, [need.name]: String(created.id) };
       } catch (e) {
         if (!createdSomething && isNotAllowed(e)) return notAllowed;
         throw e;
       }
     }
-    result = filePlanCsvToGraphCreateBodies(bytes, await readTenantFacts(graph, ids, signal), ids);
+    result = filePlanCsvToGraphCreateBodies(bytes, await facts(), ids);
   }
   if (!result.ok)
     throw refusalError({

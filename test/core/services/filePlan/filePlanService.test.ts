@@ -1,6 +1,7 @@
 import { emptyFilePlanCsvValues, type FilePlanCsvValues } from '../../../../src/core/domain/filePlanCsvColumns';
 import { writeFilePlanCsv } from '../../../../src/core/domain/writeFilePlanCsv';
 import { listRetentionLabels } from '../../../../src/core/graph/retentionLabels/listRetentionLabels';
+import { listRetentionEventTypes } from '../../../../src/core/graph/retentionEvents/listRetentionEventTypes';
 import { createFilePlanService, type FilePlanService } from '../../../../src/core/services/filePlan';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
@@ -89,5 +90,60 @@ describe('the file plan', () => {
     expect(created).toEqual(['Board Papers', 'Board Drafts']);
     const labels = await listRetentionLabels(tenant.graph('admin'));
     expect(labels.find((l) => l.displayName === 'Board Papers')?.descriptors?.department?.displayName).toBe('Board Office');
+  });
+
+  it('binds a built-in event type as it is, and creates the one the tenant lacks before the label that needs it', async () => {
+    const manager = createFilePlanService({
+      graph: tenant.graph('records-manager'),
+      site: tenant.site('records-manager', '/sites/finance')
+    });
+    const eventTypes = async (): Promise<string[]> =>
+      (await listRetentionEventTypes(tenant.graph('admin'))).map((t) => String(t.displayName)).sort();
+    const before = await eventTypes();
+    expect(before).toEqual(
+      expect.arrayContaining(['Employee activity', 'Expiration or termination of contracts and agreements', 'Product lifetime'])
+    );
+    const bytes = csv([
+      {
+        LabelName: 'Product Specifications',
+        RetentionAction: 'Keep',
+        RetentionDuration: '3650',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'product LIFETIME'
+      },
+      {
+        LabelName: 'Grant Files',
+        RetentionAction: 'KeepAndDelete',
+        RetentionDuration: '2555',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'Grant closure'
+      }
+    ]);
+    const check = await manager.checkImport({ fileName: 'events.csv', bytes });
+    expect(check).toMatchObject({ ok: true, issues: [], skipped: [], templatesToCreate: [{ kind: 'eventType', name: 'Grant closure' }] });
+    expect(await eventTypes()).toEqual(before);
+
+    expect(await manager.importLabels({ check, bytes })).toEqual({ status: 'created', created: ['Product Specifications', 'Grant Files'] });
+    expect(await eventTypes()).toEqual([...before, 'Grant closure'].sort());
+    const labels = await listRetentionLabels(tenant.graph('admin'), { withEventTypes: true });
+    const typeOf = (name: string): string | undefined =>
+      labels.find((l) => l.displayName === name)?.retentionEventType?.displayName ?? undefined;
+    expect([typeOf('Product Specifications'), typeOf('Grant Files')]).toEqual(['Product lifetime', 'Grant closure']);
+  });
+
+  it('refuses the whole import for a site owner before creating the missing event type', async () => {
+    const bytes = csv([
+      {
+        LabelName: 'Grant Files',
+        RetentionAction: 'KeepAndDelete',
+        RetentionDuration: '2555',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'Grant closure'
+      }
+    ]);
+    const check = await services.checkImport({ fileName: 'events.csv', bytes });
+    expect(check.ok).toBe(true);
+    expect(await services.importLabels({ check, bytes })).toMatchObject({ status: 'notAllowed' });
+    expect((await listRetentionEventTypes(tenant.graph('admin'))).some((t) => t.displayName === 'Grant closure')).toBe(false);
   });
 });
