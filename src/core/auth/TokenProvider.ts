@@ -8,6 +8,18 @@
  */
 export interface TokenProvider {
   getAccessToken(resource: string, options?: TokenRequestOptions): Promise<string>;
+  /**
+   * The delegated permissions (`RecordsManagement.ReadWrite.All`, ...) the person's token for `resource` carries,
+   * as the sign-in answered them (MSAL's result, the dev tenant's token answer); undefined when the host does not
+   * say (SPFx's AadTokenProvider gives the token only). Lets a surface say "you can't" before offering an action.
+   * Having the permission is not the whole story: Purview also checks the person's role, so a refusal can still come.
+   */
+  grantedScopes?(resource: string, options?: TokenRequestOptions): Promise<readonly string[] | undefined>;
+}
+
+/** A scope as Graph's permission reference names it: `https://graph.microsoft.com/Sites.Read.All` becomes `Sites.Read.All`. */
+export function shortScopeName(scope: string): string {
+  return scope.slice(scope.lastIndexOf('/') + 1);
 }
 
 export interface TokenRequestOptions {

@@ -3,7 +3,7 @@ import { errorFromFailure } from '../http/errorFromFailure';
 import { errorFromResponse } from '../http/errorFromResponse';
 import { systemTiming, type Timing } from '../http/Timing';
 import { TokenCache } from './cachedToken';
-import type { TokenProvider } from './TokenProvider';
+import { shortScopeName, type TokenProvider } from './TokenProvider';
 
 /** The dev tenant's demo personas (src/devtenant/auth/personas.ts), each with the scopes that role would hold. */
 export const devTenantPersonas = ['office-worker', 'site-owner', 'records-manager', 'admin'] as const;
@@ -29,7 +29,12 @@ export function createDevTenantTokenProvider(options: DevTenantTokenOptions): To
   const cache = new TokenCache(timing);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const url = `${options.url.replace(/\/+$/, '')}/devtenant/token?persona=${encodeQueryValue(options.persona)}`;
-  return {
+  let scopes: readonly string[] | undefined;
+  const provider: TokenProvider = {
+    async grantedScopes(resource, request) {
+      await provider.getAccessToken(resource, request);
+      return scopes;
+    },
     getAccessToken: (_resource, request) =>
       cache.get(
         'devtenant',
@@ -46,13 +51,16 @@ export function createDevTenantTokenProvider(options: DevTenantTokenOptions): To
             throw errorFromFailure(e, 'sign in to the dev tenant');
           }
           if (!response.ok) throw await errorFromResponse(response, 'sign in to the dev tenant');
-          const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+          const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown; scope?: unknown };
           if (typeof body.access_token !== 'string')
             throw errorFromFailure(new Error('The dev tenant answered without an access_token.'), 'sign in to the dev tenant');
+          // OAuth 2.0's token answer: the granted scopes, space-separated (RFC 6749 §5.1).
+          scopes = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean).map(shortScopeName) : undefined;
           const seconds = typeof body.expires_in === 'number' ? body.expires_in : 3600;
           return { accessToken: body.access_token, expiresOn: timing.now() + seconds * 1000 };
         },
         request?.forceRefresh
       )
   };
+  return provider;
 }

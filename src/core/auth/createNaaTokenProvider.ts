@@ -1,7 +1,7 @@
 import type * as Msal from '@azure/msal-browser';
 import type { Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { authFailure } from './authFailure';
-import type { TokenProvider } from './TokenProvider';
+import { shortScopeName, type TokenProvider } from './TokenProvider';
 
 export interface NaaTokenOptions {
   /** Custodian's app registration (SPA redirect `brk-multihub://<origin>`). */
@@ -31,7 +31,17 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
   const createClient = options.createClient ?? (async (c: Configuration) => (await loadMsal()).createNestablePublicClientApplication(c));
   const getClient = (): Promise<IPublicClientApplication> => (client ??= createClient(configuration));
 
-  return {
+  // The scopes of the last token per resource, as MSAL's AuthenticationResult gives them.
+  const granted = new Map<string, readonly string[]>();
+  const remember = (resource: string, result: { scopes?: string[] }): void => {
+    if (Array.isArray(result.scopes)) granted.set(resource, result.scopes.map(shortScopeName));
+    else granted.delete(resource);
+  };
+  const provider: TokenProvider = {
+    async grantedScopes(resource, request) {
+      await provider.getAccessToken(resource, request);
+      return granted.get(resource);
+    },
     async getAccessToken(resource, request) {
       const scopes = [`${resource.replace(/\/+$/, '')}/.default`];
       let pca: IPublicClientApplication;
@@ -46,6 +56,7 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
         const result = account
           ? await pca.acquireTokenSilent({ scopes, account, forceRefresh: request?.forceRefresh })
           : await pca.ssoSilent({ scopes, loginHint: options.loginHint });
+        remember(resource, result);
         return result.accessToken;
       } catch (e) {
         const { InteractionRequiredAuthError } = await loadMsal();
@@ -54,12 +65,14 @@ export function createNaaTokenProvider(options: NaaTokenOptions): TokenProvider 
       try {
         const result = await pca.acquireTokenPopup({ scopes, loginHint: options.loginHint, account });
         if (result.account) pca.setActiveAccount(result.account);
+        remember(resource, result);
         return result.accessToken;
       } catch (e) {
         throw authFailure(e);
       }
     }
   };
+  return provider;
 }
 
 let msal: Promise<typeof Msal> | undefined;

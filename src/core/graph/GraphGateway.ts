@@ -21,9 +21,18 @@ export class GraphGateway {
     baseUrl: string,
     readonly governor: RateGovernor,
     readonly timing: Timing,
-    readonly retryPolicy?: RetryPolicy
+    readonly retryPolicy?: RetryPolicy,
+    private readonly scopes: (signal?: AbortSignal) => Promise<readonly string[] | undefined> = () => Promise.resolve(undefined)
   ) {
     this.baseOrigin = new URL(baseUrl).origin;
+  }
+
+  /**
+   * The delegated permissions the person's Graph token carries (`RecordsManagement.ReadWrite.All`, ...), or undefined
+   * when the host's sign-in does not say (SPFx). See `TokenProvider.grantedScopes`.
+   */
+  grantedScopes(options: CallOptions = {}): Promise<readonly string[] | undefined> {
+    return this.scopes(options.signal);
   }
 
   /** Sends one call and returns the raw answer, whatever its status; throws only when no answer came. */

@@ -33,5 +33,9 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   );
   resources.set(new URL(baseUrl).origin, options.resource ?? graphResource);
   const client = createGraphClient({ baseUrl, tokens: options.tokens, resources, governor, timing, retry: options.retry });
-  return new GraphGateway(client, baseUrl, governor, timing, options.retry);
+  const resource = options.resource ?? graphResource;
+  const tokens = options.tokens;
+  return new GraphGateway(client, baseUrl, governor, timing, options.retry, (signal) =>
+    tokens.grantedScopes ? tokens.grantedScopes(resource, { signal }) : Promise.resolve(undefined)
+  );
 }

@@ -12,6 +12,7 @@ export type {
   ImportLabelsOptions,
   ImportLabelsRequest,
   ImportOutcome,
+  NotAllowedToCreate,
   SiteFilePlan as FilePlanSnapshot,
   SiteLabel
 } from '../../core/services/filePlan';

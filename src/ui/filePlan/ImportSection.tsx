@@ -19,7 +19,7 @@ import {
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { ErrorCard } from '../common/ErrorCard';
 import { LoadingState } from '../common/LoadingState';
-import type { FilePlanServices, ImportCheck, ImportOutcome } from './FilePlanServices';
+import type { FilePlanServices, ImportCheck, ImportOutcome, NotAllowedToCreate } from './FilePlanServices';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -134,7 +134,13 @@ export function ImportSection({ services, onImported }: ImportSectionProps): Rea
       {state.status === 'checked' || state.status === 'creating' || state.status === 'finished' ? (
         <CheckReport check={state.check} />
       ) : null}
-      {state.status === 'checked' && state.check.ok ? (
+      {state.status === 'checked' && state.check.ok && state.check.notAllowed ? (
+        <NotAllowedView
+          {...state.check.notAllowed}
+          title="The file is ready, but your account can't create retention labels. Nothing was created."
+        />
+      ) : null}
+      {state.status === 'checked' && state.check.ok && !state.check.notAllowed ? (
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void create(state.check, state.bytes)}>
             Create {state.check.labels.length} label{state.check.labels.length === 1 ? '' : 's'}
@@ -242,15 +248,7 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }): React.ReactElemen
         </MessageBar>
       );
     case 'notAllowed':
-      return (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Your account can&apos;t create retention labels. Nothing was created.</MessageBarTitle>
-            <p>Who can: {outcome.whoCan}</p>
-            <p>What you can do: {outcome.whatToDo}</p>
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <NotAllowedView {...outcome} title="Your account can't create retention labels. Nothing was created." />;
     case 'partial':
       return (
         <div>
@@ -268,4 +266,17 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }): React.ReactElemen
         </div>
       );
   }
+}
+
+/** Who can create labels and what to do meanwhile: before anything is offered when the sign-in says so, else after Graph refused. */
+function NotAllowedView({ title, whoCan, whatToDo }: NotAllowedToCreate & { title: string }): React.ReactElement {
+  return (
+    <MessageBar intent="warning" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <p>Who can: {whoCan}</p>
+        <p>What you can do: {whatToDo}</p>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }

@@ -34,6 +34,14 @@ describe('dev tenant personas', () => {
     expect(fetches).toBe(2);
   });
 
+  it("says which permissions the persona's token carries, as the dev tenant's token answer lists them", async () => {
+    const owner = createDevTenantTokenProvider({ url: tenant.url, persona: 'site-owner' });
+    const manager = createDevTenantTokenProvider({ url: tenant.url, persona: 'records-manager' });
+    expect(await owner.grantedScopes?.('https://graph.microsoft.com')).toEqual(expect.arrayContaining(['RecordsManagement.Read.All']));
+    expect(await owner.grantedScopes?.('https://graph.microsoft.com')).not.toContain('RecordsManagement.ReadWrite.All');
+    expect(await manager.grantedScopes?.('https://graph.microsoft.com')).toContain('RecordsManagement.ReadWrite.All');
+  });
+
   it('explains an unknown persona with the dev tenant error', async () => {
     const tokens = createDevTenantTokenProvider({ url: tenant.url, persona: 'nobody' as 'admin' });
     await expect(tokens.getAccessToken('x')).rejects.toMatchObject({ status: 400, what: "Custodian couldn't sign in to the dev tenant." });
@@ -69,7 +77,7 @@ describe('NAA (MSAL nested app authentication)', () => {
     localAccountId: 'l'
   } as AccountInfo;
 
-  function stubClient(silent: () => Promise<{ accessToken: string }>): {
+  function stubClient(silent: () => Promise<{ accessToken: string; scopes?: string[] }>): {
     client: IPublicClientApplication;
     calls: string[];
     config: unknown[];
@@ -106,6 +114,18 @@ describe('NAA (MSAL nested app authentication)', () => {
       auth: { clientId: 'app', authority: 'https://login.microsoftonline.com/common' },
       cache: { cacheLocation: 'sessionStorage' }
     });
+  });
+
+  it("says which permissions the token carries, as MSAL's result lists them, in Graph's short names", async () => {
+    const { client } = stubClient(async () => ({
+      accessToken: 'silent-token',
+      scopes: ['https://graph.microsoft.com/User.Read', 'https://graph.microsoft.com/RecordsManagement.Read.All']
+    }));
+    const tokens = createNaaTokenProvider({ clientId: 'app', createClient: async () => client });
+    expect(await tokens.grantedScopes?.('https://graph.microsoft.com')).toEqual(['User.Read', 'RecordsManagement.Read.All']);
+    const { client: silentOnly } = stubClient(async () => ({ accessToken: 'no-scopes' }));
+    const unknown = createNaaTokenProvider({ clientId: 'app', createClient: async () => silentOnly });
+    expect(await unknown.grantedScopes?.('https://graph.microsoft.com')).toBeUndefined();
   });
 
   it('falls back to a popup when interaction is required, and only then', async () => {

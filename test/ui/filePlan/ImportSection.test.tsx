@@ -103,7 +103,7 @@ describe('ImportSection', () => {
     expect(onImported).toHaveBeenCalled();
   });
 
-  it('says who can create labels when the account may not', async () => {
+  it('says who can create labels when Graph refuses an account the check could not judge', async () => {
     const services = fakeServices();
     services.checkImport.mockResolvedValue(ready);
     services.importLabels.mockResolvedValue({ status: 'notAllowed', whoCan: 'Records managers.', whatToDo: 'Send them the file.' });
@@ -115,6 +115,19 @@ describe('ImportSection', () => {
     expect(alert).toHaveTextContent('Who can: Records managers.');
     expect(alert).toHaveTextContent('What you can do: Send them the file.');
     expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it('offers nothing to create, and says who can, when the check already knows the account may not', async () => {
+    const services = fakeServices();
+    services.checkImport.mockResolvedValue({ ...ready, notAllowed: { whoCan: 'Records managers.', whatToDo: 'Send them the file.' } });
+    const { user } = setup(services);
+    await user.upload(screen.getByLabelText('File plan CSV to import'), csvFile('good.csv'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("The file is ready, but your account can't create retention labels. Nothing was created.");
+    expect(alert).toHaveTextContent('Who can: Records managers.');
+    expect(alert).toHaveTextContent('What you can do: Send them the file.');
+    expect(screen.queryByRole('button', { name: /^Create/ })).not.toBeInTheDocument();
+    expect(services.importLabels).not.toHaveBeenCalled();
   });
 
   it('says exactly which labels were created when Graph refused one part way', async () => {

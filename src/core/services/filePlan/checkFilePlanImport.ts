@@ -3,6 +3,7 @@ import { filePlanCsvToGraphCreateBodies } from '../../domain/filePlanCsvToGraphC
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { readGraphTemplateIds, readTenantFacts } from './importTenantFacts';
+import { mayCreateLabels, notAllowedToCreate, type NotAllowedToCreate } from './labelCreationRights';
 
 export interface CheckImportRequest {
   fileName: string;
@@ -27,6 +28,11 @@ export interface ImportCheck {
   templatesToCreate: { kind: string; name: string }[];
   /** True when the whole file can be imported (Purview's import is all or nothing). */
   ok: boolean;
+  /**
+   * Set when the person's sign-in lacks the permission to create labels, so nothing is offered that would only be
+   * refused: who can, and what to do. Absent when they have it, or when the host does not say (then Graph decides).
+   */
+  notAllowed?: NotAllowedToCreate;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function checkFilePlanImport(
   request: CheckImportRequest,
   options: CallOptions = {}
 ): Promise<ImportCheck> {
-  const ids = await readGraphTemplateIds(deps.graph, options.signal);
+  const [ids, allowed] = await Promise.all([readGraphTemplateIds(deps.graph, options.signal), mayCreateLabels(deps.graph, options)]);
   const facts = await readTenantFacts(deps.graph, ids, options.signal);
   // Without the tenant's event types the rule that they exist is set aside: an event type the tenant lacks comes
   // back in `missing`, to be created by the import, instead of as an error.
@@ -55,6 +61,7 @@ export async function checkFilePlanImport(
         ? validation.labels.map((l) => ({ rowNumber: l.rowNumber, name: l.label.name, warnings: [] }))
         : [],
     templatesToCreate: missing,
-    ok: validation.ok
+    ok: validation.ok,
+    ...(allowed === false ? { notAllowed: notAllowedToCreate } : {})
   };
 }

@@ -9,6 +9,7 @@ import { descriptorCollections } from '../../graph/retentionLabels/filePlanDescr
 import { CustodianError } from '../../http/CustodianError';
 import { refusalError } from '../declareRecord/refusalError';
 import type { ImportCheck } from './checkFilePlanImport';
+import { notAllowedToCreate, type NotAllowedToCreate } from './labelCreationRights';
 import { readGraphTemplateIds, readTenantFacts } from './importTenantFacts';
 
 export interface ImportLabelsRequest {
@@ -25,13 +26,7 @@ export interface ImportLabelsOptions extends CallOptions {
 
 export type ImportOutcome =
   | { status: 'created'; created: string[] }
-  | {
-      status: 'notAllowed';
-      /** Who can create labels, in the user's terms. */
-      whoCan: string;
-      /** What the user can do meanwhile (hand over the file, use Purview's own import). */
-      whatToDo: string;
-    }
+  | ({ status: 'notAllowed' } & NotAllowedToCreate)
   | {
       /** Some labels were created before Graph refused one: said exactly, never hidden. */
       status: 'partial';
@@ -40,11 +35,7 @@ export type ImportOutcome =
       error: unknown;
     };
 
-const whoCanCreateLabels =
-  'People with the Retention Management role in Microsoft Purview (records managers and compliance administrators). Creating labels needs the RecordsManagement.ReadWrite.All permission, which your account does not have.';
-const whatToDoWhenNotAllowed =
-  "Send them this file: they can import it here in Custodian, or in the Microsoft Purview portal (Records management > File plan > Import). Once the labels are published to this site, you can make them your libraries' defaults.";
-const notAllowed: ImportOutcome = { status: 'notAllowed', whoCan: whoCanCreateLabels, whatToDo: whatToDoWhenNotAllowed };
+const notAllowed: ImportOutcome = { status: 'notAllowed', ...notAllowedToCreate };
 
 const isNotAllowed = (e: unknown): boolean => e instanceof CustodianError && (e.status === 401 || e.status === 403);
 

@@ -6,3 +6,4 @@ export { filePlanFromGraph, readFilePlan, type FilePlan, type UnreadableLabel } 
 export { labelNameKey, sameLabelName } from './sameLabelName';
 export { sensitivityOptionsFromGraph, type SensitivityOption } from './sensitivityOptions';
 export { readSiteFilePlan, type SiteFilePlan, type SiteFilePlanDeps, type SiteLabel } from './siteFilePlan';
+export { mayCreateLabels, notAllowedToCreate, type NotAllowedToCreate } from './labelCreationRights';

@@ -3,6 +3,8 @@ import { writeFilePlanCsv } from '../../../../src/core/domain/writeFilePlanCsv';
 import { listRetentionLabels } from '../../../../src/core/graph/retentionLabels/listRetentionLabels';
 import { listRetentionEventTypes } from '../../../../src/core/graph/retentionEvents/listRetentionEventTypes';
 import { createFilePlanService, type FilePlanService } from '../../../../src/core/services/filePlan';
+import { createDevTenantTokenProvider } from '../../../../src/core/auth/createDevTenantTokenProvider';
+import { createGraphGateway } from '../../../../src/core/graph/createGraphGateway';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
 jest.setTimeout(60_000);
@@ -57,11 +59,14 @@ describe('the file plan', () => {
     expect((await listRetentionLabels(tenant.graph('admin'))).length).toBe(before);
   });
 
-  it('says who can create labels when the site owner may not, and creates nothing', async () => {
+  it('says who can create labels when the site owner may not, before offering to, and creates nothing', async () => {
     const bytes = csv([{ LabelName: 'Board Papers', DepartmentName: 'Board Office' }]);
     const check = await services.checkImport({ fileName: 'good.csv', bytes });
     expect(check.ok).toBe(true);
     expect(check.templatesToCreate).toEqual([{ kind: 'department', name: 'Board Office' }]);
+    // The site owner's sign-in has RecordsManagement.Read.All only: the check says so before anything is offered.
+    expect(check.notAllowed?.whoCan).toMatch(/Retention Management role/);
+    // Asked anyway, Graph refuses the first create and nothing is made.
     const outcome = await services.importLabels({ check, bytes });
     expect(outcome.status).toBe('notAllowed');
     if (outcome.status === 'notAllowed') expect(outcome.whoCan).toMatch(/Retention Management role/);
@@ -84,6 +89,7 @@ describe('the file plan', () => {
       { LabelName: 'Board Drafts', RetentionAction: 'Delete', RetentionDuration: '30', RetentionType: 'ModificationAgeInDays' }
     ]);
     const check = await manager.checkImport({ fileName: 'good.csv', bytes });
+    expect(check.notAllowed).toBeUndefined();
     const created: string[] = [];
     const outcome = await manager.importLabels({ check, bytes }, { onCreated: (name) => created.push(name) });
     expect(outcome).toEqual({ status: 'created', created: ['Board Papers', 'Board Drafts'] });
@@ -145,5 +151,18 @@ describe('the file plan', () => {
     expect(check.ok).toBe(true);
     expect(await services.importLabels({ check, bytes })).toMatchObject({ status: 'notAllowed' });
     expect((await listRetentionEventTypes(tenant.graph('admin'))).some((t) => t.displayName === 'Grant closure')).toBe(false);
+  });
+
+  it('offers to create when the sign-in does not say which permissions it has (SPFx), leaving the answer to Graph', async () => {
+    const silent = createGraphGateway({
+      baseUrl: tenant.url,
+      tokens: {
+        getAccessToken: (resource) => createDevTenantTokenProvider({ url: tenant.url, persona: 'site-owner' }).getAccessToken(resource)
+      }
+    });
+    const spfxLike = createFilePlanService({ graph: silent, site: tenant.site('site-owner', '/sites/finance') });
+    const check = await spfxLike.checkImport({ fileName: 'good.csv', bytes: csv([{ LabelName: 'Board Papers' }]) });
+    expect(check.ok).toBe(true);
+    expect(check.notAllowed).toBeUndefined();
   });
 });
