@@ -203,6 +203,12 @@ describe('libraries', () => {
       } else held++;
     });
     await page.getByRole('button', { name: `Apply to existing items: ${bulkLibrary}` }).click();
+    // Said before the first write: how many files, and none past the label's period (they were made today).
+    const impact = page.getByTestId('bulk-panel');
+    await impact.getByText(`Label ${files} items in ${bulkLibrary} with '${bulkLabel}'?`).waitFor();
+    await impact.getByText("None of them is past the label's retention period yet.").waitFor();
+    expect((await tenant.jobs()).filter((j) => j.jobId.includes(bulkLibraryId))).toEqual([]);
+    await impact.getByRole('button', { name: `Label ${files} items` }).click();
     const saved = await until('a saved checkpoint part of the way', async () => {
       const job = (await tenant.jobs()).find((j) => j.jobId.includes(bulkLibraryId));
       return job && job.doneThrough >= 1 && held > 0 ? job : undefined;
@@ -684,6 +690,9 @@ describe('keyboard', () => {
     await tabTo(page, `Apply to existing items: ${library}`);
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('bulk-panel');
+    await panel.getByText(new RegExp(`^Label \\d+ items? in ${library} with '${label}'\\?$`)).waitFor();
+    await tabTo(page, /^Label \d+ items?$/);
+    await page.keyboard.press('Enter');
     await panel.getByText(/^Done: \d+ of \d+ items labelled/).waitFor();
     expect(await progressOf(page)).toBe(100);
     await tabTo(page, 'Close');

@@ -12,7 +12,8 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { ErrorCard } from '../common/ErrorCard';
-import type { BulkOutcome, BulkProgress, FilePlanServices, LibrarySummary } from './FilePlanServices';
+import type { ApplyDefaultPreview, BulkOutcome, BulkProgress, FilePlanServices, LibrarySummary } from './FilePlanServices';
+import { LoadingState } from '../common/LoadingState';
 
 const useStyles = makeStyles({
   root: {
@@ -29,6 +30,9 @@ const useStyles = makeStyles({
 
 type RunState =
   | { status: 'ready' }
+  | { status: 'previewing' }
+  | { status: 'confirm'; preview: ApplyDefaultPreview }
+  | { status: 'previewError'; error: unknown }
   | { status: 'running'; progress?: BulkProgress; cancelling: boolean }
   | { status: 'finished'; outcome: BulkOutcome; progress?: BulkProgress }
   | { status: 'error'; error: unknown; progress?: BulkProgress };
@@ -36,7 +40,7 @@ type RunState =
 export interface BulkLabelPanelProps {
   library: LibrarySummary;
   services: FilePlanServices;
-  /** Start at once (the person asked); otherwise offer to resume the run that stopped. */
+  /** The person asked from the table: say what will change and ask before the first write; otherwise offer to resume the run that stopped. */
   autoStart: boolean;
   onFinished: () => void;
   onClose: () => void;
@@ -94,18 +98,28 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
     }
   }, [library.id, services, onFinished]);
 
+  const preview = React.useCallback(async (): Promise<void> => {
+    setState({ status: 'previewing' });
+    try {
+      const found = await services.previewApplyDefault({ libraryId: library.id });
+      if (mounted.current) setState({ status: 'confirm', preview: found });
+    } catch (error) {
+      if (mounted.current) setState({ status: 'previewError', error });
+    }
+  }, [library.id, services]);
+
   const started = React.useRef(false);
   const section = React.useRef<HTMLElement>(null);
   React.useEffect(() => {
     if (autoStart && !started.current) {
       started.current = true;
-      // The person asked from the table: take them to the run they started.
+      // The person asked from the table: take them to what will happen, which they confirm before anything is written.
       section.current?.focus();
-      void run();
+      void preview();
     }
-  }, [autoStart, run]);
+  }, [autoStart, preview]);
 
-  const progress = state.status === 'ready' ? undefined : state.progress;
+  const progress = state.status === 'running' || state.status === 'finished' || state.status === 'error' ? state.progress : undefined;
   const percent = percentDone(progress);
   const unfinished = library.unfinishedJob;
 
@@ -124,7 +138,20 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.status !== 'ready' ? (
+      {state.status === 'previewing' ? <LoadingState label={`Counting the items of ${library.name}`} /> : null}
+      {state.status === 'previewError' ? (
+        <>
+          <ErrorCard error={state.error} fallbackWhat={`Custodian couldn't count the items of ${library.name}.`} />
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => void preview()}>
+              Try again
+            </Button>
+            <Button onClick={onClose}>Close</Button>
+          </div>
+        </>
+      ) : null}
+      {state.status === 'confirm' ? <ImpactView preview={state.preview} onConfirm={() => void run()} onCancel={onClose} /> : null}
+      {state.status === 'running' || state.status === 'finished' || state.status === 'error' ? (
         <Field
           label={`Labelling progress in ${library.name}`}
           validationState="none"
@@ -154,7 +181,7 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
       {state.status === 'error' ? (
         <ErrorCard error={state.error} fallbackWhat={`Custodian couldn't label the items of ${library.name}.`} />
       ) : null}
-      {state.status !== 'running' ? (
+      {state.status === 'ready' || state.status === 'finished' || state.status === 'error' ? (
         <div className={styles.actions}>
           {state.status === 'ready' ? (
             <Button appearance="primary" onClick={() => void run()}>
@@ -201,5 +228,68 @@ function OutcomeView({ outcome }: { outcome: BulkOutcome }): React.ReactElement 
         ) : null}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+const dueActionInWords: Record<ApplyDefaultPreview['dueAtOnce']['action'], string> = {
+  delete: 'they are deleted',
+  startDispositionReview: 'they go to disposition review',
+  none: 'their retention ends (nothing is deleted)',
+  unknown: "what happens depends on the label's settings, which Custodian couldn't read"
+};
+
+/** What labelling the library will change, and the confirmation asked before the first write. */
+function ImpactView({
+  preview,
+  onConfirm,
+  onCancel
+}: {
+  preview: ApplyDefaultPreview;
+  onConfirm: () => void;
+  onCancel: () => void;
+}): React.ReactElement {
+  const styles = useStyles();
+  const items = (n: number): string => `${n} item${n === 1 ? '' : 's'}`;
+  const { dueAtOnce } = preview;
+  return (
+    <>
+      <MessageBar intent={dueAtOnce.count > 0 ? 'warning' : 'info'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>
+            {preview.toLabel > 0
+              ? `Label ${items(preview.toLabel)} in ${preview.libraryName} with '${preview.label}'?`
+              : `No item of ${preview.libraryName} is without a label: there is nothing to label.`}
+          </MessageBarTitle>
+          <p>
+            {items(preview.alreadyLabelled)} already carry &apos;{preview.label}&apos;; {items(preview.keepOwnLabel)} keep their own label.
+          </p>
+          {preview.toLabel > 0 ? (
+            dueAtOnce.count > 0 ? (
+              <>
+                <p>
+                  {dueAtOnce.count} of them {dueAtOnce.count === 1 ? 'is' : 'are'} already past the label&apos;s retention period: once
+                  labelled, {dueActionInWords[dueAtOnce.action]} at once (SharePoint acts within 7 days).
+                </p>
+                <ul className={styles.list} aria-label="Past their retention period, for example">
+                  {dueAtOnce.names.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>None of them is past the label&apos;s retention period yet.</p>
+            )
+          ) : null}
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.actions}>
+        {preview.toLabel > 0 ? (
+          <Button appearance="primary" onClick={onConfirm}>
+            Label {items(preview.toLabel)}
+          </Button>
+        ) : null}
+        <Button onClick={onCancel}>{preview.toLabel > 0 ? 'Cancel' : 'Close'}</Button>
+      </div>
+    </>
   );
 }

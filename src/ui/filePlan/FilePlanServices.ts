@@ -4,7 +4,14 @@ import { createFilePlanService, type FilePlanService } from '../../core/services
 import { createLibraryPlanService, type LibraryPlanService } from '../../core/services/libraryPlan/createLibraryPlanService';
 import type { SiteScope } from '../../core/services/libraryPlan/siteScope';
 
-export type { ApplyDefaultOptions, ApplyDefaultRequest, BulkOutcome, BulkProgress, UnfinishedJob } from '../../core/services/bulkLabel';
+export type {
+  ApplyDefaultOptions,
+  ApplyDefaultPreview,
+  ApplyDefaultRequest,
+  BulkOutcome,
+  BulkProgress,
+  UnfinishedJob
+} from '../../core/services/bulkLabel';
 export type { LibraryCoverage } from '../../core/services/coverage';
 export type {
   CheckImportRequest,

@@ -151,12 +151,32 @@ describe('LibrariesTab', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
-  it('applies the default to existing items with a progress bar that reaches 100%', async () => {
-    const { services, user, onLabelsChanged } = setup();
+  it('says what labelling will change and asks before the first write, then labels with a progress bar that reaches 100%', async () => {
+    const services = fakeServices();
+    services.previewApplyDefault.mockResolvedValueOnce({
+      libraryName: 'Invoices',
+      label: 'Invoices - 7 Years',
+      toLabel: 250,
+      alreadyLabelled: 10,
+      keepOwnLabel: 3,
+      dueAtOnce: { count: 2, action: 'delete', names: ['INV-2015-001.pdf', 'INV-2016-114.pdf'] }
+    });
+    const { user, onLabelsChanged } = setup(services);
     await user.click(await screen.findByRole('button', { name: 'Apply to existing items: Invoices' }));
     const panel = screen.getByTestId('bulk-panel');
     expect(panel).toHaveTextContent("Apply 'Invoices - 7 Years' to the existing items of Invoices");
     expect(panel).toHaveFocus();
+    expect(await within(panel).findByText("Label 250 items in Invoices with 'Invoices - 7 Years'?")).toBeInTheDocument();
+    expect(panel).toHaveTextContent("10 items already carry 'Invoices - 7 Years'; 3 items keep their own label.");
+    expect(panel).toHaveTextContent(
+      "2 of them are already past the label's retention period: once labelled, they are deleted at once (SharePoint acts within 7 days)."
+    );
+    expect(
+      within(within(panel).getByRole('list', { name: 'Past their retention period, for example' })).getAllByRole('listitem')
+    ).toHaveLength(2);
+    // Nothing is written until the person confirms.
+    expect(services.applyDefaultToExistingItems).not.toHaveBeenCalled();
+    await user.click(within(panel).getByRole('button', { name: 'Label 250 items' }));
     expect(within(panel).getByText('Finding the items to label…')).toBeInTheDocument();
     const run = services.runs[0];
     expect(run.libraryId).toBe('list-invoices');
@@ -184,10 +204,20 @@ describe('LibrariesTab', () => {
     expect(screen.queryByTestId('bulk-panel')).not.toBeInTheDocument();
   });
 
+  it('writes nothing when the person cancels at the confirmation', async () => {
+    const { services, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Apply to existing items: Invoices' }));
+    const panel = screen.getByTestId('bulk-panel');
+    await user.click(await within(panel).findByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('bulk-panel')).not.toBeInTheDocument();
+    expect(services.applyDefaultToExistingItems).not.toHaveBeenCalled();
+  });
+
   it('cancels a run through its signal and resumes it', async () => {
     const { services, user } = setup();
     await user.click(await screen.findByRole('button', { name: 'Apply to existing items: Invoices' }));
     const panel = screen.getByTestId('bulk-panel');
+    await user.click(await within(panel).findByRole('button', { name: 'Label 500 items' }));
     const first = services.runs[0];
     act(() => first.onProgress({ total: 250, done: 100, labelled: 100, failed: 0 }));
     await user.click(within(panel).getByRole('button', { name: 'Cancel' }));

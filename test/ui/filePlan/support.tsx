@@ -205,6 +205,17 @@ export function fakeServices(): FakeServices {
         )
     ),
     loadCoverage: jest.fn(async () => coverage),
+    previewApplyDefault: jest.fn(async ({ libraryId }: ApplyDefaultRequest) => {
+      const library = librariesSnapshot.libraries.find((l) => l.id === libraryId)!;
+      return {
+        libraryName: library.name,
+        label: library.defaultRetentionLabel ?? '',
+        toLabel: 500,
+        alreadyLabelled: 0,
+        keepOwnLabel: 0,
+        dueAtOnce: { count: 0, action: 'delete' as const, names: [] }
+      };
+    }),
     takeEmail: jest.fn(async (libraryId: string) => {
       const library = librariesSnapshot.libraries.find((l) => l.id === libraryId)!;
       return {

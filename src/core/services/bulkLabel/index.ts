@@ -19,4 +19,5 @@ export {
   type BulkProgress
 } from './applyDefaultToExistingItems';
 export { createBulkLabelService, type BulkLabelService, type BulkLabelServiceOptions } from './createBulkLabelService';
+export { previewApplyDefault, type ApplyDefaultPreview } from './previewApplyDefault';
 export { doneItems, readApplyDefaultJobs, stoppedJobFor, unfinishedJobOf, type AppliedJob, type UnfinishedJob } from './unfinishedJobs';

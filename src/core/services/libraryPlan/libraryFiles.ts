@@ -12,12 +12,18 @@ export interface LibraryFile {
   /** Its retention label's name; empty when it has none. */
   label: string;
   isRecord: boolean;
+  /** SharePoint's Created and Modified (ISO 8601, UTC), which a label's retention can count from. */
+  created?: string;
+  modified?: string;
 }
 
 /** Every file of a library with its label, in id order (folders are not labelled by bulk jobs). */
 export async function readLibraryFiles(graph: GraphGateway, library: LibraryRef, signal?: AbortSignal): Promise<LibraryFile[]> {
   const files: LibraryFile[] = [];
-  const first = listListItemsCall(library.ref, { fields: ['ContentType', 'FileLeafRef', '_ComplianceTag', '_IsRecord'], top: 999 });
+  const first = listListItemsCall(library.ref, {
+    fields: ['ContentType', 'FileLeafRef', '_ComplianceTag', '_IsRecord', 'Created', 'Modified'],
+    top: 999
+  });
   for await (const page of iteratePages<ListItem>(graph, first, { signal })) {
     for (const item of page.items) {
       const fields = (item.fields ?? {}) as Record<string, unknown>;
@@ -26,7 +32,9 @@ export async function readLibraryFiles(graph: GraphGateway, library: LibraryRef,
         id: Number(item.id),
         name: typeof fields.FileLeafRef === 'string' ? fields.FileLeafRef : `Item ${String(item.id)}`,
         label: typeof fields._ComplianceTag === 'string' ? fields._ComplianceTag : '',
-        isRecord: fields._IsRecord === true || fields._IsRecord === 'Yes' || fields._IsRecord === '1'
+        isRecord: fields._IsRecord === true || fields._IsRecord === 'Yes' || fields._IsRecord === '1',
+        ...(typeof fields.Created === 'string' ? { created: fields.Created } : {}),
+        ...(typeof fields.Modified === 'string' ? { modified: fields.Modified } : {})
       });
     }
   }
