@@ -207,7 +207,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
     await page.getByLabel('Holds', { exact: true }).selectOption('held');
     await queue(page).first().locator('[data-toggle]').click();
     await page.getByRole('group', { name: 'Decide on the selected items' }).getByRole('button', { name: 'Approve', exact: true }).click();
-    await dialog.getByText(/on hold cannot be approved/).waitFor();
+    await dialog.getByText('1 item on hold will be refused; nothing is recorded for it.').waitFor();
     await dialog.getByLabel('Justification').fill('Trying anyway');
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await dialog

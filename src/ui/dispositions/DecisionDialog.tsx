@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { errorText } from '../common';
 import { isoDay, outcomeWords, plural } from './formatting';
+import { approvalImpact, type ApprovalImpact } from './approvalImpact';
 import type { LabelOption, QueueItem } from '../../core/services/disposition/DispositionQueue';
 import type { ReviewDecision } from '../../core/services/disposition/createDispositionReview';
 import type { DecisionOutcome } from '../../core/services/disposition/decideDispositions';
@@ -54,6 +55,9 @@ const submitLabels: Record<DecisionKind, string> = {
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   results: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '240px', overflowY: 'auto', overflowWrap: 'anywhere' },
+  impact: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // However many are held, the list scrolls inside the dialog instead of pushing its buttons off screen.
+  heldList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto', overflowWrap: 'anywhere' },
   failed: { color: tokens.colorPaletteRedForeground1 }
 });
 
@@ -74,7 +78,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
   const [results, setResults] = React.useState<DecisionOutcome[] | undefined>();
   const [failure, setFailure] = React.useState<unknown>();
 
-  const held = kind === 'approve' ? items.filter((i) => i.holds.length > 0) : [];
+  const impact = kind === 'approve' ? approvalImpact(items) : undefined;
   const today = isoDay(props.now);
   const problems = {
     justification: justification.trim() === '' ? 'Write why you decide this; it is kept with the decision as proof.' : undefined,
@@ -128,18 +132,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.content}>
-              {kind === 'approve' ? (
-                <Text>
-                  {items.some((i) => i.currentStage === i.stages.length)
-                    ? 'Approving at the last stage disposes of the item: it is deleted from SharePoint and a proof entry is recorded. This cannot be undone.'
-                    : 'Approving moves each item to its label’s next review stage.'}
-                </Text>
-              ) : null}
-              {held.length > 0 ? (
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{`${plural(held.length, 'item')} on hold cannot be approved and will be refused: ${held.map((i) => i.name).join(', ')}.`}</MessageBarBody>
-                </MessageBar>
-              ) : null}
+              {impact ? <ApprovalImpactView impact={impact} /> : null}
               {kind === 'relabel' ? (
                 <Field label="New retention label" required validationMessage={tried ? problems.labelName : undefined}>
                   <Select value={labelName} onChange={(_, data) => setLabelName(data.value)}>
@@ -215,5 +208,42 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
         </form>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** How many items approving destroys, moves on and refuses, with the held ones in a list that opens on demand. */
+function ApprovalImpactView({ impact }: { impact: ApprovalImpact }): React.ReactElement {
+  const styles = useStyles();
+  return (
+    <MessageBar intent={impact.destroyed.length > 0 ? 'warning' : 'info'} layout="multiline">
+      <MessageBarBody>
+        <ul className={styles.impact} aria-label="What approving does" data-testid="approval-impact">
+          {impact.destroyed.length > 0 ? (
+            <li>
+              <strong>{plural(impact.destroyed.length, 'item')} will be destroyed</strong>: deleted from SharePoint, with a proof entry
+              each. This cannot be undone.
+            </li>
+          ) : null}
+          {impact.nextStage.length > 0 ? (
+            <li>{`${plural(impact.nextStage.length, 'item')} ${impact.nextStage.length === 1 ? 'moves on to its' : 'move on to their'} next review stage.`}</li>
+          ) : null}
+          {impact.held.length > 0 ? (
+            <li>{`${plural(impact.held.length, 'item')} on hold will be refused; nothing is recorded for ${impact.held.length === 1 ? 'it' : 'them'}.`}</li>
+          ) : null}
+        </ul>
+        {impact.held.length > 0 ? (
+          <details>
+            <summary>Show the items on hold</summary>
+            <ul className={styles.heldList} aria-label="Items on hold">
+              {impact.held.map((item) => (
+                <li key={item.key}>
+                  {item.name} ({item.holds.map((hold) => hold.name).join(', ')})
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -85,6 +85,14 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
     () => [...selected].map((key) => byKey.get(key)).filter((i): i is QueueItem => i !== undefined),
     [selected, byKey]
   );
+  // A decision acts on what the person sees: items a filter hides leave the selection, so "Approve" never counts
+  // (or destroys) something off screen.
+  React.useEffect(() => {
+    const shown = new Set(visible.map((i) => snapshot.items[i].key));
+    setSelected((current) =>
+      [...current].every((key) => shown.has(key)) ? current : new Set([...current].filter((key) => shown.has(key)))
+    );
+  }, [visible, snapshot.items]);
 
   const set = (change: Partial<QueueFilter>): void => setFilter((current) => ({ ...current, ...change }));
   const itemAt = (index: number): QueueItem => snapshot.items[visible[index]];

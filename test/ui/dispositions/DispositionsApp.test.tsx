@@ -22,6 +22,8 @@ async function renderApp(options: Parameters<typeof fakeServices>[1] = {}, initi
   return { services, user };
 }
 
+// Fluent's dialogs in jsdom: a test takes 1-3 s alone and more on a loaded machine; 5 s failed under load.
+jest.setTimeout(20_000);
 describe('DispositionsApp', () => {
   it('shows the queue with one level-1 heading, names as text (never markup), and filters it', async () => {
     const { user } = await renderApp();
@@ -64,11 +66,49 @@ describe('DispositionsApp', () => {
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));
     await user.click(within(screen.getByRole('group', { name: 'Decide on the selected items' })).getByRole('button', { name: 'Approve' }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/1 item on hold cannot be approved/)).toBeInTheDocument();
+    // Stage 1 of 2 for all three: two move on, the held one is refused, none is destroyed.
+    expect(
+      within(within(dialog).getByTestId('approval-impact'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual(['2 items move on to their next review stage.', '1 item on hold will be refused; nothing is recorded for it.']);
+    // The held items are listed on demand, in a list that scrolls inside the dialog.
+    await user.click(within(dialog).getByText('Show the items on hold'));
+    expect(within(dialog).getByRole('list', { name: 'Items on hold' })).toHaveTextContent(
+      'Held invoice.pdf (Northwind litigation hold (eDiscovery case Northwind))'
+    );
     await user.type(within(dialog).getByLabelText(/Justification/), 'Batch approval');
     await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
     await within(dialog).findByText(/Held invoice.pdf: not recorded. This item is on hold/);
     expect(within(dialog).getByText('2 of 3 recorded')).toBeInTheDocument();
+  });
+
+  it('counts what approving destroys at the last stage, and drops from the selection what a filter hides', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    expect(screen.getByTestId('queue-summary')).toHaveTextContent('3 selected');
+    // Only the held item is shown now: the other two leave the selection, so the decision counts what is on screen.
+    await user.selectOptions(screen.getByLabelText('Holds'), 'notHeld');
+    expect(screen.getByTestId('queue-summary')).toHaveTextContent('Showing 2 items of 3 waiting for review · 2 selected');
+    await user.selectOptions(screen.getByLabelText('Holds'), '');
+    expect(screen.getByTestId('queue-summary')).toHaveTextContent('2 selected');
+    cleanup();
+
+    const lastStage = [queueItem(1, { currentStage: 2 }), queueItem(2, { currentStage: 2 }), queueItem(4)];
+    const user2 = userEvent.setup();
+    renderInFluent(<DispositionsApp services={fakeServices(lastStage)} />);
+    await screen.findByText(/Showing 3 items of 3 waiting for review/);
+    await user2.click(screen.getByRole('button', { name: 'Select all shown' }));
+    await user2.click(within(screen.getByRole('group', { name: 'Decide on the selected items' })).getByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(within(dialog).getByTestId('approval-impact'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual([
+      '2 items will be destroyed: deleted from SharePoint, with a proof entry each. This cannot be undone.',
+      '1 item moves on to its next review stage.'
+    ]);
   });
 
   it.each([
