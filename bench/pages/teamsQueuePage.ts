@@ -103,6 +103,7 @@ window.custodianBench = {
       item: async () => undefined,
       decide: never,
       holds: async () => [],
+      legalHolds: async () => [],
       createHold: never,
       addToHold: never,
       releaseHold: never,

@@ -119,7 +119,7 @@ export function DispositionsApp(props: DispositionsAppProps): React.ReactElement
         ) : null}
         {tab === 'holds' ? (
           <AsyncView state={shown} loadingLabel="Reading the queue" errorWhat="Custodian could not read the queue." onRetry={reload}>
-            {(snapshot) => <HoldsView services={services} sites={snapshot.sites} onChanged={changed} />}
+            {(snapshot) => <HoldsView services={services} sites={snapshot.sites} queueItems={snapshot.items} onChanged={changed} />}
           </AsyncView>
         ) : null}
         {tab === 'events' ? <EventsView services={services} onChanged={changed} /> : null}

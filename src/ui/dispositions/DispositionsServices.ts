@@ -10,6 +10,7 @@ import type { DispositionForecastMonth } from '../../core/services/forecast/fore
 import type { AddToHoldRequest } from '../../core/services/holds/addToHold';
 import type { CreateHoldRequest } from '../../core/services/holds/createHold';
 import type { HoldSummary } from '../../core/services/holds/HoldSummary';
+import type { LegalHoldSummary } from '../../core/services/holds/listLegalHolds';
 import type { ReleaseHoldRequest } from '../../core/services/holds/releaseHold';
 import type { FoundRecords, RecordSearchRequest } from '../../core/services/search/findRecords';
 import type { DemoControls } from './DemoControls';
@@ -28,6 +29,8 @@ export interface DispositionsServices {
   /** Records one decision per item, one after another, reporting each as it is made. */
   decide(keys: readonly string[], decision: ReviewDecision, onResult?: (result: DecisionOutcome) => void): Promise<DecisionOutcome[]>;
   holds(signal?: AbortSignal): Promise<HoldSummary[]>;
+  /** eDiscovery legal holds from Purview, shown beside Custodian's own (they are changed in Purview only). */
+  legalHolds(signal?: AbortSignal): Promise<LegalHoldSummary[]>;
   createHold(input: CreateHoldRequest): Promise<HoldSummary>;
   addToHold(input: AddToHoldRequest): Promise<void>;
   releaseHold(input: ReleaseHoldRequest): Promise<void>;

@@ -26,13 +26,16 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, ErrorCard, useAsync } from '../common';
 import { formatDateTime, plural } from './formatting';
-import type { SiteOption } from '../../core/services/disposition/DispositionQueue';
+import type { QueueItem, SiteOption } from '../../core/services/disposition/DispositionQueue';
+import { LegalHoldsSection } from './LegalHoldsSection';
 import type { HoldSummary } from '../../core/services/holds/HoldSummary';
 import type { DispositionsServices } from './DispositionsServices';
 
 export interface HoldsViewProps {
   services: DispositionsServices;
   sites: SiteOption[];
+  /** The review queue, for the items each eDiscovery hold keeps from disposal. */
+  queueItems: readonly QueueItem[];
   /** A hold changed: the queue's hold marks must be read again. */
   onChanged(): void;
 }
@@ -54,7 +57,7 @@ const useStyles = makeStyles({
 type HoldAction = { kind: 'addSite' | 'release'; hold: HoldSummary };
 
 /** Custodian's holds: create one, add sites to it (items are added from the queue), release it. */
-export function HoldsView({ services, sites, onChanged }: HoldsViewProps): React.ReactElement {
+export function HoldsView({ services, sites, queueItems, onChanged }: HoldsViewProps): React.ReactElement {
   const styles = useStyles();
   const [version, setVersion] = React.useState(0);
   const [holds, reload] = useAsync((signal) => services.holds(signal), [services, version]);
@@ -120,9 +123,7 @@ export function HoldsView({ services, sites, onChanged }: HoldsViewProps): React
       <AsyncView state={holds} loadingLabel="Reading the holds" errorWhat="Custodian could not read the holds." onRetry={reload}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No holds">
-              Custodian has no holds yet. eDiscovery legal holds are read from Purview and shown on the items they cover.
-            </EmptyState>
+            <EmptyState title="No holds">Custodian has no holds yet. eDiscovery legal holds from Purview are listed below.</EmptyState>
           ) : (
             <Table aria-label="Holds" size="small">
               <TableHeader>
@@ -172,6 +173,7 @@ export function HoldsView({ services, sites, onChanged }: HoldsViewProps): React
           )
         }
       </AsyncView>
+      <LegalHoldsSection services={services} queueItems={queueItems} />
       {action ? (
         <HoldActionDialog
           action={action}

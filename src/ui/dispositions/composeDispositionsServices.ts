@@ -27,6 +27,7 @@ export function composeDispositionsServices(core: RecordsManagerServices): Dispo
     },
     decide: (keys, decision, onResult) => disposition.decide({ keys, decision }, { onResult }),
     holds: () => holds.list(),
+    legalHolds: () => holds.legal(),
     createHold: (input) => holds.create(input),
     addToHold: (input) => holds.add(input),
     releaseHold: (input) => holds.release(input),

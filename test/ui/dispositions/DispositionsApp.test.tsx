@@ -111,6 +111,32 @@ describe('DispositionsApp', () => {
     ]);
   });
 
+  it("lists eDiscovery legal holds on the Holds tab with the items in review each holds, beside Custodian's own", async () => {
+    const { user } = await renderApp({
+      legalHolds: [
+        {
+          caseName: 'Northwind v Contoso',
+          holdId: 'lh',
+          name: 'Northwind litigation hold (eDiscovery case Northwind)',
+          contentQuery: '',
+          sites: ['https://contoso.sharepoint.com/sites/legal']
+        },
+        { caseName: 'HR inquiry', holdId: 'lh2', name: 'Mailbox hold', contentQuery: 'subject:"pay"', sites: [] }
+      ]
+    });
+    await user.click(screen.getByRole('tab', { name: 'Holds' }));
+    const table = await screen.findByRole('table', { name: 'eDiscovery legal holds' });
+    const northwind = within(table).getByTestId('legal-hold-lh');
+    expect(northwind).toHaveTextContent('Northwind v Contoso');
+    expect(northwind).toHaveTextContent('https://contoso.sharepoint.com/sites/legal');
+    await user.click(within(northwind).getByText('1 item'));
+    expect(within(northwind).getByRole('list', { name: /^Items held by Northwind/ })).toHaveTextContent('Held invoice.pdf');
+    const mailbox = within(table).getByTestId('legal-hold-lh2');
+    expect(mailbox).toHaveTextContent('Query: subject:"pay"');
+    expect(mailbox).toHaveTextContent('No SharePoint site');
+    expect(mailbox).toHaveTextContent('None');
+  });
+
   it.each([
     ['Relabel', 'Choose the new label.'],
     ['Extend', /Choose a date after 2026-06-01/],

@@ -44,6 +44,7 @@ function core(calls: unknown[][]): RecordsManagerServices {
     },
     holds: {
       list: record('holds', []) as never,
+      legal: record('legalHolds', []) as never,
       create: record('createHold') as never,
       add: record('addToHold') as never,
       release: record('releaseHold') as never

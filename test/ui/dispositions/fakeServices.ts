@@ -3,6 +3,7 @@ import type { QueueItem, QueueSnapshot } from '../../../src/core/services/dispos
 import type { ProofEntrySummary } from '../../../src/core/services/disposition/ProofEntrySummary';
 import type { ProofRegisterReport } from '../../../src/core/services/disposition/readProofRegister';
 import type { HoldSummary } from '../../../src/core/services/holds/HoldSummary';
+import type { LegalHoldSummary } from '../../../src/core/services/holds/listLegalHolds';
 import type { DispositionsServices } from '../../../src/ui/dispositions/DispositionsServices';
 import type { ItemDetailsView } from '../../../src/ui/dispositions/ItemDetailsView';
 
@@ -54,7 +55,10 @@ export interface FakeServices extends DispositionsServices {
 }
 
 /** In-memory services: decisions on held items are refused as the core refuses them; the rest succeed. */
-export function fakeServices(items: QueueItem[], options: { register?: ProofRegisterReport; holds?: HoldSummary[] } = {}): FakeServices {
+export function fakeServices(
+  items: QueueItem[],
+  options: { register?: ProofRegisterReport; holds?: HoldSummary[]; legalHolds?: LegalHoldSummary[] } = {}
+): FakeServices {
   const calls: FakeServices['calls'] = [];
   let queue = [...items];
   const holds: HoldSummary[] = options.holds ?? [];
@@ -114,6 +118,7 @@ export function fakeServices(items: QueueItem[], options: { register?: ProofRegi
       return out;
     },
     holds: async () => holds,
+    legalHolds: async () => options.legalHolds ?? [],
     createHold: async ({ name, reason }) => {
       record('createHold', name, reason);
       const hold: HoldSummary = {

@@ -105,6 +105,18 @@ describe("the records manager's services (disposition, holds, events, forecast, 
     expect((await disposition.register()).verification.ok).toBe(true);
   });
 
+  it("lists the eDiscovery legal holds beside Custodian's, each with its sites, as the queue's hold marks name them", async () => {
+    const legal = await holds.legal();
+    // The seeded Northwind case holds the Legal site (and a mailbox, which is not a site).
+    const northwind = legal.find((h) => h.name.startsWith('Northwind litigation hold'))!;
+    expect(northwind.caseName).toMatch(/Northwind/);
+    expect(northwind.sites).toEqual([expect.stringMatching(/\/sites\/legal$/)]);
+    const { items } = await disposition.loadQueue();
+    const marked = items.filter((i) => i.holds.some((h) => h.source === 'ediscovery' && h.id === northwind.holdId));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((i) => i.siteName.toLowerCase().includes('legal'))).toBe(true);
+  });
+
   it('previews an event on contracts of the held Legal site: the held items are listed, and nothing is fired', async () => {
     const types = await events.eventTypes();
     expect(types.find((t) => t.name === 'Contract Expiry')?.labelNames).toEqual(['Contracts - 10 Years After Expiry']);
