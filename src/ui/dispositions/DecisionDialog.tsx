@@ -18,7 +18,7 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { errorText } from '../common';
-import { isoDay, outcomeWords, plural } from './formatting';
+import { inWords, isoDay, outcomeWords, plural } from './formatting';
 import { approvalImpact, type ApprovalImpact } from './approvalImpact';
 import type { LabelOption, QueueItem } from '../../core/services/disposition/DispositionQueue';
 import type { ReviewDecision } from '../../core/services/disposition/createDispositionReview';
@@ -175,7 +175,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
                     {results.map((result) => (
                       <li key={result.key} className={result.ok ? undefined : styles.failed}>
                         {result.ok
-                          ? `${result.name}: ${outcomeWords[result.outcome] ?? result.outcome} (proof entry ${result.sequence}).`
+                          ? `${result.name}: ${inWords(outcomeWords, result.outcome)} (proof entry ${result.sequence}).`
                           : `${result.name}: not recorded. ${errorText(result.error).why}`}
                       </li>
                     ))}

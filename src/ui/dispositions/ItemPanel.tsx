@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, useAsync } from '../common';
 import type { DecisionKind } from './DecisionDialog';
-import { actionWords, formatDate, formatDateTime, outcomeWords } from './formatting';
+import { actionWords, formatDate, formatDateTime, inWords, outcomeWords } from './formatting';
 import type { QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
 import type { DispositionsServices } from './DispositionsServices';
 import type { ItemDetailsView } from './ItemDetailsView';
@@ -147,7 +147,7 @@ function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: Queu
         <ol className={styles.history} aria-label="Decisions on this item">
           {item.history.map((entry) => (
             <li key={entry.sequence}>
-              <Text>{`${actionWords[entry.action] ?? entry.action} at stage ${entry.stage} by ${entry.by}, ${formatDateTime(entry.recordedAt)}: ${outcomeWords[entry.outcome] ?? entry.outcome}.`}</Text>
+              <Text>{`${inWords(actionWords, entry.action)} at stage ${entry.stage} by ${entry.by}, ${formatDateTime(entry.recordedAt)}: ${inWords(outcomeWords, entry.outcome)}.`}</Text>
               <br />
               <Caption1>{`“${entry.justification}” · proof entry ${entry.sequence}`}</Caption1>
             </li>

@@ -21,7 +21,7 @@ import {
 import { AsyncView, EmptyState, useAsync } from '../common';
 import { Certificate } from './Certificate';
 import { downloadText } from '../common/downloadText';
-import { actionWords, formatDateTime, plural } from './formatting';
+import { actionWords, formatDateTime, inWords, outcomeWords, plural } from './formatting';
 import { writeProofRegisterCsv } from '../../core/domain/proofRegisterCsv';
 import { disposalBatches, type DisposalBatch } from './proof';
 import type { ProofRegisterReport } from '../../core/services/disposition/readProofRegister';
@@ -163,7 +163,7 @@ function RegisterBody(props: {
                   <TableCell className={styles.cell}>{entry.subjectName}</TableCell>
                   <TableCell
                     className={styles.cell}
-                  >{`${actionWords[entry.action] ?? entry.action}${entry.stage ? ` (stage ${entry.stage})` : ''}: ${entry.outcome}`}</TableCell>
+                  >{`${inWords(actionWords, entry.action)}${entry.stage ? ` (stage ${entry.stage})` : ''}: ${inWords(outcomeWords, entry.outcome)}`}</TableCell>
                   <TableCell className={styles.cell}>{entry.by}</TableCell>
                   <TableCell className={styles.cell}>{entry.justification}</TableCell>
                   <TableCell className={styles.hash}>{entry.hash.slice(0, 12)}</TableCell>

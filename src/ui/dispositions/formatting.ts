@@ -57,5 +57,16 @@ export const outcomeWords: Record<string, string> = {
   disposed: 'disposed of',
   relabelled: 'relabelled',
   extended: 'extended',
-  reviewerAdded: 'reviewer added'
+  reviewerAdded: 'reviewer added',
+  // Hold entries.
+  active: 'in force',
+  released: 'released'
 };
+
+/**
+ * A register value in words from `table`; one the table does not know (written by a newer version) is spelled out
+ * from its camelCase ("approvedForDisposal" becomes "approved for disposal"), so an internal name never reaches people.
+ */
+export function inWords(table: Readonly<Record<string, string>>, value: string): string {
+  return table[value] ?? value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
