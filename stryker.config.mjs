@@ -2,10 +2,8 @@
 // comes from CUSTODIAN_MUTATION_SCOPE. Scores and the survivors that are explained rather than killed: docs/testing.md.
 import { createRequire } from 'node:module';
 
-const scopes = createRequire(import.meta.url)('./scripts/mutation/scopes.cjs');
-const name = process.env.CUSTODIAN_MUTATION_SCOPE ?? 'rules';
-const scope = scopes[name];
-if (!scope) throw new Error(`CUSTODIAN_MUTATION_SCOPE must be one of ${Object.keys(scopes).join(', ')}`);
+const { currentScope } = createRequire(import.meta.url)('./scripts/mutation/scopes.cjs');
+const { name, scope } = currentScope();
 const reports = `reports/mutation/${name}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

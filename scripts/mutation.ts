@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { repoRoot } from './lib/paths';
 
 /**
- * `npm run test:mutation [scope…] [--typecheck] [--ignore-static]`: Stryker over each scope of scripts/mutation/scopes.cjs (all of them by default),
+ * `npm run test:mutation [scope…] [--typecheck] [--ignore-static]`: Stryker over each scope of scripts/mutation/scopes.cjs
+ * (all of them by default; `services` stands for the four service scopes),
  * then the score of each folder against its minimum. Stryker's own table above lists every surviving mutant;
  * the HTML report of a scope is reports/mutation/<scope>/mutation.html. Exits 1 when a folder is below its minimum.
  */
@@ -15,7 +16,7 @@ interface Scope {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the scopes are CommonJS so that Stryker's and jest's configs read them too
-const scopes = require('./mutation/scopes.cjs') as Record<string, Scope>;
+const { scopes, groups } = require('./mutation/scopes.cjs') as { scopes: Record<string, Scope>; groups: Record<string, string[]> };
 
 interface FolderScore {
   scope: string;
@@ -32,10 +33,11 @@ interface FolderScore {
 async function main(args: readonly string[]): Promise<void> {
   const typecheck = args.includes('--typecheck');
   const ignoreStatic = args.includes('--ignore-static');
-  const requested = args.filter((arg) => arg !== '--typecheck' && arg !== '--ignore-static');
+  const requested = args.filter((arg) => arg !== '--typecheck' && arg !== '--ignore-static').flatMap((arg) => groups[arg] ?? [arg]);
   const unknown = requested.filter((name) => !(name in scopes));
-  if (unknown.length > 0) throw new Error(`Unknown scope ${unknown.join(', ')}: choose from ${Object.keys(scopes).join(', ')}.`);
-  const names = requested.length > 0 ? requested : Object.keys(scopes);
+  if (unknown.length > 0)
+    throw new Error(`Unknown scope ${unknown.join(', ')}: choose from ${[...Object.keys(scopes), ...Object.keys(groups)].join(', ')}.`);
+  const names = requested.length > 0 ? [...new Set(requested)] : Object.keys(scopes);
   const scores: FolderScore[] = [];
   for (const name of names) {
     const started = Date.now();
