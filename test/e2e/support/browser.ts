@@ -44,19 +44,46 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
   );
-  // A modal dialog hides the page behind it (aria-hidden); once it has closed, the page must be shown again
-  // before it is measured, or axe sees a hidden page with focusable content for a moment.
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[role="dialog"], [role="alertdialog"]') !== null ||
-      document.querySelector('#root[aria-hidden="true"]') === null
-  );
+  // A modal dialog hides the page behind it (aria-hidden); once it has closed, the page must be shown again. It is
+  // given a moment to do so; what is still hidden then is reported below, as axe does not see it.
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('[role="dialog"], [role="alertdialog"]') !== null || !document.querySelector('#root[aria-hidden="true"]'),
+      undefined,
+      {
+        timeout: 3_000
+      }
+    )
+    .catch(() => undefined);
   // Fluent UI v9's focus management (Tabster) places aria-hidden sentinels that pass focus straight on; axe reports
   // them as aria-hidden-focus although no user can rest on them (microsoft/fluentui#25133). Everything else is checked.
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+  return [
+    ...(await hiddenWithoutDialog(page)),
+    ...results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`))
+  ];
+}
+
+/**
+ * Page content a screen reader cannot reach while no dialog is open: an element marked aria-hidden that holds
+ * something a person can use (a closed modal that did not give the page back). axe checks only focusable elements
+ * inside aria-hidden, and only while they are focusable, so it misses a page left hidden after a cancelled dialog.
+ */
+export async function hiddenWithoutDialog(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return [];
+    const usable =
+      'a[href], button, input, select, textarea, [tabindex]:not([data-tabster-dummy]), [role="button"], [role="tab"], h1, h2, h3';
+    return [...document.querySelectorAll('[aria-hidden="true"]')]
+      .filter((el) => !el.hasAttribute('data-tabster-dummy') && el.querySelector(usable) !== null)
+      .map(
+        (el) =>
+          `aria-hidden-without-dialog: ${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} hides ${el.querySelectorAll(usable).length} usable elements`
+      );
+  });
 }
 
 export type { Browser, Page };

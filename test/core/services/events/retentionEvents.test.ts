@@ -48,11 +48,17 @@ describe('retention events', () => {
     const now = await tenantNow(tenant.control);
     await index.refresh({ now });
 
+    // The contracts label keeps items 3,650 days after the event (the dev tenant's file plan). An event dated 3,640
+    // days before today ends their retention in 10 days, after any seeded item was labelled (so the end is the event's,
+    // not the labelling date), in whatever year the test runs.
+    const day = 86_400_000;
+    const eventDay = Math.floor(Date.parse(now) / day) * day - 3640 * day;
+    const endDate = new Date(eventDay + 3650 * day).toISOString().slice(0, 10);
     const request = {
       displayName: 'Northwind contracts expired',
       eventType: 'contract expiry',
       assetIds: ['C-77', hostile, 'NOPE-1'],
-      eventDate: '2015-03-01T00:00:00Z'
+      eventDate: new Date(eventDay).toISOString()
     };
     const preview = await previewRetentionEvent(manager, index, request);
     expect(preview.eventType.displayName).toBe('Contract Expiry');
@@ -70,10 +76,12 @@ describe('retention events', () => {
     await index.refresh({ now });
     for (const [entry] of assigned.slice(0, 3)) {
       const r = index.entry(entry.key)!.retention;
-      expect(r).toMatchObject({ ok: true, kind: 'date', endDate: '2025-02-26', action: 'startDispositionReview' });
+      expect(r).toMatchObject({ ok: true, kind: 'date', endDate, action: 'startDispositionReview' });
     }
     expect(index.entry(waiting[3].key)!.retention).toMatchObject({ kind: 'awaitingEvent' });
-    expect(index.queue(now).map((q) => q.key)).toEqual(expect.arrayContaining([waiting[0].key, waiting[2].key]));
+    const afterEnd = new Date(Date.parse(`${endDate}T00:00:00Z`) + day).toISOString();
+    expect(index.queue(now).map((q) => q.key)).not.toContain(waiting[0].key);
+    expect(index.queue(afterEnd).map((q) => q.key)).toEqual(expect.arrayContaining([waiting[0].key, waiting[2].key]));
 
     const again = await previewRetentionEvent(manager, index, request);
     expect(again.count).toBe(0);

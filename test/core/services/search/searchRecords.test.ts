@@ -7,7 +7,7 @@ import { recordSearchCsv } from '../../../../src/core/services/search/recordSear
 import { searchRecords } from '../../../../src/core/services/search/searchRecords';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { hostileSingleLine } from '../support/hostile';
-import { findLibrary } from '../index/testLibraries';
+import { findLibrary, tenantNow } from '../index/testLibraries';
 
 let tenant: TestTenant;
 let manager: GraphGateway;
@@ -54,16 +54,21 @@ describe('searchRecords', () => {
     );
     expect(byDescriptor.rows.length).toBeGreaterThan(0);
     expect(new Set(byDescriptor.rows.map((r) => r.labelName))).toEqual(new Set(['Invoices - 7 Years', 'Financial Records - 7 Years']));
+    // Two whole years, seven and eight years back on the tenant's clock: the seed spreads creation dates over the 12
+    // years before the day it was seeded.
+    const year = new Date(await tenantNow(tenant.control)).getUTCFullYear();
+    const yearsAgo = (n: number): string => `${year - n}`;
+    const [from, to] = [`${yearsAgo(8)}-01-01`, `${yearsAgo(7)}-12-31`];
     const ranged = await searchRecords(
       manager,
       [invoices, finance],
-      { labels: ['Invoices - 7 Years'], created: { from: '2018-01-01', to: '2019-12-31' } },
+      { labels: ['Invoices - 7 Years'], created: { from, to } },
       { labels: facts.labels }
     );
     expect(ranged.rows.length).toBeGreaterThan(0);
     for (const row of ranged.rows) {
       expect(row.labelName).toBe('Invoices - 7 Years');
-      expect(row.created >= '2018-01-01' && row.created <= '2019-12-31T23:59:59.999Z').toBe(true);
+      expect(row.created >= from && row.created <= `${to}T23:59:59.999Z`).toBe(true);
       expect(row.department).toBe('Finance');
     }
     const none = await searchRecords(manager, [invoices], { descriptor: { department: 'Nobody' } }, { labels: facts.labels });
