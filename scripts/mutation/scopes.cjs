@@ -7,9 +7,13 @@
 // against every related test), so they are scopes of their own rather than slowing the first one down. The deciding
 // services are split in four scopes of a similar size (30 to 45 min each here), so that each run's report is kept
 // when it ends: one run over all of them took longer than a session, and Stryker writes nothing until it finishes.
+//
+// A service is killed by every use-case test, not only its own folder's: holds are proven by the disposition and
+// bulk labelling tests too (measured: with its own folder only, 105 of the holds' 386 mutants had no test at all).
+// Stryker runs, for each mutant, only the tests that reach it, so the wider set costs the first run, not every mutant.
 const serviceScope = (...names) => ({
   mutate: names.map((name) => `src/core/services/${name}/**/*.ts`),
-  tests: names.map((name) => `test/core/services/${name}`),
+  tests: ['test/core/services'],
   minimumScore: Object.fromEntries(names.map((name) => [`src/core/services/${name}`, 75]))
 });
 
