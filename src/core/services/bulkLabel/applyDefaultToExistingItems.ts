@@ -1,15 +1,13 @@
 import type { CallOptions } from '../../graph/GraphCall';
 import { CustodianError } from '../../http/CustodianError';
-import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
-import { refusalError } from '../declareRecord/refusalError';
 import { sameLabelName } from '../filePlan/sameLabelName';
 import type { CheckpointStore } from '../jobs/CheckpointStore';
 import { readLibraryFiles } from '../libraryPlan/libraryFiles';
-import { findSiteLibrary } from '../libraryPlan/siteLibraries';
 import type { SiteScope } from '../libraryPlan/siteScope';
 import { applyDefaultJobId, type ApplyDefaultJob } from './applyDefaultJobId';
 import type { BulkLabelReport } from './BulkLabelJob';
 import { bulkLabel } from './bulkLabel';
+import { libraryDefaultLabel } from './libraryDefaultLabel';
 import { refuseHeldBulkLabel } from './refuseHeldBulkLabel';
 import { readApplyDefaultJobs, stoppedJobFor } from './unfinishedJobs';
 
@@ -59,16 +57,12 @@ export async function applyDefaultToExistingItems(
 ): Promise<BulkOutcome> {
   const { scope } = deps;
   const signal = options.signal;
-  const lib = await findSiteLibrary(scope, request.libraryId, signal);
-  const tag = await getListComplianceTag(scope.site, lib.listUrl, signal);
-  const label = tag?.TagName;
-  if (!label)
-    throw refusalError({
-      code: 'noDefaultLabel',
-      what: `Custodian didn't label the items of ${lib.name}.`,
-      why: 'The library has no default retention label.',
-      whatToDo: "Set the library's default label in its plan first."
-    });
+  const { lib, label } = await libraryDefaultLabel(
+    scope,
+    request.libraryId,
+    (name) => `Custodian didn't label the items of ${name}.`,
+    signal
+  );
   const items = await readLibraryFiles(scope.graph, lib, signal);
   // Before the jobs lists are opened (opening may create them): a refusal changes nothing.
   await refuseHeldBulkLabel(

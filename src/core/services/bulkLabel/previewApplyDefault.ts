@@ -1,13 +1,11 @@
 import { retentionEnd } from '../../domain/retentionEnd';
 import type { CallOptions } from '../../graph/GraphCall';
-import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
-import { refusalError } from '../declareRecord/refusalError';
 import { readFilePlan } from '../filePlan/readFilePlan';
 import { sameLabelName } from '../filePlan/sameLabelName';
 import { readLibraryFiles } from '../libraryPlan/libraryFiles';
-import { findSiteLibrary } from '../libraryPlan/siteLibraries';
 import type { SiteScope } from '../libraryPlan/siteScope';
 import type { ApplyDefaultRequest } from './applyDefaultToExistingItems';
+import { libraryDefaultLabel } from './libraryDefaultLabel';
 
 /** What applying a library's default label to its existing items would do, said before anything is written. */
 export interface ApplyDefaultPreview {
@@ -38,20 +36,13 @@ export async function previewApplyDefault(
   options: CallOptions = {}
 ): Promise<ApplyDefaultPreview> {
   const signal = options.signal;
-  const lib = await findSiteLibrary(scope, request.libraryId, signal);
-  const [tag, files, plan] = await Promise.all([
-    getListComplianceTag(scope.site, lib.listUrl, signal),
-    readLibraryFiles(scope.graph, lib, signal),
-    readFilePlan(scope.graph, { signal })
-  ]);
-  const label = tag?.TagName;
-  if (!label)
-    throw refusalError({
-      code: 'noDefaultLabel',
-      what: `Custodian can't label the items of ${lib.name}.`,
-      why: 'The library has no default retention label.',
-      whatToDo: "Set the library's default label in its plan first."
-    });
+  const { lib, label } = await libraryDefaultLabel(
+    scope,
+    request.libraryId,
+    (name) => `Custodian can't label the items of ${name}.`,
+    signal
+  );
+  const [files, plan] = await Promise.all([readLibraryFiles(scope.graph, lib, signal), readFilePlan(scope.graph, { signal })]);
   const unlabelled = files.filter((f) => f.label === '');
   const definition = plan.labels.find((l) => sameLabelName(l.name, label));
   const now = scope.now();
