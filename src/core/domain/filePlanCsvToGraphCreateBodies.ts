@@ -13,7 +13,7 @@ export type FilePlanCsvToGraphCreateBodiesResult =
   | {
       ok: false;
       validation: ValidateFilePlanCsvResult;
-      /** Event types and descriptor templates to create before the labels, by kind and name. */
+      /** Event types, then descriptor templates, to create before the labels, by kind and name. */
       missing: Array<{ kind: GraphTemplateKind; name: string }>;
     };
 
@@ -43,7 +43,9 @@ export function filePlanCsvToGraphCreateBodies(
       }
     }
   }
-  if (missing.length > 0) return { ok: false, validation, missing };
+  // Event types first: Custodian creates them before the descriptor templates, in the order listed.
+  if (missing.length > 0)
+    return { ok: false, validation, missing: [...missing].sort((a, b) => Number(b.kind === 'eventType') - Number(a.kind === 'eventType')) };
 
   // A relabel target in the file is created before the label that points at it.
   const byName = new Map(bodies.map((entry) => [String(entry.body.displayName).toLowerCase(), entry]));

@@ -50,7 +50,7 @@ export async function checkFilePlanImport(
   // back in `missing`, to be created by the import, instead of as an error.
   const result = filePlanCsvToGraphCreateBodies(request.bytes, { ...facts, eventTypes: undefined }, ids);
   const validation = result.validation;
-  const missing = result.ok ? [] : [...result.missing].sort((a, b) => Number(b.kind === 'eventType') - Number(a.kind === 'eventType'));
+  const missing = result.ok ? [] : result.missing;
   return {
     fileName: request.fileName,
     issues: validation.issues,

@@ -65,9 +65,8 @@ export async function importFilePlanLabels(
   let result = filePlanCsvToGraphCreateBodies(bytes, await facts(), ids);
   let createdSomething = false;
   if (!result.ok && result.validation.ok) {
-    // Event types first, as the check listed them; then descriptor templates.
-    const needs = [...result.missing].sort((a, b) => Number(b.kind === 'eventType') - Number(a.kind === 'eventType'));
-    for (const need of needs) {
+    // Event types first, then descriptor templates, as the check listed them.
+    for (const need of result.missing) {
       try {
         if (need.kind === 'eventType') {
           const created = await createRetentionEventType(graph, need.name, `Created by Custodian's import of '${check.fileName}'.`, {
