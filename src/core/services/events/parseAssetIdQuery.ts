@@ -30,7 +30,6 @@ export function parseAssetIdQuery(query: string): { assetIds: string[]; other: s
   const other: string[] = [];
   for (const raw of terms) {
     const term = raw.trim();
-    if (term === '') continue;
     const property = /^([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*)$/s.exec(term);
     const value = property ? property[2] : term;
     if (property && property[1].toLowerCase() !== 'complianceassetid') {

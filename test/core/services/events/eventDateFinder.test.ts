@@ -148,7 +148,13 @@ describe('event dates for a relabel chain', () => {
       { name: 'Classify only', retention: null, descriptors: {} },
       {
         name: 'Seven years',
-        retention: { behavior: 'retain', action: 'delete', trigger: 'dateCreated', duration: { kind: 'days', days: 2555 }, dispositionStages: [] },
+        retention: {
+          behavior: 'retain',
+          action: 'delete',
+          trigger: 'dateCreated',
+          duration: { kind: 'days', days: 2555 },
+          dispositionStages: []
+        },
         descriptors: {}
       }
     ];
@@ -162,7 +168,9 @@ describe('event dates for a relabel chain', () => {
     const events = finder(event('e1', contractEnd, '"C-100"', '2024-03-01T00:00:00Z'));
     const noName = eventLabel('Unnamed', { id: contractEnd.id });
     expect(events.eventDates([noName], 'C-100', undefined)).toEqual({});
-    expect(events.eventDates([eventLabel('Contracts', { id: contractEnd.id, name: 'Contract end' })], 'C-100', '2025-01-01T00:00:00Z')).toEqual({});
+    expect(
+      events.eventDates([eventLabel('Contracts', { id: contractEnd.id, name: 'Contract end' })], 'C-100', '2025-01-01T00:00:00Z')
+    ).toEqual({});
   });
 });
 
@@ -214,7 +222,11 @@ describe('reading fired events from Graph', () => {
 
   it('ignores a files query without query text', () => {
     const [fact] = retentionEventFacts([
-      { id: 'e1', eventTriggerDateTime: '2024-03-01T00:00:00Z', eventQueries: [{ queryType: 'files' }, { queryType: 'files', query: '"C-1"' }] }
+      {
+        id: 'e1',
+        eventTriggerDateTime: '2024-03-01T00:00:00Z',
+        eventQueries: [{ queryType: 'files' }, { queryType: 'files', query: '"C-1"' }]
+      }
     ]);
     expect(fact.assetIds).toEqual(['C-1']);
   });

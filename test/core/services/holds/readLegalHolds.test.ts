@@ -45,7 +45,10 @@ describe('the eDiscovery legal holds in force', () => {
     tenant(
       [documentedCase, { id: 'case-closing', displayName: 'Closing matter', status: 'closing' }],
       { [documentedCase.id]: [documentedHold], 'case-closing': [{ id: 'hold-closing', displayName: 'Still held', isEnabled: true }] },
-      { [documentedHold.id]: [documentedSource], 'hold-closing': [{ id: 'source-1', site: { id: 'site-2', webUrl: 'https://contoso.sharepoint.com/sites/b' } }] }
+      {
+        [documentedHold.id]: [documentedSource],
+        'hold-closing': [{ id: 'source-1', site: { id: 'site-2', webUrl: 'https://contoso.sharepoint.com/sites/b' } }]
+      }
     );
     await expect(readLegalHolds(graph)).resolves.toEqual([
       {
@@ -91,14 +94,29 @@ describe('the eDiscovery legal holds in force', () => {
   });
 
   it('count a hold whose `isEnabled` Graph leaves out, and name a case or hold without a display name by its id', async () => {
-    tenant([{ id: 'case-1' }], { 'case-1': [{ id: 'hold-1' }] }, { 'hold-1': [{ site: { webUrl: 'https://contoso.sharepoint.com/sites/a' } }] });
+    tenant(
+      [{ id: 'case-1' }],
+      { 'case-1': [{ id: 'hold-1' }] },
+      { 'hold-1': [{ site: { webUrl: 'https://contoso.sharepoint.com/sites/a' } }] }
+    );
     await expect(readLegalHolds(graph)).resolves.toEqual([
-      { caseId: 'case-1', caseName: 'case-1', holdId: 'hold-1', name: 'hold-1', contentQuery: '', sites: [{ id: null, webUrl: 'https://contoso.sharepoint.com/sites/a' }] }
+      {
+        caseId: 'case-1',
+        caseName: 'case-1',
+        holdId: 'hold-1',
+        name: 'hold-1',
+        contentQuery: '',
+        sites: [{ id: null, webUrl: 'https://contoso.sharepoint.com/sites/a' }]
+      }
     ]);
   });
 
   it('skip a case or a hold that has no id (nothing can be read under it), and keep the others', async () => {
-    tenant([{ displayName: 'No id', status: 'active' }, { id: 'case-1' }], { 'case-1': [{ displayName: 'No id', isEnabled: true }, { id: 'hold-1' }] }, {});
+    tenant(
+      [{ displayName: 'No id', status: 'active' }, { id: 'case-1' }],
+      { 'case-1': [{ displayName: 'No id', isEnabled: true }, { id: 'hold-1' }] },
+      {}
+    );
     const holds = await readLegalHolds(graph);
     expect(holds.map((h) => h.holdId)).toEqual(['hold-1']);
     expect(seen.filter((path) => path.endsWith('/legalHolds'))).toEqual(['/v1.0/security/cases/ediscoveryCases/case-1/legalHolds']);
@@ -108,7 +126,13 @@ describe('the eDiscovery legal holds in force', () => {
     tenant(
       [{ id: 'case-1' }],
       { 'case-1': [{ id: 'hold-1' }] },
-      { 'hold-1': [{ id: documentedSource.id, displayName: 'US Sales' }, { displayName: 'Nothing to compare' }, { id: 'source-3', site: { id: 'site-3' } }] }
+      {
+        'hold-1': [
+          { id: documentedSource.id, displayName: 'US Sales' },
+          { displayName: 'Nothing to compare' },
+          { id: 'source-3', site: { id: 'site-3' } }
+        ]
+      }
     );
     const [hold] = await readLegalHolds(graph);
     expect(hold.sites).toEqual([
@@ -128,9 +152,13 @@ describe('checking holds', () => {
   });
 
   it('does not read the URL of a site the caller already gave, even when a hold names sites by URL', async () => {
-    tenant([{ id: 'case-1' }], { 'case-1': [{ id: 'hold-1', displayName: 'Retail' }] }, {
-      'hold-1': [{ site: { webUrl: 'https://contoso.sharepoint.com/sites/Retail' } }]
-    });
+    tenant(
+      [{ id: 'case-1' }],
+      { 'case-1': [{ id: 'hold-1', displayName: 'Retail' }] },
+      {
+        'hold-1': [{ site: { webUrl: 'https://contoso.sharepoint.com/sites/Retail' } }]
+      }
+    );
     const siteId = 'contoso.sharepoint.com,11111111-2222-4333-8444-555555555555,66666666-7777-4888-9999-000000000000';
     const held = await checkHolds({ graph, register: async () => ({ covering: async () => () => [] }) }, [
       { key: `${siteId}|list|1`, name: 'plan.docx', siteUrl: 'https://contoso.sharepoint.com/sites/retail' },
@@ -166,7 +194,9 @@ describe('the refusal of a change to held items', () => {
       `'a.docx' is under Custodian hold "Audit 2026" (H-7); eDiscovery legal hold "Litigation (eDiscovery case Contoso v. Fabrikam)".`
     );
     expect(refusal.serviceMessage).toBe(refusal.why);
-    expect(refusal.whatToDo).toBe('Ask the records manager to release the hold when the matter is closed, then try again; nothing was changed.');
+    expect(refusal.whatToDo).toBe(
+      'Ask the records manager to release the hold when the matter is closed, then try again; nothing was changed.'
+    );
   });
 
   it('names the first three of many items and counts the rest, says "are", and lists each hold once', () => {
@@ -185,7 +215,9 @@ describe('the refusal of a change to held items', () => {
 
   it('says it cannot tell, for several items, when no hold could be read', () => {
     const refusal = holdRefusal([item('a.docx', [unknown]), item('b.docx', [unknown])], 'x');
-    expect(refusal.why).toBe(`Custodian cannot tell whether 'a.docx', 'b.docx' are on hold: eDiscovery legal holds that your account cannot read.`);
+    expect(refusal.why).toBe(
+      `Custodian cannot tell whether 'a.docx', 'b.docx' are on hold: eDiscovery legal holds that your account cannot read.`
+    );
     expect(refusal.whatToDo).toMatch(/eDiscovery role/);
   });
 });
