@@ -11,6 +11,7 @@ import { formatFilePlanCsvReport } from '../../src/core/domain/formatFilePlanCsv
 import { validateFilePlanCsv } from '../../src/core/domain/validateFilePlanCsv';
 import { writeFilePlanCsv } from '../../src/core/domain/writeFilePlanCsv';
 import { header, validRow } from '../core/domain/support/filePlanFixtures';
+import { propertyRuns } from '../support/propertyRuns';
 
 // Some cases read 10 MB or start Node processes; a busy CI machine needs more than jest's 5 s default.
 jest.setTimeout(30_000);
@@ -242,7 +243,7 @@ describe('custodian fileplan validate', () => {
           expect(result.stderr).toMatch(/file\.csv: \d+ errors?( and \d+ warnings?)?\. Fix the errors/);
         }
       ),
-      { numRuns: 150 }
+      propertyRuns(150)
     );
   });
 });

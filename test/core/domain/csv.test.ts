@@ -5,6 +5,7 @@ import { escapeCsvField, restoreNeutralisedFormula } from '../../../src/core/dom
 import { readCsv } from '../../../src/core/domain/readCsv';
 import { writeCsv } from '../../../src/core/domain/writeCsv';
 import { hostileText, textOf } from './support/arbitraries';
+import { propertyRuns } from '../../support/propertyRuns';
 
 describe('readCsv', () => {
   it('reads what Excel writes: BOM, CRLF, quoted commas, doubled quotes and line breaks in cells', () => {
@@ -74,7 +75,7 @@ describe('readCsv', () => {
         const significant = text.replace(/^\uFEFF/, '').replace(/[,"\r\n]/g, '');
         expect(cellText.replace(/[,"\r\n]/g, '')).toBe(significant);
       }),
-      { numRuns: 200 }
+      propertyRuns(200)
     );
   });
 
@@ -122,7 +123,7 @@ describe('escapeCsvField', () => {
         if (written.startsWith('"')) written = written.slice(1, -1).replace(/""/g, '"');
         expect(restoreNeutralisedFormula(written)).toBe(value);
       }),
-      { numRuns: 2000 }
+      propertyRuns(2000)
     );
   });
 });
@@ -160,7 +161,7 @@ describe('writeCsv', () => {
         expect(values).toEqual(cells);
         expect(writeCsv(values, read.format)).toBe(text);
       }),
-      { numRuns: 400 }
+      propertyRuns(400)
     );
   });
 });

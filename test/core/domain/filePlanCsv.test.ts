@@ -7,6 +7,7 @@ import { validateFilePlanRow } from '../../../src/core/domain/validateFilePlanRo
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { header, plainCsv, row, validRow } from './support/filePlanFixtures';
 import { hostileCharacters, sometimes, textOf } from './support/arbitraries';
+import { propertyRuns } from '../../support/propertyRuns';
 
 const excel = (lines: string[]): string => `\uFEFF${lines.join('\r\n')}\r\n`;
 const csvLine = (cells: string[]): string => cells.join(',');
@@ -246,14 +247,14 @@ describe('validateFilePlanCsv', () => {
         expect(result.ok).toBe(false);
         expect(result.issues.some((issue) => issue.severity === 'error')).toBe(true);
       }),
-      { numRuns: 200 }
+      propertyRuns(200)
     );
     fc.assert(
       fc.property(textOf([',', '"', '\r\n', '\n', 'x', 'TRUE', 'Keep', '40000', '\uFEFF', ' '], 0, 200), (body) => {
         const result = validateFilePlanCsv(`${header}\r\n${body}`);
         expect(result.issues.every((issue) => issue.row >= 1 && issue.message.length > 0)).toBe(true);
       }),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 
@@ -352,7 +353,7 @@ describe('parseFilePlanCsv and writeFilePlanCsv', () => {
           )
         ).toBe(text);
       }),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 

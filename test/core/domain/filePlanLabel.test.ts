@@ -10,6 +10,7 @@ import { validateFilePlanCsv } from '../../../src/core/domain/validateFilePlanCs
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { label } from './support/filePlanFixtures';
 import { importableLabel } from './support/labels';
+import { propertyRuns } from '../../support/propertyRuns';
 
 const ids = {
   eventTypes: { 'Employee activity': 'evt-emp', 'Product lifetime': 'evt-prod', 'Contract end': "evt-o'brien" }
@@ -51,7 +52,7 @@ describe('a label and the import CSV', () => {
         expect(result.issues).toEqual([]);
         expect(result.labels[0].label).toEqual(original);
       }),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 
@@ -113,7 +114,7 @@ describe('a label and Graph', () => {
         if (expected.retention?.eventTypeName !== undefined) expected.retention = { ...expected.retention, eventTypeId: 'evt' };
         expect(read.label).toEqual(expected);
       }),
-      { numRuns: 200 }
+      propertyRuns(200)
     );
   });
 

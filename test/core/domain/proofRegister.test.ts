@@ -5,6 +5,7 @@ import { genesisHash, proofEntryHash, type ProofEntry } from '../../../src/core/
 import { sha256Hex } from '../../../src/core/domain/sha256Hex';
 import { verifyProofRegister, type ProofProblem } from '../../../src/core/domain/verifyProofRegister';
 import { hostileText } from './support/arbitraries';
+import { propertyRuns } from '../../support/propertyRuns';
 
 async function register(payloads: unknown[]): Promise<ProofEntry[]> {
   const entries: ProofEntry[] = [];
@@ -78,7 +79,7 @@ describe('sha256Hex and canonicalJson', () => {
         expect(JSON.parse(written.text)).toEqual(JSON.parse(JSON.stringify(value)));
         expect(canonicalJson(reversed(value))).toEqual(written);
       }),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 
@@ -131,7 +132,7 @@ describe('verifyProofRegister', () => {
         const expectedHead = entries.length === 0 ? undefined : { sequence: entries.length - 1, hash: head };
         expect(await verifyProofRegister(stored, { expectedHead })).toMatchObject({ ok: true });
       }),
-      { numRuns: 40 }
+      propertyRuns(40)
     );
   });
 
@@ -293,7 +294,7 @@ describe('verifyProofRegister', () => {
         expect(result).toMatchObject({ ok: false, problem, position });
         expect(!result.ok && result.reason).toMatch(/^[A-Z].*[.]$/);
       }),
-      { numRuns: 40 }
+      propertyRuns(40)
     );
   });
 

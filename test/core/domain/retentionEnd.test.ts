@@ -3,6 +3,7 @@ import type { FilePlanLabel, RetentionSettings } from '../../../src/core/domain/
 import { retentionEnd } from '../../../src/core/domain/retentionEnd';
 import { retentionPeriodInDays } from '../../../src/core/domain/retentionPeriodInDays';
 import { parseUtcInstant, utcDate, type InstantInput } from '../../../src/core/domain/utcInstant';
+import { propertyRuns } from '../../support/propertyRuns';
 
 const day = 86400000;
 const make = (name: string, retention: Partial<RetentionSettings> | null): FilePlanLabel => ({
@@ -333,7 +334,7 @@ describe('retention dates, property-based (fast-check)', () => {
         expect(result).toMatchObject({ ok: true, kind: 'date', endsAt: expected, endDate: expected.slice(0, 10), extended: false });
         expect(endOf(result) - start).toBe(count * day);
       }),
-      { numRuns: 500 }
+      propertyRuns(500)
     );
   });
 
@@ -370,7 +371,7 @@ describe('retention dates, property-based (fast-check)', () => {
           );
         }
       ),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 
@@ -384,7 +385,7 @@ describe('retention dates, property-based (fast-check)', () => {
         expect(endOf(result)).toBeGreaterThanOrEqual(labelled);
         expect(endOf(result)).toBe(Math.max(start + count * day, labelled));
       }),
-      { numRuns: 300 }
+      propertyRuns(300)
     );
   });
 
@@ -490,7 +491,7 @@ describe('parseUtcInstant and retentionPeriodInDays, property-based (fast-check)
         expect(parseUtcInstant(`${wall}${zone}`)).toBe(time);
         expect(parseUtcInstant(wall)).toBeUndefined();
       }),
-      { numRuns: 500 }
+      propertyRuns(500)
     );
   });
 

@@ -1,0 +1,16 @@
+/**
+ * How many cases a fast-check property tries. `npm test` tries what the test asks for. Under mutation testing
+ * (`npm run test:mutation`, which sets CUSTODIAN_MUTATION_SCOPE) every mutant re-runs each property that reaches it,
+ * so a property tries a tenth of its cases (at least 10): a mutant the property can see fails within the first few
+ * cases, and the rules' scope then fits in a session (docs/testing.md, "Mutation testing").
+ *
+ * @example fc.assert(fc.property(arbitrary, check), propertyRuns(300))
+ */
+export function propertyRuns(numRuns: number): { numRuns: number } {
+  return { numRuns: underMutationTesting() ? Math.max(10, Math.ceil(numRuns / 10)) : numRuns };
+}
+
+/** True inside a Stryker run, whose scope scripts/mutation.ts passes down to every jest worker. */
+export function underMutationTesting(): boolean {
+  return process.env.CUSTODIAN_MUTATION_SCOPE !== undefined;
+}
