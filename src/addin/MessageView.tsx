@@ -6,7 +6,7 @@ import { ErrorCard } from '../ui/common/ErrorCard';
 import { NativeSelect } from '../ui/common/NativeSelect';
 import { useAsync } from '../ui/common/useAsync';
 import { DeclareForm } from '../ui/declare/DeclareForm';
-import { formatDateTime } from '../ui/declare/formatting';
+import { formatDateTime } from '../ui/common/dates';
 import type { MessageSubject, PreferenceStore } from './hosts/HostAdapter';
 import { createMemoryPreferences, emailLibraryPreference } from './hosts/preferences';
 import type { MessageContext } from '../core/services/fileEmail/MessageContext';

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Body1, Caption1, Radio, RadioGroup, SearchBox, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { FilePlanLabel } from '../../core/domain/filePlanLabel';
-import { groupLabels, labelKind } from './labelSearch';
+import { labelSummary } from '../common/labelWords';
+import { groupLabels } from './labelSearch';
 
 export interface LabelPickerProps {
   labels: readonly FilePlanLabel[];
@@ -76,7 +77,7 @@ export function LabelPicker({ labels, value, onChange, currentLabelName, disable
                 >
                   {category.labels.map((label, li) => {
                     const descriptionId = `${categoryId}-${li}-d`;
-                    const description = [labelKind(label), label.descriptionForUsers].filter(Boolean).join('. ');
+                    const description = [labelSummary(label), label.descriptionForUsers].filter(Boolean).join('. ');
                     return (
                       <div key={label.name} className={styles.option}>
                         <Radio

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { describeRecordState, describeRetentionEnd, formatDateTime } from './formatting';
+import { formatDateTime } from '../common/dates';
+import { describeRecordState, describeRetentionEnd } from './formatting';
 import type { RecordStatus } from './model';
 
 export interface StatusCardProps {

@@ -1,19 +1,6 @@
 import type { RecordState } from '../../core/domain/recordRestrictions';
 import type { RetentionEndResult } from '../../core/domain/retentionEnd';
-
-/** A calendar date (`YYYY-MM-DD` or an instant) as the user's locale writes it, read in UTC so it never shifts a day. */
-export function formatDate(value: string, locale?: string): string {
-  const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(time));
-}
-
-/** An instant with its time, in the user's zone. */
-export function formatDateTime(value: string, locale?: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(time));
-}
+import { formatDate } from '../common/dates';
 
 /** "Record, locked", "Not a record" and so on. */
 export function describeRecordState(state: RecordState): string {

@@ -53,21 +53,3 @@ export function groupLabels(labels: readonly FilePlanLabel[], query: string): La
         .map(([category, items]) => ({ category, labels: [...items].sort((x, y) => byName(x.name, y.name)) }))
     }));
 }
-
-/** "Record, for 7 years": what kind of label it is, in a few words. */
-export function labelKind(label: FilePlanLabel): string {
-  const r = label.retention;
-  if (!r) return 'Classifies only';
-  const kind =
-    r.behavior === 'retainAsRegulatoryRecord'
-      ? 'Regulatory record'
-      : r.behavior === 'retainAsRecord'
-        ? 'Record'
-        : r.behavior === 'doNotRetain'
-          ? 'Deletes'
-          : 'Retains';
-  if (r.duration.kind === 'forever') return `${kind}, forever`;
-  const days = r.duration.days;
-  const [n, unit] = days % 365 === 0 ? [days / 365, 'year'] : [days, 'day'];
-  return `${kind}, ${r.behavior === 'doNotRetain' ? 'after' : 'for'} ${n} ${unit}${n === 1 ? '' : 's'}`;
-}

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens
 } from '@fluentui/react-components';
-import { formatDate, formatDateTime } from './formatting';
+import { formatDate, formatDateTime } from '../common/dates';
 import type { DisposalBatch } from './proof';
 import type { ProofVerificationSummary } from '../../core/services/disposition/readProofRegister';
 

@@ -28,7 +28,8 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { AsyncView, ErrorCard, useAsync } from '../common';
-import { formatDate, plural } from './formatting';
+import { formatDate } from '../common/dates';
+import { plural } from './formatting';
 import type { FiredEvent } from '../../core/services/events/fireEvent';
 import type { EventPreviewItem, PreviewedEvent } from '../../core/services/events/previewEvent';
 import type { DispositionsServices } from './DispositionsServices';

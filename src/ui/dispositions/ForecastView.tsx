@@ -14,7 +14,8 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { AsyncView, useAsync } from '../common';
-import { formatMonth, plural } from './formatting';
+import { formatMonth } from '../common/dates';
+import { plural } from './formatting';
 import type { DispositionForecastMonth } from '../../core/services/forecast/forecastDispositions';
 import type { DispositionsServices } from './DispositionsServices';
 

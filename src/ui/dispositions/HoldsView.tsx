@@ -25,7 +25,8 @@ import {
   tokens
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, ErrorCard, useAsync } from '../common';
-import { formatDateTime, plural } from './formatting';
+import { formatDateTime } from '../common/dates';
+import { plural } from './formatting';
 import type { QueueItem, SiteOption } from '../../core/services/disposition/DispositionQueue';
 import { LegalHoldsSection } from './LegalHoldsSection';
 import type { HoldSummary } from '../../core/services/holds/HoldSummary';

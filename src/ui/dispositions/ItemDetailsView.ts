@@ -3,7 +3,7 @@ import { retentionInWords } from './retentionInWords';
 
 /** An item as the item panel shows it: the core's details, with the retention in words. */
 export type ItemDetailsView = Omit<DispositionItemDetails, 'retention' | 'now'> & {
-  /** The retention as the domain decides it, in words: "Ended on 2026-01-04 (UTC), then a disposition review". */
+  /** The retention as the domain decides it, in words: "Ended on 4 Jan 2026, then a disposition review". */
   retention: string;
 };
 

@@ -14,7 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, useAsync } from '../common';
 import type { DecisionKind } from './DecisionDialog';
-import { actionWords, formatDate, formatDateTime, inWords, outcomeWords } from './formatting';
+import { formatDate, formatDateTime } from '../common/dates';
+import { actionWords, inWords, outcomeWords } from './formatting';
 import type { QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
 import type { DispositionsServices } from './DispositionsServices';
 import type { ItemDetailsView } from './ItemDetailsView';

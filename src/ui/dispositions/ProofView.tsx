@@ -21,7 +21,8 @@ import {
 import { AsyncView, EmptyState, useAsync } from '../common';
 import { Certificate } from './Certificate';
 import { downloadText } from '../common/downloadText';
-import { actionWords, formatDateTime, inWords, outcomeWords, plural } from './formatting';
+import { formatDateTime } from '../common/dates';
+import { actionWords, inWords, outcomeWords, plural } from './formatting';
 import { writeProofRegisterCsv } from '../../core/domain/proofRegisterCsv';
 import { disposalBatches, type DisposalBatch } from './proof';
 import type { ProofRegisterReport } from '../../core/services/disposition/readProofRegister';

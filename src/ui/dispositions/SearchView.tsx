@@ -20,7 +20,8 @@ import {
 } from '@fluentui/react-components';
 import { ErrorCard } from '../common';
 import { downloadText } from '../common/downloadText';
-import { formatDate, plural } from './formatting';
+import { formatDate } from '../common/dates';
+import { plural } from './formatting';
 import type { LabelOption } from '../../core/services/disposition/DispositionQueue';
 import type { FoundRecords, RecordSearchRequest } from '../../core/services/search/findRecords';
 import type { DispositionsServices } from './DispositionsServices';

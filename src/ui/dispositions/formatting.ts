@@ -1,35 +1,3 @@
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short'
-});
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** A date as people read it, in UTC (retention is decided in UTC): "4 Jan 2026"; '' for no date, the text itself when unreadable. */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateFormat.format(time);
-}
-
-/** "4 Jan 2026, 09:30 UTC". */
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
-}
-
-/** `2026-03` -> "Mar 2026". */
-export function formatMonth(month: string): string {
-  const time = Date.parse(`${month}-01T00:00:00Z`);
-  return Number.isNaN(time) ? month : monthFormat.format(time);
-}
-
 /** "1 item", "3 items". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;

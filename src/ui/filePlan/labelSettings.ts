@@ -1,5 +1,6 @@
 import type { FilePlanLabel } from '../../core/domain/filePlanLabel';
 import type { RetentionTrigger } from '../../core/domain/retentionTrigger';
+import { durationInWords, endActionInWords } from '../common/labelWords';
 
 /** Purview's "Is record" column: No, Yes, Yes (regulatory). */
 export const recordKinds = ['notRecord', 'record', 'regulatory'] as const;
@@ -36,30 +37,16 @@ export function describeBasedOn(label: FilePlanLabel): string {
   return retention.trigger === 'dateOfEvent' && retention.eventTypeName ? `Event: ${retention.eventTypeName}` : basedOn[retention.trigger];
 }
 
-/** Purview's "Retention duration": "7 years", "30 days", "Forever", "None". Years are whole 365-day years only. */
+/** Purview's "Retention duration": "7 years", "30 days", "Forever", "None". */
 export function describeDuration(label: FilePlanLabel): string {
-  const retention = label.retention;
-  if (!retention) return 'None';
-  if (retention.duration.kind === 'forever') return 'Forever';
-  const days = retention.duration.days;
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
-  return days === 1 ? '1 day' : `${days} days`;
+  if (!label.retention) return 'None';
+  const words = durationInWords(label.retention.duration);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Purview's "Disposition type" with the relabel target. */
 export function describeEndAction(label: FilePlanLabel): string {
-  const retention = label.retention;
-  if (!retention) return 'No action';
-  switch (retention.action) {
-    case 'delete':
-      return 'Auto-delete';
-    case 'startDispositionReview':
-      return `Review required (${retention.dispositionStages.length} stage${retention.dispositionStages.length === 1 ? '' : 's'})`;
-    case 'relabel':
-      return `Relabel to ${retention.labelToBeApplied ?? 'another label'}`;
-    case 'none':
-      return 'No action';
-  }
+  return endActionInWords(label.retention);
 }
 
 /** "Unlocked by default" for record labels that start unlocked; empty otherwise. */

@@ -47,7 +47,7 @@ describe('label picker in the declare form', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Finance' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 4, name: 'Tax / Returns' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Contracts - 7 Years' })).toHaveAccessibleDescription(
-      'Record, for 7 years. Signed contracts and their amendments.'
+      'Record for 7 years, then auto-delete. Signed contracts and their amendments.'
     );
   });
 

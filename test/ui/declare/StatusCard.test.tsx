@@ -40,8 +40,8 @@ describe('StatusCard', () => {
     expect(card).toHaveTextContent('ClassificationConfidential');
     expect(card).toHaveTextContent('Retention labelRegulatory Filings - 10 Years');
     expect(card).toHaveTextContent('RecordRegulatory record, locked Locked');
-    expect(card).toHaveTextContent('Labelledby Priya Raman on 2 December 2019');
-    expect(card).toHaveTextContent('Retention ends2 December 2029, then a records manager reviews it.');
+    expect(card).toHaveTextContent('Labelledby Priya Raman on 2 Dec 2019, 10:00 UTC');
+    expect(card).toHaveTextContent('Retention ends2 Dec 2029, then a records manager reviews it.');
   });
 
   it('says plainly when an item has no label and its classification could not be read', () => {

@@ -192,7 +192,7 @@ describe('DispositionsApp', () => {
     await user.click(within(confirm).getByLabelText('I understand that this cannot be undone'));
     await user.click(within(confirm).getByRole('button', { name: 'Fire the event' }));
     expect(await screen.findByTestId('event-fired')).toHaveTextContent(
-      'Retention started for 1 item: NDA - Fabrikam.docx (asset id C-1, retention ends 1 Jun 2036)'
+      'Retention started for 1 item: NDA - Fabrikam.docx (asset id C-1, retention ends Jun 1, 2036)'
     );
     expect(services.calls.find((c) => c.method === 'fireEvent')?.args).toEqual(['p1', 2]);
   });

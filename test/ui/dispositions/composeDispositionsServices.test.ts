@@ -1,4 +1,5 @@
 import type { DispositionItemDetails } from '../../../src/core/services/disposition/readDispositionItem';
+import { formatDate } from '../../../src/ui/common/dates';
 import { composeDispositionsServices, type RecordsManagerServices } from '../../../src/ui/dispositions/composeDispositionsServices';
 
 const details: DispositionItemDetails = {
@@ -60,7 +61,7 @@ describe('the Dispositions app services composed from the core services', () => 
     const calls: unknown[][] = [];
     const view = await composeDispositionsServices(core(calls)).item(details.key);
     expect(calls).toEqual([['item', { key: details.key, signal: undefined }]]);
-    expect(view).toMatchObject({ name: details.name, retention: 'Ended on 2024-01-03 (UTC), then deletion' });
+    expect(view).toMatchObject({ name: details.name, retention: `Ended on ${formatDate('2024-01-03')}, then deletion` });
     expect(view).not.toHaveProperty('now');
   });
 

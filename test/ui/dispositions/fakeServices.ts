@@ -92,7 +92,7 @@ export function fakeServices(
       record('item', key);
       const found = queue.find((i) => i.key === key);
       if (!found) return undefined;
-      return { ...found, retention: 'Ended on 2024-01-01 (UTC), then a disposition review', queued: found, history: [] };
+      return { ...found, retention: 'Ended on 1 Jan 2024, then a disposition review', queued: found, history: [] };
     },
     decide: async (keys, decision, onResult) => {
       record('decide', keys, decision);
