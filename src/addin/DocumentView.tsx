@@ -3,7 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { AsyncView } from '../ui/common/AsyncView';
 import { EmptyState } from '../ui/common/EmptyState';
 import { useAsync } from '../ui/common/useAsync';
-import { DeclareForm, type DeclareRequest, type DeclareResultView } from '../ui/declare/DeclareForm';
+import { DeclareForm, type DeclareRequest, type DeclareResultView, type PlannedChange } from '../ui/declare/DeclareForm';
+import { lockStepLabel } from '../ui/declare/declareProgress';
 import type { FieldValue } from '../ui/declare/fields';
 import type { RecordStatus, StepProgress } from '../ui/declare/model';
 import { StatusCard } from '../ui/declare/StatusCard';
@@ -24,11 +25,11 @@ const useStyles = makeStyles({
 });
 
 /** The steps of a declaration, in the order the service runs them, then the host's own. */
-export function plannedDeclareSteps(request: DeclareRequest, hasFields: boolean, mirrors: boolean): StepProgress[] {
+export function plannedDeclareSteps(request: DeclareRequest, change: PlannedChange, hasFields: boolean, mirrors: boolean): StepProgress[] {
   const steps: StepProgress[] = [];
   if (hasFields) steps.push({ id: 'fields', label: 'Save the metadata', state: 'pending' });
-  steps.push({ id: 'retentionLabel', label: `Apply the retention label "${request.retentionLabel}"`, state: 'pending' });
-  if (request.lock) steps.push({ id: 'lock', label: 'Lock the record', state: 'pending' });
+  if (change.label) steps.push({ id: 'retentionLabel', label: `Apply the retention label "${request.retentionLabel}"`, state: 'pending' });
+  if (change.lock) steps.push({ id: 'lock', label: lockStepLabel(change.lock === 'lock'), state: 'pending' });
   if (request.sensitivityLabelId !== undefined)
     steps.push({
       id: 'sensitivityLabel',
@@ -80,6 +81,8 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
   const [state, reload] = useAsync((signal) => services.openDocument(subject.url, signal), [services, subject.url]);
   // What the document is after a declaration made here, for the context it was made in (a reload reads it afresh).
   const [declared, setDeclared] = React.useState<{ context: DocumentContext; status: RecordStatus } | undefined>(undefined);
+  // The form decides what is allowed from this, so a refusal follows the document through a lock, an unlock, a relabel.
+  const statusNow = (context: DocumentContext): RecordStatus => (declared?.context === context ? declared.status : context.status);
 
   const declare = async (
     context: DocumentContext,
@@ -134,28 +137,22 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
           </EmptyState>
         ) : (
           <div className={styles.root}>
-            <StatusCard
-              status={declared?.context === result.context ? declared.status : result.context.status}
-              noun="document"
-              locale={locale}
-            />
+            <StatusCard status={statusNow(result.context)} noun="document" locale={locale} />
             <DeclareForm
               key={result.context.document.ref.itemId}
               noun="document"
-              actionLabel="Declare as record"
-              busyLabel="Declaring…"
               labels={result.context.labels}
               initialLabelName={result.context.status.retentionLabel?.name}
-              currentLabelName={result.context.status.retentionLabel?.name}
-              currentState={result.context.status.state}
+              currentLabelName={statusNow(result.context).retentionLabel?.name}
+              currentState={statusNow(result.context).state}
               settings={result.context.settings}
               actor={result.context.actor}
               sensitivity={result.context.sensitivity}
               specs={result.context.specs}
               initialValues={result.context.values}
               columnsSource={result.context.columnsSource}
-              plannedSteps={(request) =>
-                plannedDeclareSteps(request, Object.keys(request.fields).length > 0, host.mirrorMetadata !== undefined)
+              plannedSteps={(request, change) =>
+                plannedDeclareSteps(request, change, Object.keys(request.fields).length > 0, host.mirrorMetadata !== undefined)
               }
               onSubmit={(request, onProgress) => declare(result.context, request, onProgress)}
             />

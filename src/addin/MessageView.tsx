@@ -198,15 +198,14 @@ function FileSection({
             ) : (
               context.existingCopy.name
             )}
-            . Filing it again keeps that first copy instead of making a second one.
+            . Filing it again keeps that first copy instead of making a second one
+            {attachmentCount > 0 ? ', and files beside it the attachments not filed with it yet' : ''}.
           </MessageBarBody>
         </MessageBar>
       ) : null}
       <DeclareForm
         key={library.key}
         noun="email"
-        actionLabel="File as record"
-        busyLabel="Filing…"
         labels={context.labels}
         initialLabelName={library.defaultLabel}
         currentState={{ behavior: null, isLocked: false }}

@@ -166,10 +166,119 @@ describe('a Word document', () => {
     renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl, mirror), services: svc }} />);
     await user.click(await screen.findByRole('radio', { name: 'Litigation Hold - Permanent' }));
     await user.type(screen.getByRole('textbox', { name: /Reference Number/ }), 'X');
-    await user.click(screen.getByRole('button', { name: 'Declare as record' }));
+    await user.click(screen.getByRole('button', { name: 'Label' }));
     expect(await screen.findByTestId('declare-result')).toHaveTextContent('Only part of the change was applied.');
     expect(screen.getByRole('alert')).toHaveTextContent("You don't have permission to apply the retention label.");
     expect(mirror).not.toHaveBeenCalled();
+  });
+
+  it('unlocks and locks a record with actions of their own, and what is refused follows the state it has now', async () => {
+    const user = userEvent.setup();
+    const record = {
+      ...documentContext,
+      status: {
+        ...documentContext.status,
+        retentionLabel: { name: 'Contracts - 7 Years', appliedAt: '2026-03-02T10:00:00Z', isExplicit: true },
+        state: { behavior: 'retainAsRecord' as const, isLocked: true }
+      }
+    };
+    // What the progress list says before each request is answered.
+    const planned: string[][] = [];
+    const svc = services({
+      openDocument: jest.fn(() => Promise.resolve({ ok: true as const, context: record })),
+      // The service reports the state it left the document in, as the core's declaration does.
+      declare: jest.fn(async (_c, request: DeclareRequest, onProgress: (s: StepProgress[]) => void) => {
+        const steps: StepProgress[] = [{ id: 'lock', label: request.lock ? 'Lock the record' : 'Unlock the record', state: 'done' }];
+        // Let the pane show its planned steps first, as it does while a real request travels.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        planned.push(
+          within(screen.getByRole('list', { name: 'Progress' }))
+            .getAllByRole('listitem')
+            .map((li) => li.textContent ?? '')
+        );
+        onProgress(steps);
+        return {
+          summary: `"NDA.docx" is now a${request.lock ? ' locked' : 'n unlocked'} record with the label "${request.retentionLabel}".`,
+          steps,
+          status: { ...record.status, state: { behavior: 'retainAsRecord' as const, isLocked: request.lock } }
+        };
+      })
+    });
+    renderInFluent(<TaskPaneApp hostName="Word" session={{ host: documentHost(documentUrl), services: svc }} />);
+    const actions = await screen.findByRole('region', { name: 'This record' });
+    expect(actions).toHaveTextContent('Anyone who can edit it may unlock it');
+    expect(within(actions).queryByRole('button', { name: 'Lock' })).toBeNull();
+    // The label is kept: its own lock choice is not offered beside the actions.
+    expect(screen.queryByRole('checkbox', { name: /Lock the record now/ })).toBeNull();
+
+    await user.click(within(actions).getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByTestId('declare-result')).toHaveTextContent('is now an unlocked record');
+    expect(svc.declare).toHaveBeenLastCalledWith(
+      record,
+      { retentionLabel: 'Contracts - 7 Years', fields: {}, lock: false },
+      expect.any(Function)
+    );
+    expect(planned[0]).toEqual(['Unlock the record: Waiting']);
+    expect(within(screen.getByRole('list', { name: 'Progress' })).getByText('Unlock the record: Done')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'This document: NDA.docx' })).toHaveTextContent('Record, unlocked');
+
+    // Unlocked, its label cannot change: the refusal says so before anything is sent.
+    await user.click(screen.getByRole('radio', { name: 'Litigation Hold - Permanent' }));
+    expect(screen.getByTestId('relabel-refusal')).toHaveTextContent('The label of an unlocked record cannot be changed');
+    expect(screen.getByRole('button', { name: 'Relabel' })).toHaveAttribute('aria-disabled', 'true');
+
+    // Locked again, the same relabel is no longer refused for that reason (only a site administrator may do it now).
+    await user.click(within(screen.getByRole('region', { name: 'This record' })).getByRole('button', { name: 'Lock' }));
+    expect(await screen.findByText('Lock the record: Done')).toBeInTheDocument();
+    expect(planned[1]).toEqual(['Lock the record: Waiting']);
+    expect(svc.declare).toHaveBeenLastCalledWith(
+      record,
+      { retentionLabel: 'Contracts - 7 Years', fields: {}, lock: true },
+      expect.any(Function)
+    );
+    expect(screen.getByTestId('relabel-refusal')).not.toHaveTextContent('unlocked record');
+    expect(screen.getByTestId('relabel-refusal')).toHaveTextContent(
+      "Only an administrator of the site, library or mailbox can change a record's label."
+    );
+  });
+
+  it('does not offer Unlock where record versioning is off, saying why, and never for a regulatory record', async () => {
+    const locked = (behavior: 'retainAsRecord' | 'retainAsRegulatoryRecord') => ({
+      ...documentContext,
+      status: {
+        ...documentContext.status,
+        retentionLabel: { name: 'Tax Returns - 10 Years', isExplicit: true },
+        state: { behavior, isLocked: true }
+      },
+      settings: { recordVersioningEnabled: false, allowEditingRecordProperties: true, allowDeletingLabelledItems: false }
+    });
+    const first = renderInFluent(
+      <TaskPaneApp
+        hostName="Word"
+        session={{
+          host: documentHost(documentUrl),
+          services: services({ openDocument: jest.fn(() => Promise.resolve({ ok: true as const, context: locked('retainAsRecord') })) })
+        }}
+      />
+    );
+    const actions = await screen.findByRole('region', { name: 'This record' });
+    expect(within(actions).getByRole('button', { name: 'Unlock' })).toHaveAttribute('aria-disabled', 'true');
+    expect(actions).toHaveTextContent('Record versioning is turned off in your organisation, so records cannot be unlocked.');
+    first.unmount();
+    renderInFluent(
+      <TaskPaneApp
+        hostName="Word"
+        session={{
+          host: documentHost(documentUrl),
+          services: services({
+            openDocument: jest.fn(() => Promise.resolve({ ok: true as const, context: locked('retainAsRegulatoryRecord') }))
+          })
+        }}
+      />
+    );
+    const regulatory = await screen.findByRole('region', { name: 'This record' });
+    expect(regulatory).toHaveTextContent('it stays locked, and nobody can unlock it');
+    expect(within(regulatory).queryByRole('button')).toBeNull();
   });
 
   it('says a document that is not saved to SharePoint or OneDrive must be saved first, and asks nothing of Microsoft 365', async () => {
@@ -274,7 +383,7 @@ describe('an Outlook message', () => {
     expect(await screen.findByRole('heading', { name: 'No records library is set up for email' })).toBeInTheDocument();
     expect(svc.file).not.toHaveBeenCalled();
     expect(screen.getByText(/ask your site owner to choose “Take email” for a records library/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'File' })).toBeNull();
     expect(screen.getByRole('region', { name: 'This email: Contract signed' })).toHaveTextContent('NDA.pdf (51 KB)');
   });
 
@@ -291,7 +400,7 @@ describe('an Outlook message', () => {
     expect(await screen.findByText('This email is already filed.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Contract signed.eml' })).toHaveAttribute('href', 'https://x/e.eml');
     expect(screen.getByRole('radio', { name: 'Litigation Hold - Permanent' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    await user.click(screen.getByRole('button', { name: 'File' }));
     expect(await screen.findByTestId('declare-result')).toHaveTextContent('Filed with the label "Litigation Hold - Permanent".');
   });
 
@@ -317,15 +426,15 @@ describe('an Outlook message', () => {
     const host: HostAdapter = { ...messageHost(), preferences };
     renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host, services: services({ openMessage, file }) }} />);
     expect(await screen.findByRole('heading', { name: 'Choose a records library' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'File' })).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: /Records library for email/ }), 'Email Archive');
-    expect(await screen.findByRole('button', { name: 'File as record' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'File' })).toBeInTheDocument();
     expect(openMessage).toHaveBeenLastCalledWith(message, 'site-1/list-email', expect.anything());
     expect(preferences.get('emailLibrary')).toBe('site-1/list-email');
     // The lock is not offered: filing applies the label, the record's lock follows the label.
     expect(screen.queryByRole('checkbox', { name: /Lock the record/ })).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: /Also file the attachment as a record/ }));
-    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    await user.click(screen.getByRole('button', { name: 'File' }));
     expect(await screen.findByTestId('declare-result')).toHaveTextContent('The email is filed as "Contract signed.eml".');
     expect(screen.getByRole('link', { name: 'Open Contract signed.eml' })).toHaveAttribute('href', 'https://x/c.eml');
     expect(file.mock.calls[0][0].library?.key).toBe('site-1/list-email');
@@ -341,7 +450,7 @@ describe('an Outlook message', () => {
     expect(await screen.findByRole('heading', { name: "Email can't be filed into Email Archive" })).toBeInTheDocument();
     expect(screen.getByText(/'MatterNumber'/)).toBeInTheDocument();
     expect(openMessage).toHaveBeenCalledWith(message, 'site-1/list-email', expect.anything());
-    expect(screen.queryByRole('button', { name: 'File as record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'File' })).toBeNull();
     expect(file).not.toHaveBeenCalled();
   });
 
@@ -357,12 +466,12 @@ describe('an Outlook message', () => {
     renderInFluent(<TaskPaneApp hostName="Outlook" session={{ host: messageHost(), services: services({ openMessage, file }) }} />);
     const reference = await screen.findByRole('textbox', { name: /Reference Number/ });
     expect(screen.getByText(/Email Archive library/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    await user.click(screen.getByRole('button', { name: 'File' }));
     // A required column left empty stops the filing before anything is sent.
     expect(file).not.toHaveBeenCalled();
     await user.type(reference, "M-42 O'Brien");
     await user.selectOptions(screen.getByRole('combobox', { name: /Document Type/ }), 'Contract');
-    await user.click(screen.getByRole('button', { name: 'File as record' }));
+    await user.click(screen.getByRole('button', { name: 'File' }));
     expect(await screen.findByTestId('declare-result')).toHaveTextContent('The email is filed as "Contract signed.eml".');
     expect(file.mock.calls[0][1]).toMatchObject({ fields: { ReferenceNumber: "M-42 O'Brien", DocumentType: 'Contract' } });
   });

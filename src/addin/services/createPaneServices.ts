@@ -28,7 +28,7 @@ export function createPaneServices({ declare, fileEmail }: PaneCoreServices): Pa
   return {
     openDocument: (url, signal) => declare.open(url, { signal }),
     async declare(context, request, onProgress) {
-      const result = await declare.declare(context, request, { onSending: (asked) => onProgress(runningDeclareSteps(asked)) });
+      const result = await declare.declare(context, request, { onSending: (asked) => onProgress(runningDeclareSteps(asked, request)) });
       const view = declaredView(context.document.name, request, result);
       onProgress(view.steps);
       return view;

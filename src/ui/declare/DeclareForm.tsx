@@ -17,8 +17,16 @@ import { RestrictionsNotice } from './RestrictionsNotice';
 import { startsLocked } from './restrictions';
 import { SensitivityPicker } from './SensitivityPicker';
 import { StepList } from './StepList';
+import { actionWords } from './actionWords';
+import { RecordActions } from './RecordActions';
 
 export type { DeclareRequest } from '../../core/services/declare/DeclareRequest';
+
+/** What a request changes, as the form knows it before sending: the label, and the lock beyond the label's default. */
+export interface PlannedChange {
+  label: boolean;
+  lock?: 'lock' | 'unlock';
+}
 
 /** What the pane says once it is done. */
 export interface DeclareResultView {
@@ -33,10 +41,6 @@ export interface DeclareResultView {
 
 export interface DeclareFormProps {
   noun?: 'document' | 'email';
-  /** The button: "Declare as record", "File as record". */
-  actionLabel: string;
-  /** What the button says while it works: "Declaring…". */
-  busyLabel: string;
   labels: readonly FilePlanLabel[];
   /** The label preselected (the item's, or the library plan's default). */
   initialLabelName?: string;
@@ -55,8 +59,8 @@ export interface DeclareFormProps {
   lockable?: boolean;
   /** Options of the host's own, shown above the button (filing attachments too); given whether the form is busy. */
   extraOptions?: (busy: boolean) => React.ReactNode;
-  /** The steps before anything runs, each pending. */
-  plannedSteps: (request: DeclareRequest) => StepProgress[];
+  /** The steps before anything runs, each pending, given what changes. */
+  plannedSteps: (request: DeclareRequest, change: PlannedChange) => StepProgress[];
   /** Runs the declaration, reporting each step; rejects only for a failure before any step ran. */
   onSubmit: (request: DeclareRequest, onProgress: (steps: StepProgress[]) => void) => Promise<DeclareResultView>;
 }
@@ -88,13 +92,22 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
   );
   const chosen = labels.find((l) => l.name === labelName);
   const [lockChoice, setLockChoice] = React.useState<boolean | undefined>(undefined);
-  const lock = chosen ? (chosen.retention?.behavior === 'retainAsRegulatoryRecord' ? true : (lockChoice ?? startsLocked(chosen))) : false;
+  const isRecordNow = currentState.behavior === 'retainAsRecord' || currentState.behavior === 'retainAsRegulatoryRecord';
+  // Keeping its label, a record keeps its lock state: Lock and Unlock are actions of their own (RecordActions).
+  const keepsLabel = chosen !== undefined && props.currentLabelName?.toLowerCase() === chosen.name.toLowerCase();
+  const lock = chosen
+    ? chosen.retention?.behavior === 'retainAsRegulatoryRecord'
+      ? true
+      : keepsLabel && isRecordNow
+        ? currentState.isLocked
+        : (lockChoice ?? startsLocked(chosen))
+    : false;
   const [sensitivityId, setSensitivityId] = React.useState(sensitivity?.currentId ?? '');
   const [drafts, setDrafts] = React.useState<Record<string, string>>(() =>
     Object.fromEntries(specs.map((spec) => [spec.name, draftOf(spec, props.initialValues?.[spec.name])]))
   );
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [pending, setPending] = React.useState<DeclareRequest | undefined>(undefined);
+  const [pending, setPending] = React.useState<{ request: DeclareRequest; change: PlannedChange } | undefined>(undefined);
   const [phase, setPhase] = React.useState<Phase>({ kind: 'editing' });
   const mounted = React.useRef(true);
   React.useEffect(
@@ -110,8 +123,10 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
   const busy = phase.kind === 'running';
   const isRecordLabel = chosen?.retention ? isRecordBehavior(chosen.retention.behavior) : false;
 
-  const run = (request: DeclareRequest): void => {
-    const planned = props.plannedSteps(request);
+  const words = actionWords(noun, chosen, props.currentLabelName);
+
+  const run = (request: DeclareRequest, change: PlannedChange): void => {
+    const planned = props.plannedSteps(request, change);
     setPhase({ kind: 'running', steps: planned });
     let latest = planned;
     props
@@ -152,8 +167,18 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
       lock: lockable && isRecordLabel && lock,
       ...(changed ? { sensitivityLabelId: sensitivityId } : {})
     };
-    if (changed && isSensitivityDowngrade(current, next ?? null)) setPending(request);
-    else run(request);
+    const defaultLock = keepsLabel ? currentState.isLocked : startsLocked(chosen);
+    const change: PlannedChange = {
+      label: !keepsLabel,
+      ...(request.lock !== defaultLock && isRecordLabel ? { lock: request.lock ? 'lock' : 'unlock' } : {})
+    };
+    if (changed && isSensitivityDowngrade(current, next ?? null)) setPending({ request, change });
+    else run(request, change);
+  };
+
+  const lockOrUnlock = (wanted: boolean): void => {
+    if (!props.currentLabelName) return;
+    run({ retentionLabel: props.currentLabelName, fields: {}, lock: wanted }, { label: false, lock: wanted ? 'lock' : 'unlock' });
   };
 
   const downgradeFrom = sensitivity?.options.find((o) => o.id === sensitivity.currentId);
@@ -170,6 +195,9 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
               : 'A regulatory record cannot be relabelled, not even by an administrator. Custodian will not send a change Microsoft 365 would refuse.'}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+      {lockable && isRecordNow && props.currentLabelName ? (
+        <RecordActions state={currentState} settings={settings} actor={actor} noun={noun} disabled={busy} onLock={lockOrUnlock} />
       ) : null}
       {sensitivity ? (
         <SensitivityPicker
@@ -206,7 +234,12 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
         </MessageBar>
       ) : null}
       {chosen && refusal.allowed ? <RestrictionsNotice label={chosen} lock={lock} settings={settings} actor={actor} noun={noun} /> : null}
-      {lockable && chosen && refusal.allowed && isRecordLabel && chosen.retention?.behavior !== 'retainAsRegulatoryRecord' ? (
+      {lockable &&
+      chosen &&
+      refusal.allowed &&
+      isRecordLabel &&
+      !(keepsLabel && isRecordNow) &&
+      chosen.retention?.behavior !== 'retainAsRegulatoryRecord' ? (
         <label className={styles.lock}>
           <input
             type="checkbox"
@@ -252,7 +285,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
           icon={busy ? <Busy size="small" /> : undefined}
           onClick={submit}
         >
-          {busy ? props.busyLabel : props.actionLabel}
+          {busy ? words.busy : words.action}
         </Button>
       </div>
       {phase.kind === 'running' ? <StepList steps={phase.steps} label="Progress" /> : null}
@@ -295,7 +328,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
           onCancel={() => setPending(undefined)}
           onConfirm={(justification) => {
             setPending(undefined);
-            run({ ...pending, justification });
+            run({ ...pending.request, justification }, pending.change);
           }}
         />
       ) : null}

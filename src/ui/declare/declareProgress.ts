@@ -10,25 +10,41 @@ export interface DeclaredView extends DeclareResultView {
   status?: RecordStatus;
 }
 
-const stepLabels: Record<DeclareStep, string> = {
-  fields: 'Save the metadata',
-  peopleAndTerms: 'Save the people and terms',
-  retentionLabel: 'Apply the retention label',
-  lock: 'Lock the record',
-  sensitivityLabel: 'Apply the classification'
-};
+/** The lock step says which way it goes: an unlock is never reported as "Lock the record". */
+export function lockStepLabel(lock: boolean): string {
+  return lock ? 'Lock the record' : 'Unlock the record';
+}
+
+function stepLabel(step: DeclareStep, request: Pick<DeclareRequest, 'lock'>): string {
+  switch (step) {
+    case 'fields':
+      return 'Save the metadata';
+    case 'peopleAndTerms':
+      return 'Save the people and terms';
+    case 'retentionLabel':
+      return 'Apply the retention label';
+    case 'lock':
+      return lockStepLabel(request.lock);
+    case 'sensitivityLabel':
+      return 'Apply the classification';
+  }
+}
 
 /** The steps a declaration asks for, as the progress list shows them while they are sent. */
-export function runningDeclareSteps(asked: readonly DeclareStep[]): StepProgress[] {
-  return asked.map((step) => ({ id: step, label: stepLabels[step], state: 'running' as const }));
+export function runningDeclareSteps(asked: readonly DeclareStep[], request: Pick<DeclareRequest, 'lock'>): StepProgress[] {
+  return asked.map((step) => ({ id: step, label: stepLabel(step, request), state: 'running' as const }));
 }
 
 /** The service's step outcomes as the progress list shows them; steps not asked for are left out. */
-export function stepsFromResult(result: SentDeclaration, asked: ReadonlySet<DeclareStep>): StepProgress[] {
+export function stepsFromResult(
+  result: SentDeclaration,
+  asked: ReadonlySet<DeclareStep>,
+  request: Pick<DeclareRequest, 'lock'>
+): StepProgress[] {
   return result.steps
     .filter((s) => asked.has(s.step) || s.status === 'done' || s.status === 'failed')
     .map((s): StepProgress => {
-      const label = stepLabels[s.step];
+      const label = stepLabel(s.step, request);
       switch (s.status) {
         case 'done':
           return { id: s.step, label, state: 'done' };
@@ -54,7 +70,7 @@ export function declaredView(name: string, request: DeclareRequest, result: Decl
           : `"${name}" now has the label "${request.retentionLabel}".`
         : `Only part of the change was applied to "${name}": the steps below say which, and why.`,
     ...(sent.retention ? { retentionEnd: sent.retention } : {}),
-    steps: stepsFromResult(sent, new Set(result.asked)),
+    steps: stepsFromResult(sent, new Set(result.asked), request),
     status: result.status
   };
 }

@@ -37,10 +37,12 @@ export function fileStepsFromResult(result: FileEmailResult, request: DeclareReq
           ...step,
           state: 'skipped',
           detail:
-            result.status === 'alreadyFiled' && step.id !== 'category'
-              ? 'Already filed: the first copy is kept.'
-              : step.id === 'attachments'
-                ? 'The email has no attachments to file.'
+            step.id === 'attachments'
+              ? result.attachments.length
+                ? 'Already filed beside the first copy.'
+                : 'The email has no attachments to file.'
+              : result.status === 'alreadyFiled' && step.id !== 'category'
+                ? 'Already filed: the first copy is kept.'
                 : 'Already as asked: nothing to change.'
         };
       case 'failed':
@@ -61,12 +63,16 @@ export function filedView(
   const steps = fileStepsFromResult(result, request, options);
   const name = result.item.name;
   const link = result.item.webUrl ? { link: { text: `Open ${name}`, href: result.item.webUrl } } : {};
-  if (result.status === 'alreadyFiled')
+  if (result.status === 'alreadyFiled') {
+    const added = result.attachments.filter((a) => a.item && !a.error).length;
     return {
-      summary: `This email was already filed as "${name}" in ${libraryName}. That first copy is kept: no second copy was made.`,
+      summary: `This email was already filed as "${name}" in ${libraryName}. That first copy is kept: no second copy was made.${
+        added ? ` ${added === 1 ? 'One attachment was' : `${added} attachments were`} filed beside it now.` : ''
+      }`,
       steps,
       ...link
     };
+  }
   return {
     summary:
       result.status === 'filed'

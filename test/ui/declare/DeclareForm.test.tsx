@@ -24,8 +24,6 @@ function setup(overrides: Partial<DeclareFormProps> = {}): { onSubmit: jest.Mock
   );
   renderInFluent(
     <DeclareForm
-      actionLabel="Declare as record"
-      busyLabel="Declaring…"
       labels={filePlan}
       currentState={notLabelled}
       specs={requiredColumns.slice(0, 2)}
@@ -104,7 +102,7 @@ describe('what the label will block', () => {
     expect(screen.getByTestId('relabel-refusal')).toHaveTextContent(
       'A regulatory record cannot be relabelled, not even by an administrator.'
     );
-    const declare = screen.getByRole('button', { name: 'Declare as record' });
+    const declare = screen.getByRole('button', { name: 'Relabel' });
     expect(declare).toHaveAttribute('aria-disabled', 'true');
     await user.click(declare);
     expect(onSubmit).not.toHaveBeenCalled();
@@ -225,6 +223,43 @@ describe('declaring', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+});
+
+describe('what the button does', () => {
+  it.each([
+    ['a document without a label, a record label', 'document', undefined, 'Contracts - 7 Years', 'Declare as record'],
+    ['a document without a label, a label that is not a record', 'document', undefined, 'Litigation Hold - Permanent', 'Label'],
+    ['a labelled document, another label', 'document', 'Litigation Hold - Permanent', 'Contracts - 7 Years', 'Relabel'],
+    ['a labelled document, its own label', 'document', 'Litigation Hold - Permanent', 'Litigation Hold - Permanent', 'Save changes'],
+    ['an email, a record label', 'email', undefined, 'Contracts - 7 Years', 'File as record'],
+    ['an email, a label that is not a record', 'email', undefined, 'Litigation Hold - Permanent', 'File']
+  ] as const)('%s: "%s"', async (_what, noun, current, chosen, button) => {
+    const { user } = setup({
+      noun,
+      currentLabelName: current,
+      initialLabelName: current,
+      currentState: current ? { behavior: 'retain', isLocked: false } : notLabelled
+    });
+    await user.click(screen.getByRole('radio', { name: new RegExp(`^${chosen}`) }));
+    expect(screen.getByRole('button', { name: button })).toBeInTheDocument();
+  });
+
+  it("saving a record's metadata under its own label leaves its lock as it is", async () => {
+    const { user, onSubmit } = setup({
+      currentLabelName: 'Contracts - 7 Years',
+      initialLabelName: 'Contracts - 7 Years',
+      // Unlocked to be edited: saving the edits must not lock it behind the person's back.
+      currentState: { behavior: 'retainAsRecord', isLocked: false }
+    });
+    expect(screen.queryByRole('checkbox', { name: /Lock the record now/ })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: /Reference Number/ }), 'LEG-1');
+    await user.selectOptions(screen.getByRole('combobox', { name: /Document Type/ }), 'Contract');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ retentionLabel: 'Contracts - 7 Years', lock: false }),
+      expect.any(Function)
+    );
   });
 });
 

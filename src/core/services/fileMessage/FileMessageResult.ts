@@ -19,6 +19,8 @@ export interface FileMessageStepResult {
 export interface FiledAttachment {
   fileName: string;
   item?: FiledItem;
+  /** Filed beside the email before (a re-filing found it there): left as it was. */
+  alreadyFiled?: boolean;
   error?: CustodianError;
 }
 
@@ -27,5 +29,8 @@ export type FileMessageResult =
   | { status: 'refused'; error: CustodianError }
   /** Filed now; each step's outcome, and the attachments filed beside it when asked. */
   | { status: 'filed' | 'partial'; item: FiledItem; steps: FileMessageStepResult[]; attachments: FiledAttachment[] }
-  /** Filed before (found by its internet message id): the first copy, not a second. */
-  | { status: 'alreadyFiled'; item: FiledItem; steps: FileMessageStepResult[] };
+  /**
+   * Filed before (found by its internet message id): the first copy, not a second. Asked to include attachments,
+   * those not beside the first copy yet are filed now (an attachment can be added to an email filed without it).
+   */
+  | { status: 'alreadyFiled'; item: FiledItem; steps: FileMessageStepResult[]; attachments: FiledAttachment[] };

@@ -154,12 +154,29 @@ export async function fileMessage(
     },
     options
   );
+  const fields = { ...extra, ...messageFields(message) };
+  const alreadyFiled = async (item: DriveItem): Promise<FileMessageResult> => {
+    // The attachments go beside the first copy under the names it gave them; one already there is left alone.
+    const attachments = options.includeAttachments
+      ? await fileAttachments(
+          graph,
+          await (await getMessageMime(graph, messageId, options)).text(),
+          item,
+          plan.driveId,
+          fields,
+          label,
+          'fail',
+          options
+        )
+      : [];
+    if (options.includeAttachments) steps.set('attachments', attachmentsStep(attachments));
+    await tagCategory();
+    return { status: 'alreadyFiled', item: filedItem(item, plan.driveId), steps: stepList(), attachments };
+  };
   if (first.length) {
     const oldest = [...first].sort((a, b) => Number(a.id) - Number(b.id))[0];
     const name = String((oldest.fields as Record<string, unknown> | undefined)?.FileLeafRef ?? '');
-    const item = await getDriveItemByPath(graph, plan.driveId, '', name, options);
-    await tagCategory();
-    return { status: 'alreadyFiled', item: filedItem(item, plan.driveId), steps: stepList() };
+    return alreadyFiled(await getDriveItemByPath(graph, plan.driveId, '', name, options));
   }
 
   const mime = await getMessageMime(graph, messageId, options);
@@ -174,44 +191,18 @@ export async function fileMessage(
   } catch (e) {
     // Filed at the same moment by someone else (the name comes from the message id): theirs is the first copy.
     if (!(e instanceof CustodianError && e.status === 409)) throw e;
-    const item = await getDriveItemByPath(graph, plan.driveId, '', name, options);
-    await tagCategory();
-    return { status: 'alreadyFiled', item: filedItem(item, plan.driveId), steps: stepList() };
+    return alreadyFiled(await getDriveItemByPath(graph, plan.driveId, '', name, options));
   }
   steps.set('upload', { step: 'upload', status: 'done' });
   const item = filedItem(uploaded, plan.driveId);
-  const fields = { ...extra, ...messageFields(message) };
   const describe = await describeAndLabel(graph, item, fields, label, options);
   steps.set('fields', describe.fields);
   steps.set('retentionLabel', describe.retentionLabel);
 
-  const attachments: FiledAttachment[] = [];
-  if (options.includeAttachments) {
-    for (const attachment of parseMimeAttachments(await mime.text())) {
-      const fileName = attachmentFileName(name, attachment.fileName);
-      try {
-        const blob = new Blob([attachment.bytes], { type: attachment.contentType });
-        const up =
-          blob.size > smallUploadLimitBytes
-            ? await uploadLargeFile(graph, plan.driveId, '', fileName, blob, { ...options, conflictBehavior: 'rename' })
-            : await uploadSmallFile(graph, plan.driveId, '', fileName, blob, { ...options, conflictBehavior: 'rename' });
-        const filed = filedItem(up, plan.driveId);
-        const outcome = await describeAndLabel(graph, filed, fields, label, options);
-        const error = outcome.fields.error ?? outcome.retentionLabel.error;
-        attachments.push({ fileName: attachment.fileName, item: filed, ...(error ? { error } : {}) });
-      } catch (e) {
-        if (!(e instanceof CustodianError)) throw e;
-        attachments.push({ fileName: attachment.fileName, error: e });
-      }
-    }
-    const failed = attachments.find((a) => a.error);
-    steps.set(
-      'attachments',
-      attachments.length
-        ? { step: 'attachments', status: failed ? 'failed' : 'done', ...(failed ? { error: failed.error } : {}) }
-        : { step: 'attachments', status: 'unchanged' }
-    );
-  }
+  const attachments = options.includeAttachments
+    ? await fileAttachments(graph, await mime.text(), uploaded, plan.driveId, fields, label, 'rename', options)
+    : [];
+  if (options.includeAttachments) steps.set('attachments', attachmentsStep(attachments));
   await tagCategory();
   const all = stepList();
   return {
@@ -220,6 +211,50 @@ export async function fileMessage(
     steps: all,
     attachments
   };
+}
+
+/**
+ * Files each attachment of the message beside its `.eml` (`eml`), named after it, with the email's columns and
+ * label. Filing for the first time, a name taken by another file is renamed (`rename`); filing again (`fail`), a
+ * name taken means the attachment was filed with the first copy, and it is left as it was.
+ */
+async function fileAttachments(
+  graph: GraphGateway,
+  mimeText: string,
+  eml: DriveItem,
+  driveId: string,
+  fields: Record<string, unknown>,
+  label: string | undefined,
+  conflictBehavior: 'rename' | 'fail',
+  options: CallOptions
+): Promise<FiledAttachment[]> {
+  const attachments: FiledAttachment[] = [];
+  for (const attachment of parseMimeAttachments(mimeText)) {
+    const fileName = attachmentFileName(String(eml.name ?? ''), attachment.fileName);
+    try {
+      const blob = new Blob([attachment.bytes], { type: attachment.contentType });
+      const up =
+        blob.size > smallUploadLimitBytes
+          ? await uploadLargeFile(graph, driveId, '', fileName, blob, { ...options, conflictBehavior })
+          : await uploadSmallFile(graph, driveId, '', fileName, blob, { ...options, conflictBehavior });
+      const filed = filedItem(up, driveId);
+      const outcome = await describeAndLabel(graph, filed, fields, label, options);
+      const error = outcome.fields.error ?? outcome.retentionLabel.error;
+      attachments.push({ fileName: attachment.fileName, item: filed, ...(error ? { error } : {}) });
+    } catch (e) {
+      if (!(e instanceof CustodianError)) throw e;
+      if (conflictBehavior === 'fail' && e.status === 409) attachments.push({ fileName: attachment.fileName, alreadyFiled: true });
+      else attachments.push({ fileName: attachment.fileName, error: e });
+    }
+  }
+  return attachments;
+}
+
+/** The attachments step: failed if one failed, done if one was filed now, unchanged if there was nothing to file. */
+function attachmentsStep(attachments: readonly FiledAttachment[]): FileMessageStepResult {
+  const failed = attachments.find((a) => a.error);
+  if (failed) return { step: 'attachments', status: 'failed', ...(failed.error ? { error: failed.error } : {}) };
+  return { step: 'attachments', status: attachments.some((a) => a.item) ? 'done' : 'unchanged' };
 }
 
 /** One `$batch`: the columns, then (depending on them) the retention label. */

@@ -1,5 +1,6 @@
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
+import { listAll } from '../../../../src/core/graph/iteratePages';
 import { getMessage } from '../../../../src/core/graph/messages/getMessage';
 import { createEmailLibrary, emailColumns, fileMessage } from '../../../../src/core/services/fileMessage';
 import type { LibraryPlan } from '../../../../src/core/services/libraryPlan';
@@ -125,6 +126,66 @@ describe('fileMessage with attachments', () => {
         [emailColumns.to]: officeWorker
       });
     }
+  });
+
+  it('adds the attachments of an email filed without them beside its first copy, and only once', async () => {
+    const graph = tenant.graph('office-worker');
+    const message = await createMessageFromMime(
+      graph,
+      mimeMessage({
+        parts: [
+          attachment(['Content-Type: text/plain; name="terms.txt"', 'Content-Disposition: attachment; filename="terms.txt"'], 'terms'),
+          attachment(['Content-Type: text/plain; name="annex.txt"', 'Content-Disposition: attachment; filename="annex.txt"'], 'annex')
+        ]
+      })
+    );
+    const first = await fileMessage(graph, message.id!, plan);
+    expect(first).toMatchObject({ status: 'filed', attachments: [] });
+    if (first.status !== 'filed') return;
+    const stem = first.item.name.replace(/\.eml$/, '');
+
+    const later = await fileMessage(graph, message.id!, plan, { includeAttachments: true });
+    expect(later).toMatchObject({ status: 'alreadyFiled', item: { itemId: first.item.itemId } });
+    if (later.status !== 'alreadyFiled') return;
+    expect(later.steps.find((s) => s.step === 'attachments')?.status).toBe('done');
+    expect(later.steps.find((s) => s.step === 'upload')?.status).toBe('unchanged');
+    expect(later.attachments.map((a) => [a.fileName, a.item?.name])).toEqual([
+      ['terms.txt', `${stem} - terms.txt`],
+      ['annex.txt', `${stem} - annex.txt`]
+    ]);
+    for (const a of later.attachments) {
+      expect((await fileContent(graph, a.item!.driveId, a.item!.itemId)).toString('utf8')).toBe(a.fileName.replace('.txt', ''));
+      expect((await getRetentionLabel(graph, a.item!)).name).toBe('Email - 3 Years');
+      expect(await listItemFields(graph, a.item!.driveId, a.item!.itemId)).toMatchObject({
+        [emailColumns.internetMessageId]: message.internetMessageId
+      });
+    }
+
+    // A third time: everything is there already; nothing is renamed, described or labelled again.
+    const log = logRequests(tenant.url);
+    try {
+      const again = await fileMessage(graph, message.id!, plan, { includeAttachments: true });
+      expect(again).toMatchObject({ status: 'alreadyFiled' });
+      if (again.status !== 'alreadyFiled') return;
+      expect(again.attachments).toEqual([
+        { fileName: 'terms.txt', alreadyFiled: true },
+        { fileName: 'annex.txt', alreadyFiled: true }
+      ]);
+      expect(again.steps.find((s) => s.step === 'attachments')?.status).toBe('unchanged');
+      expect(log.requests.filter((r) => r.url.includes('$batch'))).toEqual([]);
+    } finally {
+      log.stop();
+    }
+    const names = (
+      await listAll<{ name: string }>(graph, {
+        method: 'GET',
+        url: `/drives/${encodeURIComponent(first.item.driveId)}/root/children?$top=200`,
+        action: 'list'
+      })
+    )
+      .map((i) => i.name)
+      .filter((n) => n.startsWith(stem));
+    expect(names.sort()).toEqual([first.item.name, `${stem} - annex.txt`, `${stem} - terms.txt`].sort());
   });
 
   it('files a message over 4 MB, and its attachment over 4 MB, through upload sessions', async () => {
