@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       const interactive = await page.waitForFunction(
         () => {
           const card = document.querySelector('[data-testid="status-card"]');
-          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Declare as record');
+          const button = document.querySelector<HTMLButtonElement>('[data-testid="declare-action"]');
           return card && button && button.getAttribute('aria-disabled') !== 'true' && !button.disabled ? performance.now() : false;
         },
         undefined,

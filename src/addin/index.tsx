@@ -33,14 +33,15 @@ function servicesFor(
   const graph = createGraphGateway({ tokens, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   const fixedSite = options.recordsSiteUrl;
   const recordsSiteUrl = fixedSite ? () => Promise.resolve(fixedSite) : tenantRecordsSiteUrl(graph, recordsSitePath);
+  const sharePoint = (siteUrl: string): ReturnType<typeof createSharePoint> => createSharePoint(siteUrl, { tokens });
   const declare = createDeclareService({
     graph,
     // Person and managed metadata columns go through SharePoint REST (ValidateUpdateListItem): Graph cannot write them.
-    sharePoint: (siteUrl) => createSharePoint(siteUrl, { tokens }),
+    sharePoint,
     ...(options.actor ? { actor: options.actor } : {}),
     recordsSiteUrl
   });
-  const services = createPaneServices({ declare, fileEmail: createFileEmailService({ graph, recordsSiteUrl }) });
+  const services = createPaneServices({ declare, fileEmail: createFileEmailService({ graph, recordsSiteUrl, sharePoint }) });
   return { services, graph };
 }
 

@@ -163,14 +163,14 @@ it('files a demo email as an .eml with its fields in the mapped library, and fil
   const { page, errors } = await openPane();
   await page.getByRole('button', { name: 'Open a demo email' }).click();
   const subject = ((await page.getByRole('heading', { name: /^This email: / }).textContent()) ?? '').replace(/^This email: /, '');
-  // The only library that takes email (the seeded Email Archive) is chosen without asking; it has no plan, so no
-  // label is preselected.
+  // The only library that takes email (the seeded Email Archive) is chosen without asking; it has no plan, so its
+  // own default label (set on the library in SharePoint) is preselected. That label is not a record label: "File".
   await page.getByTestId('email-library').waitFor();
   expect(await page.getByTestId('email-library').inputValue()).toBe(libraryKeyOf(emailLibrary));
-  await page.getByRole('radio', { name: 'Email - 3 Years' }).click();
+  expect(await page.getByRole('radio', { name: /^Email - 3 Years/ }).isChecked()).toBe(true);
   expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'File as record' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByTestId('declare-result').waitFor();
   expect(await page.getByTestId('declare-result').textContent()).toContain('The email is filed as');
 
@@ -187,8 +187,7 @@ it('files a demo email as an .eml with its fields in the mapped library, and fil
   await page.getByRole('button', { name: 'Open a demo email' }).click();
   await page.getByTestId('existing-copy').waitFor();
   expect(await page.getByTestId('existing-copy').textContent()).toContain(String(fields.FileLeafRef));
-  await page.getByRole('radio', { name: 'Email - 3 Years' }).click();
-  await page.getByRole('button', { name: 'File as record' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByTestId('declare-result').waitFor();
   expect(await page.getByTestId('declare-result').textContent()).toContain('no second copy was made');
   expect(await filedEmails()).toHaveLength(1);
@@ -200,13 +199,15 @@ it('explains why a regulatory record cannot be relabelled before any request is 
   const { page, errors, graphRequests } = await openPane();
   await page.getByRole('button', { name: /^Open Regulatory Return/ }).click();
   await page.getByTestId('status-card').waitFor();
-  await page.getByRole('button', { name: 'Declare as record' }).waitFor();
+  // Its own label is chosen: the button only saves changes, and the record actions say it stays locked.
+  await page.getByRole('button', { name: 'Save changes' }).waitFor();
+  expect(await page.getByTestId('record-actions').textContent()).toContain('nobody can unlock it');
   const before = graphRequests.length;
   await page.getByRole('radio', { name: 'Board Minutes - Permanent' }).click();
   const refusal = page.getByTestId('relabel-refusal');
   await refusal.waitFor();
   expect(await refusal.textContent()).toMatch(/regulatory record.*Nothing was sent/is);
-  await page.getByRole('button', { name: 'Declare as record' }).press('Enter');
+  await page.getByRole('button', { name: 'Relabel' }).press('Enter');
   expect(await page.getByTestId('declare-result').count()).toBe(0);
   expect(graphRequests.slice(before)).toEqual([]);
   expect(await scrollWidth(page)).toBeLessThanOrEqual(320);

@@ -281,6 +281,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
         ) : null}
         <Button
           appearance="primary"
+          data-testid="declare-action"
           disabledFocusable={busy || !refusal.allowed}
           icon={busy ? <Busy size="small" /> : undefined}
           onClick={submit}

@@ -4,6 +4,8 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import { findListByName } from '../../graph/lists/findListByName';
 import { getList } from '../../graph/lists/getList';
 import { listSiteLists } from '../../graph/lists/listSiteLists';
+import type { SharePointSite } from '../../sharepoint/createSharePoint';
+import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
 import { missingEmailColumns } from '../fileMessage/emailColumns';
 import { libraryKeyOf, libraryPlansList, type LibraryPlan } from '../libraryPlan/libraryPlansList';
 import { openRecordsSite } from '../recordsSite/RecordsSite';
@@ -13,7 +15,7 @@ export interface EmailLibrary {
   /** `{siteId}/{listId}`: what the person's choice remembers. */
   key: string;
   name: string;
-  /** The plan's default retention label, preselected. */
+  /** The plan's default retention label, or for a library without a plan the library's own default: preselected. */
   defaultLabel?: string;
   /** The library's plan; for a records-site library without one, a plan with no defaults and nothing required. */
   plan: LibraryPlan;
@@ -22,10 +24,17 @@ export interface EmailLibrary {
 /**
  * The libraries that take email: those a library plan on the records site maps, and the records site's own
  * libraries without a plan, each kept when it has the email columns and a drive (a site owner sets a library up for
- * email from the File plan web part, which adds the columns and saves a plan). Reads only: nothing is created.
- * Permission: Sites.Read.All.
+ * email from the File plan web part, which adds the columns and saves a plan). Reads only: nothing is created. With
+ * `sharePoint`, a library without a plan offers its own default retention label (GetListComplianceTag); when that
+ * cannot be read, nothing is preselected and the person chooses.
+ * Permission: Sites.Read.All (Graph, and SharePoint for the default label).
  */
-export async function emailLibraries(graph: GraphGateway, recordsSiteUrl: string, options: CallOptions = {}): Promise<EmailLibrary[]> {
+export async function emailLibraries(
+  graph: GraphGateway,
+  recordsSiteUrl: string,
+  options: CallOptions = {},
+  sharePoint?: (siteUrl: string) => SharePointSite
+): Promise<EmailLibrary[]> {
   const site = await openRecordsSite(graph, recordsSiteUrl, options);
   const [plans, siteLibraries] = await Promise.all([
     findListByName(graph, site.siteId, libraryPlansList.title, options).then((list) =>
@@ -56,10 +65,18 @@ export async function emailLibraries(graph: GraphGateway, recordsSiteUrl: string
       // A plan keeps the drive it was saved for (none: a list, which cannot hold a message); an unplanned library has its own.
       const driveId = planned.has(plan.libraryKey) ? plan.driveId : String(list?.drive?.id ?? '');
       if (!list || !driveId || missingEmailColumns(list.columns ?? []).length > 0) return undefined;
+      const defaultLabel = planned.has(plan.libraryKey)
+        ? plan.defaultRetentionLabel
+        : sharePoint && list.webUrl
+          ? await getListComplianceTag(sharePoint(recordsSiteUrl), decodeURI(list.webUrl), options.signal).then(
+              (tag) => tag?.TagName || undefined,
+              () => undefined
+            )
+          : undefined;
       return {
         key: plan.libraryKey,
         name: plan.libraryName || String(list.displayName ?? ''),
-        ...(plan.defaultRetentionLabel ? { defaultLabel: plan.defaultRetentionLabel } : {}),
+        ...(defaultLabel ? { defaultLabel } : {}),
         plan: { ...plan, driveId }
       };
     })

@@ -27,7 +27,7 @@ export async function openMessage(
   const { signal } = options;
   const call = signal ? { signal } : {};
   const [libraries, filePlan] = await Promise.all([
-    deps.recordsSiteUrl().then((url) => emailLibraries(graph, url, call)),
+    deps.recordsSiteUrl().then((url) => emailLibraries(graph, url, call, deps.sharePoint)),
     readFilePlan(graph, { signal, withEventTypes: true })
   ]);
   const library = libraries.find((l) => l.key === libraryKey) ?? (libraries.length === 1 ? libraries[0] : null);

@@ -26,7 +26,11 @@ beforeAll(async () => {
   plan = await emailPlan(admin, records.siteId, library);
   await (await openRecordsSite(admin, records.siteUrl)).list(libraryPlansList).create(plan);
   const graph = tenant.graph('office-worker');
-  service = createFileEmailService({ graph, recordsSiteUrl: () => Promise.resolve(records.siteUrl) });
+  service = createFileEmailService({
+    graph,
+    recordsSiteUrl: () => Promise.resolve(records.siteUrl),
+    sharePoint: (siteUrl) => tenant.site('office-worker', new URL(siteUrl).pathname)
+  });
   messages = await listAll<Message>(graph, {
     method: 'GET',
     url: '/me/messages?$top=10&$select=id,internetMessageId,conversationId,subject,from,toRecipients,receivedDateTime',
@@ -41,8 +45,9 @@ describe('the file email service', () => {
   it('offers the library mapped for email beside the seeded one, files a message into it, and finds that copy when it is opened again', async () => {
     const message = emailMessageFromGraph(messages[0]);
     const context = await service.open(message, plan.libraryKey);
+    // The seeded Email Archive has no plan: its own default label (set on the library in SharePoint) is offered.
     expect(context.libraries.map((l) => [l.name, l.defaultLabel])).toEqual([
-      ['Email Archive', undefined],
+      ['Email Archive', 'Email - 3 Years'],
       ['Filed Email', 'Email - 3 Years']
     ]);
     expect(context.library?.key).toBe(plan.libraryKey);
@@ -58,6 +63,28 @@ describe('the file email service', () => {
     const reopened = await service.open(message, plan.libraryKey);
     expect(reopened.existingCopy).toEqual({ name: filed.item.name, webUrl: filed.item.webUrl });
     expect(await service.file(reopened, request)).toMatchObject({ status: 'alreadyFiled', item: { itemId: filed.item.itemId } });
+  });
+
+  it('preselects nothing for a library without a plan when its default label cannot be read, and still offers it', async () => {
+    const message = emailMessageFromGraph(messages[0]);
+    const records = await tenant.library('/sites/records', 'Records');
+    const withoutSharePoint = createFileEmailService({
+      graph: tenant.graph('office-worker'),
+      recordsSiteUrl: () => Promise.resolve(records.siteUrl)
+    });
+    // SharePoint REST at a site that does not exist: the read fails, and filing goes on without a preselection.
+    const failing = createFileEmailService({
+      graph: tenant.graph('office-worker'),
+      recordsSiteUrl: () => Promise.resolve(records.siteUrl),
+      sharePoint: () => tenant.site('office-worker', '/sites/no-such-site')
+    });
+    for (const each of [withoutSharePoint, failing]) {
+      const context = await each.open(message, plan.libraryKey);
+      expect(context.libraries.map((l) => [l.name, l.defaultLabel])).toEqual([
+        ['Email Archive', undefined],
+        ['Filed Email', 'Email - 3 Years']
+      ]);
+    }
   });
 
   it('refuses to file with no library chosen, or with a required column it cannot fill, before any request', async () => {
