@@ -157,7 +157,9 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
           validationState="none"
           hint={
             progress
-              ? `${progress.done} of ${progress.total} items (${percent}%): ${progress.labelled} labelled, ${progress.failed} failed`
+              ? `${progress.done} of ${progress.total} items (${percent}%): ${progress.labelled} labelled, ${progress.failed} failed${
+                  progress.alreadyCarried ? `; ${progress.alreadyCarried} of them already carried the label` : ''
+                }`
               : 'Finding the items to label…'
           }
         >
@@ -202,7 +204,8 @@ export function BulkLabelPanel({ library, services, autoStart, onFinished, onClo
 
 function OutcomeView({ outcome }: { outcome: BulkOutcome }): React.ReactElement {
   const styles = useStyles();
-  const done = outcome.labelled + outcome.failed.length;
+  const done = outcome.labelled + outcome.alreadyCarried + outcome.failed.length;
+  const carried = outcome.alreadyCarried ? ` ${outcome.alreadyCarried} already carried it and are unchanged.` : '';
   return (
     <MessageBar
       intent={outcome.status === 'cancelled' ? 'info' : outcome.failed.length ? 'warning' : 'success'}
@@ -213,7 +216,7 @@ function OutcomeView({ outcome }: { outcome: BulkOutcome }): React.ReactElement 
         <MessageBarTitle>
           {outcome.status === 'cancelled'
             ? `Cancelled: ${done} of ${outcome.total} items done, ${outcome.notDone} left.`
-            : `Done: ${outcome.labelled} of ${outcome.total} items labelled${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''}.`}
+            : `Done: ${outcome.labelled} item${outcome.labelled === 1 ? '' : 's'} labelled${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''}.${carried}`}
         </MessageBarTitle>
         {outcome.resumed ? <Caption1>Carried on from where the last run stopped.</Caption1> : null}
         {outcome.status === 'cancelled' ? <Caption1>Resume to label the rest; what was done stays done.</Caption1> : null}

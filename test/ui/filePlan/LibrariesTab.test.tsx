@@ -180,22 +180,25 @@ describe('LibrariesTab', () => {
     expect(within(panel).getByText('Finding the items to label…')).toBeInTheDocument();
     const run = services.runs[0];
     expect(run.libraryId).toBe('list-invoices');
-    act(() => run.onProgress({ total: 250, done: 100, labelled: 99, failed: 1 }));
+    // The job goes through the 250 items without a label and the 10 that carry it already (applied again).
+    act(() => run.onProgress({ total: 260, alreadyCarried: 10, done: 104, labelled: 103, failed: 1 }));
     expect(progressBar()).toHaveAttribute('aria-valuenow', '40');
-    expect(panel).toHaveTextContent('100 of 250 items (40%): 99 labelled, 1 failed');
-    act(() => run.onProgress({ total: 250, done: 250, labelled: 249, failed: 1 }));
+    expect(panel).toHaveTextContent('104 of 260 items (40%): 103 labelled, 1 failed; 10 of them already carried the label');
+    act(() => run.onProgress({ total: 260, alreadyCarried: 10, done: 260, labelled: 259, failed: 1 }));
     await act(async () =>
       run.resolve({
         status: 'completed',
-        total: 250,
+        total: 260,
         labelled: 249,
+        alreadyCarried: 10,
         failed: [{ id: '7', name: 'Q1.xlsx', reason: 'It is a regulatory record.' }],
         notDone: 0,
         resumed: false
       })
     );
     expect(progressBar()).toHaveAttribute('aria-valuenow', '100');
-    expect(within(panel).getByText('Done: 249 of 250 items labelled, 1 failed.')).toBeInTheDocument();
+    // What the confirmation promised: 249 of the 250 labelled now, one refused; the 10 are said apart.
+    expect(within(panel).getByText('Done: 249 items labelled, 1 failed. 10 already carried it and are unchanged.')).toBeInTheDocument();
     expect(within(panel).getByRole('list', { name: 'Items that were not labelled' })).toHaveTextContent(
       'Q1.xlsx: It is a regulatory record.'
     );
@@ -219,22 +222,27 @@ describe('LibrariesTab', () => {
     const panel = screen.getByTestId('bulk-panel');
     await user.click(await within(panel).findByRole('button', { name: 'Label 500 items' }));
     const first = services.runs[0];
-    act(() => first.onProgress({ total: 250, done: 100, labelled: 100, failed: 0 }));
+    act(() => first.onProgress({ total: 250, alreadyCarried: 0, done: 100, labelled: 100, failed: 0 }));
     await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
     expect(first.signal?.aborted).toBe(true);
     // Still focusable while it waits, so keyboard focus stays where it was.
     expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toHaveAttribute('aria-disabled', 'true');
     expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toHaveFocus();
-    await act(async () => first.resolve({ status: 'cancelled', total: 250, labelled: 100, failed: [], notDone: 150, resumed: false }));
+    await act(async () =>
+      first.resolve({ status: 'cancelled', total: 250, labelled: 100, alreadyCarried: 0, failed: [], notDone: 150, resumed: false })
+    );
     expect(within(panel).getByText('Cancelled: 100 of 250 items done, 150 left.')).toBeInTheDocument();
 
     await user.click(within(panel).getByRole('button', { name: 'Resume' }));
     const second = services.runs[1];
     expect(second.signal?.aborted).toBe(false);
-    act(() => second.onProgress({ total: 250, done: 100, labelled: 100, failed: 0 }));
+    // The first run's 100 carry the label when the second starts.
+    act(() => second.onProgress({ total: 250, alreadyCarried: 100, done: 100, labelled: 100, failed: 0 }));
     expect(progressBar()).toHaveAttribute('aria-valuenow', '40');
-    await act(async () => second.resolve({ status: 'completed', total: 250, labelled: 250, failed: [], notDone: 0, resumed: true }));
-    expect(within(panel).getByText('Done: 250 of 250 items labelled.')).toBeInTheDocument();
+    await act(async () =>
+      second.resolve({ status: 'completed', total: 250, labelled: 150, alreadyCarried: 100, failed: [], notDone: 0, resumed: true })
+    );
+    expect(within(panel).getByText('Done: 150 items labelled. 100 already carried it and are unchanged.')).toBeInTheDocument();
     expect(within(panel).getByText('Carried on from where the last run stopped.')).toBeInTheDocument();
   });
 
@@ -287,8 +295,8 @@ describe('LibrariesTab', () => {
 describe('percentDone', () => {
   it('floors, so 100% means every item is settled', () => {
     expect(percentDone(undefined)).toBe(0);
-    expect(percentDone({ total: 3, done: 2, labelled: 2, failed: 0 })).toBe(66);
-    expect(percentDone({ total: 500, done: 499, labelled: 499, failed: 0 })).toBe(99);
-    expect(percentDone({ total: 0, done: 0, labelled: 0, failed: 0 })).toBe(100);
+    expect(percentDone({ total: 3, alreadyCarried: 0, done: 2, labelled: 2, failed: 0 })).toBe(66);
+    expect(percentDone({ total: 500, alreadyCarried: 0, done: 499, labelled: 499, failed: 0 })).toBe(99);
+    expect(percentDone({ total: 0, alreadyCarried: 0, done: 0, labelled: 0, failed: 0 })).toBe(100);
   });
 });

@@ -16,7 +16,10 @@ export interface ApplyDefaultRequest {
 }
 
 export interface BulkProgress {
+  /** The job's items: those without a label, and those already carrying it (applied again, which changes nothing). */
   total: number;
+  /** Of `total`, the items that already carried the label when this run started (an earlier run's included). */
+  alreadyCarried: number;
   /** Labelled or failed so far, counting what earlier runs did. */
   done: number;
   labelled: number;
@@ -30,7 +33,10 @@ export interface ApplyDefaultOptions extends CallOptions {
 export interface BulkOutcome {
   status: 'completed' | 'cancelled';
   total: number;
+  /** Items that carry the label now and did not when this run started: what the confirmation counted. */
   labelled: number;
+  /** Items that carried the label already when this run started (applied again, unchanged). */
+  alreadyCarried: number;
   failed: { id: string; name?: string; reason: string }[];
   notDone: number;
   /** True when it carried on from a run that had stopped. */
@@ -75,10 +81,14 @@ export async function applyDefaultToExistingItems(
   const checkpoints = await deps.checkpoints();
   const jobs = await scope.recordsSite().then((r) => readApplyDefaultJobs(r, signal));
 
+  // Items carrying the label when this run starts: applying it again changes nothing, so they are not counted as
+  // labelled by this run (the confirmation counted only the items without a label).
+  const carried = new Set(items.filter((i) => i.label !== '' && sameLabelName(i.label, label)).map((i) => String(i.id)));
   const runJob = async (jobId: string, maxItemId: number): Promise<BulkLabelReport> => {
     // The job's items are fixed by the label and the newest id when it started, so a resumed run finds the same
     // ones: files with no label, or the job's own label (those it already did). Files labelled otherwise keep it.
     const targets = items.filter((i) => i.id <= maxItemId && (i.label === '' || sameLabelName(i.label, label)));
+    const alreadyCarried = targets.filter((t) => carried.has(String(t.id))).length;
     return bulkLabel(
       {
         jobId,
@@ -93,7 +103,7 @@ export async function applyDefaultToExistingItems(
         maxConcurrency: deps.maxConcurrency,
         // Every finished chunk is saved, so a closed page resumes exactly where it stopped.
         checkpointIntervalMs: 0,
-        onProgress: (p) => options.onProgress?.({ total: p.total, done: p.done, labelled: p.labelled, failed: p.failed })
+        onProgress: (p) => options.onProgress?.({ total: p.total, alreadyCarried, done: p.done, labelled: p.labelled, failed: p.failed })
       }
     );
   };
@@ -125,7 +135,8 @@ export async function applyDefaultToExistingItems(
   return {
     status: report.status,
     total: report.total,
-    labelled: report.labelled.length,
+    labelled: report.labelled.filter((id) => !carried.has(id)).length,
+    alreadyCarried: report.labelled.filter((id) => carried.has(id)).length,
     failed: report.failed.map((f) => ({ id: f.id, name: f.name ?? names.get(f.id), reason: f.reason })),
     notDone: report.notDone.length,
     resumed: report.resumed
