@@ -230,7 +230,13 @@ describe('libraries', () => {
     expect(savedDone.doneThrough).toBeLessThan(files / 100);
     expect(Number(/^(\d+)/.exec((await offered.textContent()) ?? '')?.[1])).toBe(savedDone.doneThrough * 100);
     await panel.getByRole('button', { name: 'Resume' }).click();
-    await panel.getByText(`Done: ${files} of ${files} items labelled.`).waitFor();
+    // What the first run labelled carries the label now: the outcome counts it apart, and the two make every file.
+    const outcome = panel.getByText(/^Done: \d+ items? labelled\./);
+    await outcome.waitFor();
+    const [, labelledNow, carried] =
+      /^Done: (\d+) items? labelled\.(?: (\d+) already carried it and are unchanged\.)?$/.exec((await outcome.textContent()) ?? '') ?? [];
+    expect(Number(labelledNow) + Number(carried ?? 0)).toBe(files);
+    expect(Number(carried ?? 0)).toBeGreaterThanOrEqual(savedDone.doneThrough * 100);
     await panel.getByText('Carried on from where the last run stopped.').waitFor();
     expect(await progressOf(page)).toBe(100);
     await panel.getByText(`${files} of ${files} items (100%)`).waitFor();
@@ -693,7 +699,7 @@ describe('keyboard', () => {
     await panel.getByText(new RegExp(`^Label \\d+ items? in ${library} with '${label}'\\?$`)).waitFor();
     await tabTo(page, /^Label \d+ items?$/);
     await page.keyboard.press('Enter');
-    await panel.getByText(/^Done: \d+ of \d+ items labelled/).waitFor();
+    await panel.getByText(/^Done: \d+ items? labelled/).waitFor();
     expect(await progressOf(page)).toBe(100);
     await tabTo(page, 'Close');
     await page.keyboard.press('Enter');
