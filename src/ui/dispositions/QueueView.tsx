@@ -303,6 +303,12 @@ function QueueRow({ item, selected }: { item: QueueItem; selected: boolean }): R
               Extended
             </Badge>
           ) : null}{' '}
+          {item.interruptedDisposal ? (
+            // Its final approval did not finish: the item is still there, and approving it again disposes of it.
+            <Badge appearance="tint" color="warning" title="Its disposal did not finish: approve it again to finish it.">
+              Disposal interrupted
+            </Badge>
+          ) : null}{' '}
           <Caption1>{`Ended ${formatDate(item.retentionEndedAt)}`}</Caption1>
         </span>
       </span>

@@ -36,6 +36,15 @@ describe('DispositionsApp', () => {
     expect(screen.getByText('No item matches the filters')).toBeInTheDocument();
   });
 
+  it('marks an item whose disposal was interrupted, so that the reviewer knows approving it again finishes it', async () => {
+    const services = fakeServices([queueItem(1), queueItem(2, { name: 'Stuck.pdf', currentStage: 2, interruptedDisposal: true })]);
+    renderInFluent(<DispositionsApp services={services} />);
+    await screen.findByText(/Showing 2 items of 2 waiting for review/);
+    const stuck = screen.getByText('Stuck.pdf').closest('[role="option"], [role="row"], li, button') as HTMLElement;
+    expect(within(stuck).getByText('Disposal interrupted')).toBeInTheDocument();
+    expect(screen.getAllByText('Disposal interrupted')).toHaveLength(1);
+  });
+
   it('asks for a justification, then records an approval and shows each result', async () => {
     const { services, user } = await renderApp();
     await user.click(screen.getByText('Invoice INV-00001.pdf'));

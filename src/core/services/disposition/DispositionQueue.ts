@@ -20,6 +20,8 @@ export interface QueueItem extends ItemFacts {
   extendedUntil?: string;
   /** Custodian's own holds and eDiscovery legal holds on the item's site. */
   holds: HoldOnItem[];
+  /** Its final approval did not finish the disposal: it is still there, and approving it again finishes it. */
+  interruptedDisposal?: true;
 }
 
 /** A retention label as the queue's filters, the relabel decision and the search offer it. */

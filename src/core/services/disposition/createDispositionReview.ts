@@ -2,6 +2,8 @@ import type { DispositionDecision, DispositionReview } from '../../domain/dispos
 import { applyDispositionAction, resumeDispositionReview } from '../../domain/applyDispositionAction';
 import { checkRecordAction } from '../../domain/recordRestrictions';
 import { parseUtcInstant, type InstantInput } from '../../domain/utcInstant';
+import type { DriveItemRef } from '../../graph/driveItems/DriveItemRef';
+import { getRetentionLabel } from '../../graph/driveItems/getRetentionLabel';
 import { removeRetentionLabel } from '../../graph/driveItems/removeRetentionLabel';
 import { setRetentionLabel } from '../../graph/driveItems/setRetentionLabel';
 import type { GraphGateway } from '../../graph/GraphGateway';
@@ -30,6 +32,11 @@ export type ReviewDecision =
 /** An item in the review queue: the index's entry with the review as the register left it, and what holds it. */
 export interface ReviewQueueEntry extends QueueEntry {
   holds: HoldOnItem[];
+  /**
+   * A final approval was saved but the disposal did not finish (the deletion failed and could not be undone, or the
+   * run stopped between the two). The item is still there and waits at its last stage: approving again finishes it.
+   */
+  interruptedDisposal?: true;
 }
 
 export interface DecisionResult {
@@ -59,6 +66,19 @@ const stampOf = (now: InstantInput): string => {
   return new Date(time).toISOString();
 };
 
+/**
+ * How long a disposal may take before it counts as interrupted: deleting one item takes seconds; a disposal that
+ * started longer ago than this stopped (the deletion failed and could not be undone, or the page or job was closed).
+ * Before that, another reviewer's approval is refused as a conflict, so that two people never dispose of one item.
+ */
+const disposalTimeoutMs = 10 * 60_000;
+
+function interruptedDisposal(state: ReviewStateRow | undefined, now: string): boolean {
+  if (state?.status !== 'disposing') return false;
+  const started = Date.parse(state.lastDecision?.at ?? '');
+  return Number.isNaN(started) || Date.parse(now) - started > disposalTimeoutMs;
+}
+
 /** The domain's review, as the stored state row says it stands now. */
 function mergeState(base: DispositionReview, state: ReviewStateRow | undefined): DispositionReview {
   if (!state) return base;
@@ -66,7 +86,9 @@ function mergeState(base: DispositionReview, state: ReviewStateRow | undefined):
     name: s.name,
     reviewers: [...s.reviewers, ...state.addedReviewers.filter(([stage]) => stage === i + 1).map(([, email]) => email)]
   }));
-  const status = state.status === 'disposing' || state.status === 'disposed' ? 'approvedForDisposal' : state.status;
+  // An interrupted disposal ('disposing') waits at its last stage again: the item was not deleted, and no proof entry
+  // was written for the approval that started it.
+  const status = state.status === 'disposed' ? 'approvedForDisposal' : state.status === 'disposing' ? 'pendingReview' : state.status;
   return {
     ...base,
     stages,
@@ -119,9 +141,11 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       ? `${last.by} made a decision (${last.action}, stage ${last.stage}) on ${itemName} at ${last.at}, just before yours.`
       : `Someone else decided on ${itemName} just before you.`;
     const now =
-      state?.value.status === 'disposed' || state?.value.status === 'disposing'
+      state?.value.status === 'disposed'
         ? 'The item has been disposed of.'
-        : `The review is now ${state?.value.status ?? 'changed'} at stage ${state?.value.currentStage ?? '?'}.`;
+        : state?.value.status === 'disposing'
+          ? 'The item is being disposed of.'
+          : `The review is now ${state?.value.status ?? 'changed'} at stage ${state?.value.currentStage ?? '?'}.`;
     return reviewError({
       code: 'reviewConflict',
       status: 409,
@@ -145,11 +169,19 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       const out: ReviewQueueEntry[] = [];
       for (const entry of due) {
         const state = byKey.get(entry.key);
-        if (state && ['disposed', 'disposing', 'relabelled', 'approvedForDisposal'].includes(state.status)) continue;
+        if (state && ['disposed', 'relabelled', 'approvedForDisposal'].includes(state.status)) continue;
+        const interrupted = interruptedDisposal(state, stampOf(now));
+        // A disposal in progress: its item is about to go.
+        if (state?.status === 'disposing' && !interrupted) continue;
         // An extension still running suspends the review (it restarts at stage 1 when it runs out).
         const review = resumeDispositionReview(mergeState(entry.review, state), now);
         if (review.status === 'extended') continue;
-        out.push({ ...entry, review, holds: heldBy(entry.key) });
+        out.push({
+          ...entry,
+          review,
+          holds: heldBy(entry.key),
+          ...(state?.status === 'disposing' ? { interruptedDisposal: true as const } : {})
+        });
       }
       return out;
     },
@@ -176,8 +208,8 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       const found = await states.query({ itemKey: key });
       let state = found[0];
       const review = mergeState(entry.review, state?.value);
-      if (state && ['disposed', 'disposing', 'relabelled', 'approvedForDisposal'].includes(state.value.status))
-        throw conflict(state, itemName);
+      if (state && ['disposed', 'relabelled', 'approvedForDisposal'].includes(state.value.status)) throw conflict(state, itemName);
+      if (state?.value.status === 'disposing' && !interruptedDisposal(state.value, at)) throw conflict(state, itemName);
       const heldBy = (await holdsLookup([entry]))(key);
       const facts = index.facts();
       const step = applyDispositionAction(
@@ -245,6 +277,25 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         ...(step.review.extendedUntil ? { extendedUntil: step.review.extendedUntil } : {}),
         ...(step.review.relabelTo ? { relabelTo: step.review.relabelTo } : {})
       };
+      const [siteId, listId, itemId] = key.split('|');
+      const ref = { siteId, listId };
+      // A record is deleted once its label is removed, which only a locked record allows (an unlocked record's label
+      // is fixed, for everyone). The index knows that the item is a record, not whether it is locked: Graph says,
+      // before the decision is saved.
+      let recordFile: DriveItemRef | undefined;
+      if (final && behavior === 'retainAsRecord') {
+        const file = await getListItemDriveItem(graph, ref, itemId);
+        recordFile = { driveId: String(file.parentReference?.driveId), itemId: String(file.id) };
+        const onFile = await getRetentionLabel(graph, recordFile);
+        if (onFile.retentionSettings?.isRecordLocked === false)
+          throw reviewError({
+            code: 'unlockedRecordLabelFixed',
+            status: 409,
+            what: `Custodian did not dispose of ${itemName}.`,
+            why: "It is an unlocked record: an unlocked record's label cannot be removed, so it cannot be deleted.",
+            whatToDo: 'Lock the record (from the Custodian task pane, or Compliance details in SharePoint), then approve again.'
+          });
+      }
       // The eTag guard: of two decisions made on the same state, one is saved; the other reviewer is told why not.
       try {
         if (state) state = await states.update(state, next);
@@ -261,8 +312,6 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         if (e instanceof CustodianError && e.code === 'entryChanged') throw conflict((await states.query({ itemKey: key }))[0], itemName);
         throw e;
       }
-      const [siteId, listId, itemId] = key.split('|');
-      const ref = { siteId, listId };
       let outcome: DecisionResult['outcome'] =
         step.outcome === 'dispose'
           ? 'disposed'
@@ -274,15 +323,13 @@ export function createDispositionReview(options: DispositionReviewOptions) {
                 ? 'reviewerAdded'
                 : 'nextStage';
       let foundAlreadyDeleted = false;
+      // A record's label removed so that it can be deleted: put back if the deletion fails.
+      let labelRemovedFrom: DriveItemRef | undefined;
       try {
         if (final) {
-          if (behavior === 'retainAsRecord') {
-            const file = await getListItemDriveItem(graph, ref, itemId);
-            await removeRetentionLabel(
-              graph,
-              { driveId: String(file.parentReference?.driveId), itemId: String(file.id) },
-              { itemName: entry.item.name }
-            );
+          if (recordFile) {
+            await removeRetentionLabel(graph, recordFile, { itemName: entry.item.name });
+            labelRemovedFrom = recordFile;
           }
           // Already gone (an earlier attempt deleted it and stopped before the register entry, or someone else
           // did): the disposal's end state holds, and the entry says the item was found deleted, not deleted now.
@@ -300,7 +347,12 @@ export function createDispositionReview(options: DispositionReviewOptions) {
           );
         }
       } catch (e) {
-        // The outcome could not be carried out: the decision is undone so the item stays in review as it was.
+        // The outcome could not be carried out: what was done is put back (the record's label, then the decision) so
+        // the item stays in review as it was. What cannot be put back stays visible: a decision left 'disposing'
+        // shows the item as an interrupted disposal in the queue, to be approved again.
+        const labelName = entry.item.labelName;
+        if (labelRemovedFrom && labelName)
+          await setRetentionLabel(graph, labelRemovedFrom, labelName, { itemName: entry.item.name }).catch(() => undefined);
         const undo = found[0] ? states.update(state, found[0].value) : states.remove(state);
         await undo.catch(() => undefined);
         throw e;

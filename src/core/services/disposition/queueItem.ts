@@ -15,6 +15,7 @@ export function queueItem(entry: ReviewQueueEntry, place: ItemPlace): QueueItem 
     currentStage: review.currentStage,
     status: review.status,
     ...(review.extendedUntil ? { extendedUntil: review.extendedUntil } : {}),
-    holds: entry.holds.map((h) => ({ source: h.source, id: h.id, name: h.name }))
+    holds: entry.holds.map((h) => ({ source: h.source, id: h.id, name: h.name })),
+    ...(entry.interruptedDisposal ? { interruptedDisposal: true as const } : {})
   };
 }
