@@ -92,9 +92,7 @@ interface SiteChoice {
 
 /** The dev tenant's sites on this origin, by name, as the picker offers them. */
 function siteChoices(sites: readonly SiteSummary[], origin: string): SiteChoice[] {
-  return sites
-    .map((site) => ({ path: pathOf(site.webUrl, origin), name: site.name }))
-    .filter((o): o is SiteChoice => o.path !== undefined);
+  return sites.map((site) => ({ path: pathOf(site.webUrl, origin), name: site.name })).filter((o): o is SiteChoice => o.path !== undefined);
 }
 
 function SitePicker({

@@ -70,7 +70,10 @@ function sourceFiles(dir: string): string[] {
 
 it(`no source file is over ${maxLines} lines, so a concept cannot hide in a grab-bag`, () => {
   const tooLong = sourceFiles(path.join(repoRoot, 'src'))
-    .map((file) => ({ file: path.relative(repoRoot, file).split(path.sep).join('/'), lines: readFileSync(file, 'utf8').split('\n').length }))
+    .map((file) => ({
+      file: path.relative(repoRoot, file).split(path.sep).join('/'),
+      lines: readFileSync(file, 'utf8').split('\n').length
+    }))
     .filter(({ file, lines }) => lines > maxLines && !longFilesAllowed.has(file));
   expect(tooLong).toEqual([]);
 });

@@ -10,6 +10,11 @@ export function listNewestMessagesCall(top: number, select: readonly (keyof Mess
   return { method: 'GET', url: `/me/messages?$top=${top}&$select=${select.join(',')}`, action: 'read the newest email in your mailbox' };
 }
 
-export function listNewestMessages(gateway: GraphGateway, top: number, select: readonly (keyof Message)[], options?: CallOptions): Promise<Message[]> {
+export function listNewestMessages(
+  gateway: GraphGateway,
+  top: number,
+  select: readonly (keyof Message)[],
+  options?: CallOptions
+): Promise<Message[]> {
   return gateway.call(listNewestMessagesCall(top, select), options).then((page) => page.value ?? []);
 }

@@ -24,12 +24,18 @@ export interface LibraryCoverage {
  * How much of each library of the site is labelled, how much is a record, and how far it drifts from its default.
  * Permission: Sites.Read.All.
  */
-export async function readCoverage(scope: Pick<SiteScope, 'graph' | 'site' | 'siteId'>, options: CallOptions = {}): Promise<LibraryCoverage[]> {
+export async function readCoverage(
+  scope: Pick<SiteScope, 'graph' | 'site' | 'siteId'>,
+  options: CallOptions = {}
+): Promise<LibraryCoverage[]> {
   const signal = options.signal;
   const libraries = await listSiteLibraries(scope, signal);
   return Promise.all(
     libraries.map(async (lib): Promise<LibraryCoverage> => {
-      const [tag, items] = await Promise.all([getListComplianceTag(scope.site, lib.listUrl, signal), readLibraryFiles(scope.graph, lib, signal)]);
+      const [tag, items] = await Promise.all([
+        getListComplianceTag(scope.site, lib.listUrl, signal),
+        readLibraryFiles(scope.graph, lib, signal)
+      ]);
       const defaultLabel = tag?.TagName || null;
       const labelled = items.filter((i) => i.label !== '');
       const recordItems = items.filter((i) => i.isRecord);

@@ -7,7 +7,16 @@ import type { EmailMessage, MailAddress } from '../fileEmail/EmailMessage';
 import { parseMimeAttachments } from '../fileMessage/parseMimeAttachments';
 
 /** The message properties the pane shows, as Outlook read mode gives them. */
-const selected: (keyof Message)[] = ['id', 'internetMessageId', 'conversationId', 'subject', 'from', 'toRecipients', 'receivedDateTime', 'hasAttachments'];
+const selected: (keyof Message)[] = [
+  'id',
+  'internetMessageId',
+  'conversationId',
+  'subject',
+  'from',
+  'toRecipients',
+  'receivedDateTime',
+  'hasAttachments'
+];
 
 const addressOf = (r: Message['from']): MailAddress | undefined =>
   r?.emailAddress && (r.emailAddress.address || r.emailAddress.name)

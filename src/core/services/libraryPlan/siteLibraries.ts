@@ -30,7 +30,11 @@ export async function listSiteLibraries(scope: Pick<SiteScope, 'graph' | 'siteId
 }
 
 /** One library of the site; `libraryNotFound` when it has gone since the page listed it. */
-export async function findSiteLibrary(scope: Pick<SiteScope, 'graph' | 'siteId'>, libraryId: string, signal?: AbortSignal): Promise<LibraryRef> {
+export async function findSiteLibrary(
+  scope: Pick<SiteScope, 'graph' | 'siteId'>,
+  libraryId: string,
+  signal?: AbortSignal
+): Promise<LibraryRef> {
   const found = (await listSiteLibraries(scope, signal)).find((l) => l.id === libraryId);
   if (!found)
     throw refusalError({
