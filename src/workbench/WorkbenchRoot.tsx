@@ -9,7 +9,7 @@ import { useAsync } from '../ui/common/useAsync';
 import { FilePlanApp } from '../ui/filePlan/FilePlanApp';
 import { composeFilePlanServices, type FilePlanServices } from '../ui/filePlan/FilePlanServices';
 import { findSites, type SiteSummary } from '../core/services/sites/findSites';
-import { sitePathFromLocation, withSitePath } from './sitePath';
+import { personaFromLocation, sitePathFromLocation, withQueryValue, workbenchPersonas, type WorkbenchPersona } from './workbenchAddress';
 
 const useStyles = makeStyles({
   chrome: {
@@ -29,16 +29,18 @@ const useStyles = makeStyles({
 const recordsSitePath = '/sites/records';
 
 /**
- * The web part's app on the dev tenant, as its site owner persona (Sam Okafor), for the site chosen from the dev
- * tenant's sites (kept in the address as `?site=/sites/finance`, so a reload stays on it).
+ * The web part's app on the dev tenant for the site chosen from the dev tenant's sites, signed in as the persona
+ * chosen (the site owner, Sam Okafor, unless the records manager is chosen: importing a file plan creates labels,
+ * which a site owner may not). Both are kept in the address, so a reload stays on them.
  */
 export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElement {
   const styles = useStyles();
   const [sitePath, setSitePath] = React.useState(() => sitePathFromLocation(window.location.search));
+  const [persona, setPersona] = React.useState(() => personaFromLocation(window.location.search));
   const connection = React.useMemo(() => {
-    const tokens = createDevTenantTokenProvider({ url: origin, persona: 'site-owner' });
+    const tokens = createDevTenantTokenProvider({ url: origin, persona });
     return { tokens, graph: createGraphGateway({ tokens, baseUrl: origin }) };
-  }, [origin]);
+  }, [origin, persona]);
   const [sites, reloadSites] = useAsync(
     async (signal) => siteChoices(await findSites(connection.graph, '*', { signal }), origin),
     [connection, origin]
@@ -59,7 +61,11 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
 
   const choose = (path: string): void => {
     setSitePath(path);
-    window.history.replaceState(null, '', withSitePath(window.location.href, path));
+    window.history.replaceState(null, '', withQueryValue(window.location.href, 'site', path));
+  };
+  const signInAs = (next: WorkbenchPersona): void => {
+    setPersona(next);
+    window.history.replaceState(null, '', withQueryValue(window.location.href, 'as', next));
   };
 
   return (
@@ -67,8 +73,17 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
       <header className={styles.chrome}>
         <div className={styles.title}>
           <Subtitle1 as="h1">Local workbench</Subtitle1>
-          <Caption1>Dev tenant on this origin, signed in as the site owner persona.</Caption1>
+          <Caption1>Dev tenant on this origin, signed in as a demo persona.</Caption1>
         </div>
+        <Field label="Signed in as">
+          <Select value={persona} onChange={(_e, data) => signInAs(data.value as WorkbenchPersona)}>
+            {workbenchPersonas.map((p) => (
+              <option key={p.persona} value={p.persona}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <AsyncView
           state={sites}
           loadingLabel="Reading the dev tenant's sites"
@@ -79,7 +94,7 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
         </AsyncView>
       </header>
       <main>
-        <FilePlanApp key={siteUrl} siteUrl={siteUrl} recordsSiteUrl={`${origin}${recordsSitePath}`} services={services} />
+        <FilePlanApp key={`${persona} ${siteUrl}`} siteUrl={siteUrl} recordsSiteUrl={`${origin}${recordsSitePath}`} services={services} />
       </main>
     </>
   );

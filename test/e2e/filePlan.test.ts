@@ -432,6 +432,49 @@ describe('import', () => {
     await page.close();
   });
 
+  it('creates the labels of a valid Purview CSV for the records manager chosen on the page, the event type it lacks first', async () => {
+    const eventTypes = async (): Promise<string[]> =>
+      (await tenant.all<{ displayName: string }>('/v1.0/security/triggerTypes/retentionEventTypes')).map((t) => t.displayName);
+    const typesBefore = await eventTypes();
+    const { page, errors } = await openWorkbench();
+    // Through the interface: the person picks who is signed in, as a demo would.
+    await page.getByLabel('Signed in as').selectOption('records-manager');
+    expect(new URL(page.url()).searchParams.get('as')).toBe('records-manager');
+    await page.getByRole('heading', { level: 2, name: 'Custodian file plan' }).waitFor();
+    const csv = purviewFilePlanCsv([
+      // "Product lifetime" is one of Purview's own event types; "Research closure" is the organisation's, not made yet.
+      {
+        LabelName: 'Product Sheets - 10 Years',
+        RetentionAction: 'Keep',
+        RetentionDuration: '3650',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'Product lifetime'
+      },
+      {
+        LabelName: 'Research Files - 7 Years',
+        RetentionAction: 'KeepAndDelete',
+        RetentionDuration: '2555',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'Research closure'
+      }
+    ]);
+    await choose(page, 'research.csv', csv);
+    const report = page.getByTestId('import-report');
+    await report.getByText("Your tenant does not have this yet; Custodian creates it first: the event type 'Research closure'.").waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: "can't create retention labels" }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Create 2 labels' }).click();
+    await page.getByText('Created 2 labels.').waitFor();
+    expect(await tenant.labelNames()).toEqual(expect.arrayContaining(['Product Sheets - 10 Years', 'Research Files - 7 Years']));
+    // The missing type was made once; Purview's own was used, not made again.
+    expect((await eventTypes()).filter((t) => t === 'Research closure')).toHaveLength(1);
+    expect((await eventTypes()).filter((t) => t === 'Product lifetime')).toHaveLength(
+      typesBefore.filter((t) => t === 'Product lifetime').length
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says who can create labels when the site owner may not, and creates nothing', async () => {
     const before = await tenant.labelNames();
     const { page } = await openWorkbench();
