@@ -68,7 +68,7 @@ afterAll(async () => {
 async function openPane(): Promise<{ page: Page; errors: string[]; graphRequests: string[] }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 320, height: 900 });
-  const errors = collectPageErrors(page);
+  const errors = await collectPageErrors(page);
   const graphRequests: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.startsWith('/v1.0')) graphRequests.push(`${request.method()} ${request.url()}`);

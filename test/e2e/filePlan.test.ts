@@ -163,7 +163,7 @@ afterAll(async () => {
 async function openWorkbench(section?: 'Libraries' | 'Coverage'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  const errors = collectPageErrors(page);
+  const errors = await collectPageErrors(page);
   const response = await page.goto(`${server.url}/workbench/index.html?site=/sites/finance`);
   expect(response?.status()).toBe(200);
   await page

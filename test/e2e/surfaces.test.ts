@@ -28,7 +28,7 @@ describe.each(surfaces)('$path', (surface) => {
   it('renders its app without console errors and with no serious accessibility violation', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: surface.width, height: 800 });
-    const errors = collectPageErrors(page);
+    const errors = await collectPageErrors(page);
     const response = await page.goto(`${server.url}${surface.path}`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { level: surface.path.startsWith('/workbench') ? 2 : 1, name: surface.heading }).waitFor();

@@ -59,7 +59,7 @@ async function counts(page: Page): Promise<[number, number]> {
 async function openTab(path = '/teams/index.html'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
-  const errors = collectPageErrors(page);
+  const errors = await collectPageErrors(page);
   // The dev tenant answers 400 to the If-None-Match Chromium adds when it revalidates a cached file it served
   // (a proof anchor read twice); until it answers 304 or ignores the header, these pages skip the HTTP cache.
   const cdp = await page.context().newCDPSession(page);

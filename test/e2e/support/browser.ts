@@ -26,14 +26,91 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Console errors and uncaught exceptions of a page, collected from the moment it is opened. */
-export function collectPageErrors(page: Page): string[] {
+/**
+ * Console errors and uncaught exceptions of a page, collected from the moment it is opened, and what goes wrong
+ * when a dialog closes (`watchDialogs`): every test that asserts no page errors also checks each dialog it opened.
+ * Call before the page's first navigation.
+ */
+export async function collectPageErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.addInitScript(watchDialogs);
   return errors;
+}
+
+/**
+ * Runs in the page. When the last open dialog closes (Cancel, Escape or its action), the page must be given back and
+ * focus must return to the control that opened it (WCAG 2.4.3; what Fluent's Dialog does when it is used as
+ * documented): within a second, nothing usable may stay aria-hidden, and the element focused before the dialog
+ * opened must be focused again, unless it left the page (an approved item leaves the queue). Each failure is written
+ * as a console error, which `collectPageErrors` collects.
+ */
+export function watchDialogs(): void {
+  const dialogs = '[role="dialog"], [role="alertdialog"]';
+  const describe = (el: Element | null): string =>
+    el
+      ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.textContent ? ` "${el.textContent.trim().slice(0, 40)}"` : ''}`
+      : 'nothing';
+  let lastOutside: Element | null = null;
+  let opener: Element | null = null;
+  let open = false;
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const target = event.target as Element | null;
+      if (target && !target.closest(dialogs)) lastOutside = target;
+    },
+    true
+  );
+  const problemsAfterClose = (expected: Element | null): string[] => {
+    const usable = 'a[href], button, input, select, textarea, [role="button"], [role="tab"], h1, h2, h3';
+    const hidden = [...document.querySelectorAll('[aria-hidden="true"]')].filter(
+      (el) => !el.hasAttribute('data-tabster-dummy') && el.querySelector(usable) !== null
+    );
+    return [
+      ...hidden.map((el) => `dialog-closed: ${describe(el)} stays aria-hidden`),
+      ...(expected && expected.isConnected && document.activeElement !== expected
+        ? [`dialog-closed: focus is on ${describe(document.activeElement)}, not on ${describe(expected)} that opened the dialog`]
+        : [])
+    ];
+  };
+  const onChange = (): void => {
+    const nowOpen = document.querySelector(dialogs) !== null;
+    if (nowOpen && !open) {
+      open = true;
+      opener = lastOutside;
+    } else if (!nowOpen && open) {
+      open = false;
+      const expected = opener;
+      const started = Date.now();
+      // Each closing checked is counted on the root element (`data-dialogs-checked`), a signal a test can wait for.
+      const checked = (): void => {
+        const root = document.documentElement;
+        root.dataset.dialogsChecked = String(Number(root.dataset.dialogsChecked ?? '0') + 1);
+      };
+      const poll = (): void => {
+        if (document.querySelector(dialogs)) return checked();
+        const problems = problemsAfterClose(expected);
+        if (problems.length && Date.now() - started < 1000) return void setTimeout(poll, 50);
+        for (const problem of problems) console.error(problem);
+        checked();
+      };
+      setTimeout(poll, 50);
+    }
+  };
+  const observe = (): void => {
+    new MutationObserver(onChange).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['role']
+    });
+  };
+  if (document.documentElement) observe();
+  else document.addEventListener('DOMContentLoaded', observe);
 }
 
 /**
