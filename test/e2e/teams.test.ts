@@ -286,7 +286,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
     await fired.waitFor();
     expect(await fired.textContent()).toMatch(
       new RegExp(
-        `Retention started for ${count} items?: .*asset id ${assetId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, retention ends \\d+ \\w+ \\d{4}`
+        `Retention started for ${count} items?: .*asset id ${assetId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, retention ends \\w{3} \\d{1,2}, \\d{4}`
       )
     );
     const events = await listRetentionEvents(graph);

@@ -16,7 +16,8 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
-  tokens
+  tokens,
+  useRestoreFocusTarget
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { AsyncView } from '../common/AsyncView';
@@ -75,6 +76,9 @@ function LabelsView({ snapshot }: { snapshot: FilePlanSnapshot }): React.ReactEl
   const [filter, setFilter] = React.useState<LabelFilter>(noFilter);
   // The dialog stays mounted after it closes, so Fluent can finish closing it (and undo its modal) itself.
   const [details, setDetails] = React.useState<{ entry: SiteLabel; open: boolean } | undefined>(undefined);
+  // The details dialog is opened from outside it (no DialogTrigger): this marks the buttons that open it, so that
+  // Fluent gives focus back to the one that did when it closes.
+  const opensDialog = useRestoreFocusTarget();
   const all = snapshot.labels.map((entry) => entry.label);
   const departments = descriptorValues(all, 'department');
   const categories = descriptorValues(all, 'category');
@@ -163,6 +167,7 @@ function LabelsView({ snapshot }: { snapshot: FilePlanSnapshot }): React.ReactEl
                 <TableRow key={label.id ?? label.name}>
                   <TableCell>
                     <Button
+                      {...opensDialog}
                       appearance="transparent"
                       className={styles.name}
                       onClick={() => setDetails({ entry, open: true })}

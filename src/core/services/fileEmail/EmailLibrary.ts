@@ -6,6 +6,7 @@ import { getList } from '../../graph/lists/getList';
 import { listSiteLists } from '../../graph/lists/listSiteLists';
 import type { SharePointSite } from '../../sharepoint/createSharePoint';
 import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
+import { siteUrlOf } from '../declare/siteUrlOf';
 import { missingEmailColumns } from '../fileMessage/emailColumns';
 import { libraryKeyOf, libraryPlansList, type LibraryPlan } from '../libraryPlan/libraryPlansList';
 import { openRecordsSite } from '../recordsSite/RecordsSite';
@@ -68,10 +69,12 @@ export async function emailLibraries(
       const defaultLabel = planned.has(plan.libraryKey)
         ? plan.defaultRetentionLabel
         : sharePoint && list.webUrl
-          ? await getListComplianceTag(sharePoint(recordsSiteUrl), decodeURI(list.webUrl), options.signal).then(
-              (tag) => tag?.TagName || undefined,
-              () => undefined
-            )
+          ? await siteUrlOf(graph, plan.siteId)
+              .then((siteUrl) => getListComplianceTag(sharePoint(siteUrl), decodeURI(String(list.webUrl)), options.signal))
+              .then(
+                (tag) => tag?.TagName || undefined,
+                () => undefined
+              )
           : undefined;
       return {
         key: plan.libraryKey,
