@@ -22,7 +22,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2
   },
-  title: { display: 'flex', flexDirection: 'column' }
+  title: { display: 'flex', flexDirection: 'column' },
+  // A picker is as wide as its longest option unless told otherwise: at 320 px that scrolled the page sideways.
+  picker: { minWidth: 0, maxWidth: '100%' }
 });
 
 /** Where Custodian keeps its lists in the dev tenant: its Records Centre site. */
@@ -75,8 +77,8 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
           <Subtitle1 as="h1">Local workbench</Subtitle1>
           <Caption1>Dev tenant on this origin, signed in as a demo persona.</Caption1>
         </div>
-        <Field label="Signed in as">
-          <Select value={persona} onChange={(_e, data) => signInAs(data.value as WorkbenchPersona)}>
+        <Field label="Signed in as" className={styles.picker}>
+          <Select className={styles.picker} value={persona} onChange={(_e, data) => signInAs(data.value as WorkbenchPersona)}>
             {workbenchPersonas.map((p) => (
               <option key={p.persona} value={p.persona}>
                 {p.name}
@@ -90,7 +92,7 @@ export function WorkbenchRoot({ origin }: { origin: string }): React.ReactElemen
           errorWhat="Custodian couldn't list the dev tenant's sites."
           onRetry={reloadSites}
         >
-          {(list) => <SitePicker options={list} value={sitePath} onChange={choose} />}
+          {(list) => <SitePicker options={list} value={sitePath} onChange={choose} className={styles.picker} />}
         </AsyncView>
       </header>
       <main>
@@ -113,15 +115,17 @@ function siteChoices(sites: readonly SiteSummary[], origin: string): SiteChoice[
 function SitePicker({
   options,
   value,
-  onChange
+  onChange,
+  className
 }: {
   options: SiteChoice[];
   value: string;
   onChange: (path: string) => void;
+  className: string;
 }): React.ReactElement {
   return (
-    <Field label="Site">
-      <Select value={value} onChange={(_e, data) => onChange(data.value)}>
+    <Field label="Site" className={className}>
+      <Select className={className} value={value} onChange={(_e, data) => onChange(data.value)}>
         {options.some((o) => o.path === value) ? null : <option value={value}>{value}</option>}
         {options.map((o) => (
           <option key={o.path} value={o.path}>

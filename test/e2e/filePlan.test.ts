@@ -596,6 +596,15 @@ describe('coverage', () => {
 });
 
 describe('workbench', () => {
+  it('fits a 320 px wide window without sideways scrolling', async () => {
+    const { page, errors } = await openWorkbench();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByLabel('Site').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens the site picked from the dev tenant, and keeps it across a reload', async () => {
     const { page } = await openWorkbench('Libraries');
     await page.getByRole('table', { name: 'Libraries and their plans' }).waitFor();

@@ -333,6 +333,20 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
     await page.close();
   });
 
+  it('fits a 320 px wide tab: no sideways scrolling, and the filters one under the other', async () => {
+    const { page, errors } = await openTab();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByLabel('Site').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // The Label filter used to run under the Site filter.
+    const label = await page.getByLabel('Label', { exact: true }).boundingBox();
+    const site = await page.getByLabel('Site', { exact: true }).boundingBox();
+    expect(label && site && (label.y + label.height <= site.y || site.x >= label.x + label.width)).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens an item from a deep link (?item=) and works with the keyboard alone', async () => {
     const first = await openTabEightYearsOn();
     await settled(first.page);

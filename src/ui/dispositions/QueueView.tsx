@@ -30,12 +30,15 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   filters: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+    // One column at 320 px, more as the tab widens; a filter never grows past its track nor under its neighbour.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(180px, 100%), 1fr))',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
-    alignItems: 'end'
+    alignItems: 'end',
+    '& > *': { minWidth: 0 }
   },
-  wide: { gridColumn: 'span 2' },
+  // The whole row, however many columns there are (a span of 2 made a second column at 320 px, wider than the tab).
+  wide: { gridColumn: '1 / -1' },
   body: { display: 'flex', columnGap: tokens.spacingHorizontalL, alignItems: 'flex-start', flexWrap: 'wrap' },
   list: { flex: '3 1 420px', minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   details: { flex: '2 1 320px', minWidth: 0 },
