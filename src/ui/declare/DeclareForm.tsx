@@ -19,6 +19,7 @@ import { SensitivityPicker } from './SensitivityPicker';
 import { StepList } from './StepList';
 import { actionWords } from './actionWords';
 import { RecordActions } from './RecordActions';
+import { recentLabelNames, rememberLabelName } from './recentLabels';
 
 export type { DeclareRequest } from '../../core/services/declare/DeclareRequest';
 
@@ -107,6 +108,8 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
     Object.fromEntries(specs.map((spec) => [spec.name, draftOf(spec, props.initialValues?.[spec.name])]))
   );
   const [errors, setErrors] = React.useState<Record<string, string>>({});
+  // The library's default first, then the labels this person applied last (read once, when the form opens).
+  const [suggestedNames] = React.useState(() => [...(props.initialLabelName ? [props.initialLabelName] : []), ...recentLabelNames()]);
   const [pending, setPending] = React.useState<{ request: DeclareRequest; change: PlannedChange } | undefined>(undefined);
   const [phase, setPhase] = React.useState<Phase>({ kind: 'editing' });
   const mounted = React.useRef(true);
@@ -136,6 +139,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
       })
       .then(
         (result) => {
+          if (!result.steps.some((s) => s.state === 'failed')) rememberLabelName(request.retentionLabel);
           if (mounted.current) setPhase({ kind: 'done', result });
         },
         (error: unknown) => {
@@ -212,6 +216,7 @@ export function DeclareForm(props: DeclareFormProps): React.ReactElement {
         labels={labels}
         value={labelName}
         currentLabelName={props.currentLabelName}
+        suggestedNames={suggestedNames}
         disabled={busy}
         onChange={(name) => {
           setLabelName(name);

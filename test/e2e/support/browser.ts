@@ -50,23 +50,24 @@ export async function collectPageErrors(page: Page): Promise<string[]> {
  */
 export function watchDialogs(): void {
   const dialogs = '[role="dialog"], [role="alertdialog"]';
-  const describe = (el: Element | null): string =>
-    el
-      ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.textContent ? ` "${el.textContent.trim().slice(0, 40)}"` : ''}`
-      : 'nothing';
   // The control itself, or the same control drawn again (a list refreshed after the dialog's action): same kind, same name.
-  const nameOf = (el: Element): string => el.getAttribute('aria-label') ?? el.textContent ?? '';
+  const nameOf = (el: Element): string => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
+  const describe = (el: Element | null): string =>
+    el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${nameOf(el) ? ` "${nameOf(el).slice(0, 40)}"` : ''}` : 'nothing';
   const sameControl = (a: Element | null, b: Element): boolean =>
     a === b || (a !== null && a.tagName === b.tagName && nameOf(a) === nameOf(b));
   let lastOutside: Element | null = null;
   let opener: Element | null = null;
   let open = false;
+  // The opener is the control a person acted on (a key pressed on it, or a click) outside any dialog: focus alone can
+  // move on before the dialog appears.
+  const actedOn = (element: Element | null): void => {
+    if (element && element !== document.body && !element.closest(dialogs)) lastOutside = element;
+  };
+  document.addEventListener('keydown', () => actedOn(document.activeElement), true);
   document.addEventListener(
-    'focusin',
-    (event) => {
-      const target = event.target as Element | null;
-      if (target && !target.closest(dialogs)) lastOutside = target;
-    },
+    'pointerdown',
+    (event) => actedOn((event.target as Element | null)?.closest('button, a[href], [role="button"], input, select') ?? null),
     true
   );
   const problemsAfterClose = (expected: Element | null): string[] => {
