@@ -180,7 +180,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
           ...entry,
           review,
           holds: heldBy(entry.key),
-          ...(state?.status === 'disposing' ? { interruptedDisposal: true as const } : {})
+          ...(interrupted ? { interruptedDisposal: true as const } : {})
         });
       }
       return out;
