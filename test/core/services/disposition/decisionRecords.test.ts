@@ -1,0 +1,147 @@
+import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
+import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
+import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
+import type { QueueItem } from '../../../../src/core/services/disposition/DispositionQueue';
+import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
+import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
+import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { startTestTenant, type TestTenant } from '../../support/devTenant';
+
+// What each kind of decision leaves in the proof register (the record an auditor reads) and what each refusal says,
+// on the dev tenant with every seeded schedule of up to 40 years ended. Each test takes an item of its own.
+
+jest.setTimeout(60_000);
+
+let tenant: TestTenant;
+let graph: GraphGateway;
+let disposition: DispositionService;
+let queue: QueueItem[];
+const used = new Set<string>();
+
+beforeAll(async () => {
+  tenant = await startTestTenant(300);
+  graph = tenant.graph('records-manager');
+  const clock = devTenantClock(graph);
+  await clock.advance(41 * 365);
+  disposition = createDispositionService(
+    createDispositionWorkspace({
+      graph,
+      store: createMemoryIndexStore(),
+      libraries: () => listTenantLibraries(graph),
+      now: () => clock.now(),
+      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
+      anchorLabelName: 'Board Minutes - Permanent',
+      actorIsRecordsManager: true
+    })
+  );
+  queue = (await disposition.loadQueue()).items;
+});
+afterAll(() => tenant.close());
+
+/** An item no other test of this file has taken, of a label that is not a record (so relabelling is allowed). */
+function freshItem(where: (i: QueueItem) => boolean = () => true): QueueItem {
+  const item = queue.find((i) => !used.has(i.key) && i.holds.length === 0 && i.labelName === 'Invoices - 7 Years' && where(i))!;
+  used.add(item.key);
+  return item;
+}
+
+async function lastEntryFor(key: string) {
+  const { entries } = await disposition.register();
+  return entries.filter((e) => e.subject === key).at(-1);
+}
+
+describe('what a decision leaves in the proof register', () => {
+  it('an extension: the date it runs to, the label, the stage, who and why', async () => {
+    const item = freshItem();
+    const until = new Date(Date.parse((await disposition.loadQueue()).now) + 400 * 86_400_000).toISOString().slice(0, 10);
+    const [outcome] = await disposition.decide({ keys: [item.key], decision: { kind: 'extend', until, justification: 'Audit pending' } });
+    expect(outcome).toMatchObject({ ok: true, outcome: 'extended' });
+    expect(await lastEntryFor(item.key)).toMatchObject({
+      action: 'extend',
+      stage: 1,
+      by: 'priya.raman@custodiandev.onmicrosoft.com',
+      justification: 'Audit pending',
+      outcome: 'extended',
+      detail: { label: 'Invoices - 7 Years', until: expect.stringMatching(new RegExp(`^${until}`)) }
+    });
+    // Extended, it leaves the queue until the date.
+    expect((await disposition.loadQueue()).items.some((i) => i.key === item.key)).toBe(false);
+  });
+
+  it('a relabel: the label it had and the label it gets, and the item leaves the queue', async () => {
+    const item = freshItem();
+    const [outcome] = await disposition.decide({
+      keys: [item.key],
+      decision: { kind: 'relabel', labelName: 'Tax Records - 6 Years', justification: 'Tax evidence' }
+    });
+    expect(outcome).toMatchObject({ ok: true, outcome: 'relabelled' });
+    const entry = await lastEntryFor(item.key);
+    expect(entry).toMatchObject({
+      action: 'relabel',
+      outcome: 'relabelled',
+      detail: { label: 'Invoices - 7 Years', relabelTo: 'Tax Records - 6 Years' }
+    });
+    expect(entry?.detail).not.toHaveProperty('until');
+    expect((await disposition.loadQueue()).items.some((i) => i.key === item.key)).toBe(false);
+  });
+
+  it('an added reviewer: who was added, and the stage now lists them', async () => {
+    const item = freshItem();
+    const reviewer = 'ana.ortiz@custodiandev.onmicrosoft.com';
+    const [outcome] = await disposition.decide({
+      keys: [item.key],
+      decision: { kind: 'addReviewer', reviewer, justification: 'Knows the supplier' }
+    });
+    expect(outcome).toMatchObject({ ok: true, outcome: 'reviewerAdded' });
+    expect(await lastEntryFor(item.key)).toMatchObject({ action: 'addReviewer', outcome: 'reviewerAdded', detail: { reviewer } });
+    const after = (await disposition.loadQueue()).items.find((i) => i.key === item.key)!;
+    expect(after.stages[after.currentStage - 1].reviewers).toContain(reviewer);
+    expect(after.stages[after.currentStage - 1].reviewers.filter((r) => r === reviewer)).toHaveLength(1);
+    expect((await disposition.register()).verification).toMatchObject({ ok: true });
+  });
+});
+
+describe('what a refused decision says', () => {
+  it('no justification: the decision is refused before anything is written, saying to write why', async () => {
+    const item = freshItem();
+    const before = (await disposition.register()).entries.length;
+    const [refused] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: '  ' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'justificationRequired', status: 403 } });
+    expect(!refused.ok && refused.error).toMatchObject({
+      what: `Custodian did not record your decision on '${item.name}'.`,
+      whatToDo: 'Write why you decide this; it is kept as proof.'
+    });
+    expect((await disposition.register()).entries).toHaveLength(before);
+  });
+
+  it('a relabel to a label that is not in the file plan is refused, saying to check the decision', async () => {
+    const item = freshItem();
+    const [refused] = await disposition.decide({
+      keys: [item.key],
+      decision: { kind: 'relabel', labelName: 'No Such Label', justification: 'x' }
+    });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatchObject({ status: 403, whatToDo: 'Check the decision, or ask a reviewer of this stage.' });
+  });
+
+  it('an item that is not waiting for review is refused, saying to refresh the queue', async () => {
+    const [refused] = await disposition.decide({ keys: ['site|list|999999'], decision: { kind: 'approve', justification: 'x' } });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'notInQueue',
+      status: 404,
+      what: 'Custodian did not record the decision.',
+      whatToDo: 'Refresh the queue.'
+    });
+  });
+
+  it('a decision on an item another decision took out of the queue is refused, saying to refresh the queue', async () => {
+    const item = freshItem();
+    await disposition.decide({
+      keys: [item.key],
+      decision: { kind: 'relabel', labelName: 'Tax Records - 6 Years', justification: 'First' }
+    });
+    // The queue this person still sees is stale: they approve the item the other decision took away.
+    const [second] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Second' } });
+    expect(!second.ok && second.error).toMatchObject({ code: 'notInQueue', status: 404, whatToDo: 'Refresh the queue.' });
+  });
+});
