@@ -3,6 +3,7 @@ import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantCl
 import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
 import type { QueueItem } from '../../../../src/core/services/disposition/DispositionQueue';
 import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
+import { createHoldsService, type HoldsService } from '../../../../src/core/services/holds/createHoldsService';
 import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
 import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
@@ -15,6 +16,7 @@ jest.setTimeout(60_000);
 let tenant: TestTenant;
 let graph: GraphGateway;
 let disposition: DispositionService;
+let holds: HoldsService;
 let queue: QueueItem[];
 const used = new Set<string>();
 
@@ -23,24 +25,24 @@ beforeAll(async () => {
   graph = tenant.graph('records-manager');
   const clock = devTenantClock(graph);
   await clock.advance(41 * 365);
-  disposition = createDispositionService(
-    createDispositionWorkspace({
-      graph,
-      store: createMemoryIndexStore(),
-      libraries: () => listTenantLibraries(graph),
-      now: () => clock.now(),
-      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-      anchorLabelName: 'Board Minutes - Permanent',
-      actorIsRecordsManager: true
-    })
-  );
+  const workspace = createDispositionWorkspace({
+    graph,
+    store: createMemoryIndexStore(),
+    libraries: () => listTenantLibraries(graph),
+    now: () => clock.now(),
+    recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
+    anchorLabelName: 'Board Minutes - Permanent',
+    actorIsRecordsManager: true
+  });
+  disposition = createDispositionService(workspace);
+  holds = createHoldsService(workspace);
   queue = (await disposition.loadQueue()).items;
 });
 afterAll(() => tenant.close());
 
 /** An item no other test of this file has taken, of a label that is not a record (so relabelling is allowed). */
-function freshItem(where: (i: QueueItem) => boolean = () => true): QueueItem {
-  const item = queue.find((i) => !used.has(i.key) && i.holds.length === 0 && i.labelName === 'Invoices - 7 Years' && where(i))!;
+function freshItem(labelName = 'Invoices - 7 Years'): QueueItem {
+  const item = queue.find((i) => !used.has(i.key) && i.holds.length === 0 && i.labelName === labelName)!;
   used.add(item.key);
   return item;
 }
@@ -143,5 +145,50 @@ describe('what a refused decision says', () => {
     // The queue this person still sees is stale: they approve the item the other decision took away.
     const [second] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Second' } });
     expect(!second.ok && second.error).toMatchObject({ code: 'notInQueue', status: 404, whatToDo: 'Refresh the queue.' });
+  });
+
+  it('a held item: 423 Locked, naming the hold, and saying to release it or to extend or relabel instead', async () => {
+    const item = freshItem();
+    const hold = await holds.create({ name: 'Supplier dispute', reason: 'Claim 42' });
+    await holds.add({ holdId: hold.holdId, items: [item.key], justification: 'In scope' });
+    const [refused] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Past its schedule' } });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'onHold',
+      status: 423,
+      what: `Custodian did not record your decision on '${item.name}'.`,
+      whatToDo: 'Ask the hold owner to release the hold, or extend or relabel the item instead.'
+    });
+    expect(!refused.ok && (refused.error as Error & { why: string }).why).toContain('Supplier dispute');
+  });
+
+  it('relabelling a regulatory record is refused before anything is written, saying Purview disposes of it', async () => {
+    const item = freshItem('Regulatory Filings - 10 Years');
+    const before = (await disposition.register()).entries.length;
+    const [refused] = await disposition.decide({
+      keys: [item.key],
+      decision: { kind: 'relabel', labelName: 'Tax Records - 6 Years', justification: 'x' }
+    });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'regulatoryRecord',
+      status: 403,
+      what: `Custodian did not relabel '${item.name}'.`,
+      whatToDo: 'Purview disposes of such records itself; review the item in the Purview portal.'
+    });
+    expect((await disposition.register()).entries).toHaveLength(before);
+  });
+
+  it('of two approvals of one item at once, one is recorded; the other is told who decided and where the review is now', async () => {
+    const item = freshItem();
+    const [a, b] = await Promise.all([
+      disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'A' } }),
+      disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'B' } })
+    ]);
+    const outcomes = [a[0], b[0]];
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    const lost = outcomes.find((o) => !o.ok);
+    expect(lost && !lost.ok && lost.error).toMatchObject({ code: 'reviewConflict', status: 409, what: 'Your decision was not recorded.' });
+    expect(lost && !lost.ok && (lost.error as Error & { why: string }).why).toMatch(
+      /^priya\.raman@custodiandev\.onmicrosoft\.com made a decision \(approve, stage 1\) on '.+' at .+, just before yours\. The review is now pendingReview at stage 2\.$/
+    );
   });
 });
