@@ -192,3 +192,26 @@ describe('what a refused decision says', () => {
     );
   });
 });
+
+describe('what the queue and an item’s details show', () => {
+  it('lists the sites by name and the file plan’s labels, and an item’s history holds its own decisions only', async () => {
+    const snapshot = await disposition.loadQueue();
+    const names = snapshot.sites.map((site) => site.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(names).toEqual(expect.arrayContaining(['Finance & Accounting', 'Legal']));
+    expect(snapshot.labels.find((l) => l.name === 'Invoices - 7 Years')).toMatchObject({
+      action: 'startDispositionReview',
+      isRecord: false
+    });
+    const decided = freshItem();
+    const untouched = freshItem();
+    await disposition.decide({ keys: [decided.key], decision: { kind: 'approve', justification: 'Stage 1' } });
+    // The tab reloads the queue after a decision, then shows the item from it.
+    await disposition.loadQueue();
+    const details = await disposition.item({ key: decided.key });
+    expect(details).toMatchObject({ key: decided.key, name: decided.name, labelName: 'Invoices - 7 Years', queued: { currentStage: 2 } });
+    expect(details?.history.map((h) => [h.subject, h.action, h.stage])).toEqual([[decided.key, 'approve', 1]]);
+    expect((await disposition.item({ key: untouched.key }))?.history).toEqual([]);
+    expect(await disposition.item({ key: 'site|list|999999' })).toBeUndefined();
+  });
+});
