@@ -133,6 +133,14 @@ export async function createFileIndexStore(folder: string, options: FileIndexSto
     }
   }
 
+  // A file that is missing or not JSON (written by nothing, or cut short before writes were atomic) reads as nothing.
+  const readJson = async (name: string): Promise<unknown> => {
+    try {
+      return JSON.parse(await readFile(join(folder, name), 'utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     load: (library) =>
       serial(library, async (): Promise<StoredLibrary | undefined> => {
@@ -176,14 +184,10 @@ export async function createFileIndexStore(folder: string, options: FileIndexSto
         held.delete(library);
         await rm(folderOf(library), { recursive: true, force: true });
       }),
-    async loadFacts() {
-      try {
-        return JSON.parse(await readFile(join(folder, 'facts.json'), 'utf8')) as unknown;
-      } catch {
-        return undefined;
-      }
-    },
+    loadFacts: () => readJson('facts.json'),
     saveFacts: (facts) => serial('\u0000facts', () => writeFileAtomic(join(folder, 'facts.json'), JSON.stringify(facts))),
+    loadQueueSnapshot: () => readJson('queue.json'),
+    saveQueueSnapshot: (snapshot) => serial('\u0000queue', () => writeFileAtomic(join(folder, 'queue.json'), JSON.stringify(snapshot))),
     async close() {
       await Promise.all([...queues.values()]);
       held.clear();

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { AsyncView, LoadingState, useAsync, type AsyncState } from '../common';
+import { AsyncView, LoadingState, formatDateTime, useAsync, type AsyncState } from '../common';
 import { EventsView } from './EventsView';
 import { ForecastView } from './ForecastView';
 import { HoldsView } from './HoldsView';
@@ -66,12 +66,28 @@ export function DispositionsApp(props: DispositionsAppProps): React.ReactElement
   const [queue, reload] = useAsync((signal) => services.loadQueue(signal), [services, dataVersion, version]);
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
   // While the queue is read again (after a decision), the last one stays on screen with its filters and selection.
-  const [last, setLast] = React.useState<QueueSnapshot | undefined>();
+  // Opening the tab, that is the queue last read on this device (the index's store keeps it), marked with its time.
+  const [last, setLast] = React.useState<{ snapshot: QueueSnapshot; kept: boolean } | undefined>();
   React.useEffect(() => {
-    if (queue.status === 'ready') setLast(queue.data);
+    if (queue.status === 'ready') setLast({ snapshot: queue.data, kept: false });
   }, [queue]);
-  const shown: AsyncState<QueueSnapshot> = queue.status === 'loading' && last ? { status: 'ready', data: last } : queue;
+  React.useEffect(() => {
+    let live = true;
+    services.lastQueue?.().then(
+      (kept) => {
+        if (live && kept) setLast((current) => current ?? { snapshot: kept, kept: true });
+      },
+      () => undefined
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  const shown: AsyncState<QueueSnapshot> = queue.status === 'loading' && last ? { status: 'ready', data: last.snapshot } : queue;
   const refreshing = queue.status === 'loading' && last !== undefined;
+  const refreshingLabel = last?.kept
+    ? `Showing the queue as it was at ${formatDateTime(last.snapshot.now)}; reading the current one`
+    : 'Refreshing the queue';
   const [openKey, setOpenKey] = React.useState<string | undefined>(props.initialItemKey);
   const { onItemOpened } = props;
   const opened = React.useCallback(
@@ -101,7 +117,7 @@ export function DispositionsApp(props: DispositionsAppProps): React.ReactElement
         />
       </div>
       <section role="tabpanel" id={`custodian-panel-${tab}`} aria-labelledby={`custodian-tab-${tab}`} aria-busy={refreshing}>
-        {refreshing && tab === 'queue' ? <LoadingState label="Refreshing the queue" /> : null}
+        {refreshing && tab === 'queue' ? <LoadingState label={refreshingLabel} /> : null}
         {tab === 'queue' ? (
           <AsyncView state={shown} loadingLabel="Reading the queue" errorWhat="Custodian could not read the queue." onRetry={reload}>
             {(snapshot) => (

@@ -24,6 +24,8 @@ import type { ItemDetailsView } from './ItemDetailsView';
 export interface DispositionsServices {
   /** Brings the index up to date and gives the queue at the tenant's current time. */
   loadQueue(signal?: AbortSignal): Promise<QueueSnapshot>;
+  /** The queue as last read, kept on this device: shown at once, marked with its time, while `loadQueue` runs. */
+  lastQueue?(): Promise<QueueSnapshot | undefined>;
   /** One item by key (deep links), with its history from the register. */
   item(key: string, signal?: AbortSignal): Promise<ItemDetailsView | undefined>;
   /** Records one decision per item, one after another, reporting each as it is made. */

@@ -21,6 +21,7 @@ export function composeDispositionsServices(core: RecordsManagerServices): Dispo
   const { disposition, holds, events, forecast, search } = core;
   return {
     loadQueue: (signal) => disposition.loadQueue({ signal }),
+    lastQueue: () => disposition.lastQueue(),
     item: async (key, signal) => {
       const details = await disposition.item({ key, signal });
       return details && itemDetailsView(details);

@@ -5,6 +5,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DispositionsApp } from '../../../src/ui/dispositions/DispositionsApp';
 import type { ProofRegisterReport } from '../../../src/core/services/disposition/readProofRegister';
+import { formatDateTime } from '../../../src/ui/common/dates';
 import { renderInFluent } from '../support/render';
 import { fakeServices, queueItem, registerEntry } from './fakeServices';
 
@@ -43,6 +44,31 @@ describe('DispositionsApp', () => {
     const stuck = screen.getByText('Stuck.pdf').closest('[role="option"], [role="row"], li, button') as HTMLElement;
     expect(within(stuck).getByText('Disposal interrupted')).toBeInTheDocument();
     expect(screen.getAllByText('Disposal interrupted')).toHaveLength(1);
+  });
+
+  it('shows the queue last read on this device at once, saying when it was read, until the current one arrives', async () => {
+    const services = fakeServices([queueItem(1), queueItem(2)]);
+    const kept = {
+      ...(await services.loadQueue()),
+      now: '2026-05-30T08:15:00.000Z',
+      items: [queueItem(9, { name: 'Kept from last time.pdf' })]
+    };
+    let arrive: () => void = () => undefined;
+    const current = services.loadQueue;
+    const waiting = new Promise<void>((resolve) => (arrive = resolve));
+    renderInFluent(
+      <DispositionsApp
+        services={{ ...services, lastQueue: async () => kept, loadQueue: async (signal) => (await waiting, current(signal)) }}
+      />
+    );
+    expect(await screen.findByText('Kept from last time.pdf')).toBeInTheDocument();
+    expect(
+      screen.getByText(`Showing the queue as it was at ${formatDateTime('2026-05-30T08:15:00.000Z')}; reading the current one`)
+    ).toBeInTheDocument();
+    arrive();
+    await screen.findByText(/Showing 2 items of 2 waiting for review/);
+    expect(screen.queryByText('Kept from last time.pdf')).toBeNull();
+    expect(screen.queryByText(/Showing the queue as it was at/)).toBeNull();
   });
 
   it('asks for a justification, then records an approval and shows each result', async () => {

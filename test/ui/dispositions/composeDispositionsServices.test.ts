@@ -34,6 +34,7 @@ function core(calls: unknown[][]): RecordsManagerServices {
   return {
     disposition: {
       loadQueue: record('loadQueue') as never,
+      lastQueue: record('lastQueue') as never,
       item: record('item', details) as never,
       decide: async (request, options) => {
         calls.push(['decide', request]);

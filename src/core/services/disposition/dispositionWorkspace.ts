@@ -46,6 +46,8 @@ export interface OpenedWorkspace {
 export interface DispositionWorkspace {
   graph: GraphGateway;
   now(): Promise<string>;
+  /** The last queue read, kept in the index's store: shown at once the next time, while the current one is read. */
+  lastQueue: { load(): Promise<unknown>; save(snapshot: unknown): Promise<void> };
   /** Opens the libraries and the records site on first use; a failed opening is tried again on the next call. */
   ready(): Promise<OpenedWorkspace>;
 }
@@ -75,5 +77,6 @@ export function createDispositionWorkspace(deps: DispositionWorkspaceDeps): Disp
     return { index, review, site, libraries, placeOf };
   });
 
-  return { graph, now: () => deps.now(), ready };
+  const lastQueue = { load: () => deps.store.loadQueueSnapshot(), save: (snapshot: unknown) => deps.store.saveQueueSnapshot(snapshot) };
+  return { graph, now: () => deps.now(), ready, lastQueue };
 }

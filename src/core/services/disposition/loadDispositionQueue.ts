@@ -21,7 +21,7 @@ export async function loadDispositionQueue(deps: DispositionDeps, request: LoadQ
   const items = entries.map((e) => queueItem(e, s.placeOf(e.key)));
   memory.items = new Map(items.map((i) => [i.key, i]));
   const sites = new Map(s.libraries.map((l) => [l.siteId, l.siteName]));
-  return {
+  const snapshot: QueueSnapshot = {
     now,
     user,
     items,
@@ -29,4 +29,29 @@ export async function loadDispositionQueue(deps: DispositionDeps, request: LoadQ
     sites: [...sites].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     indexedCount: s.index.entries().length
   };
+  // Kept for the next opening of the tab; a store that refuses it (full, evicted) costs only that.
+  await workspace.lastQueue.save(snapshot).catch(() => undefined);
+  return snapshot;
+}
+
+/**
+ * The queue as it was last read, from the index's store, without a request: what the tab shows at once while it
+ * reads the current queue (`snapshot.now` says how old it is). Undefined when there is none, or it is not a queue.
+ */
+export async function lastDispositionQueue(deps: DispositionDeps): Promise<QueueSnapshot | undefined> {
+  const stored = await deps.workspace.lastQueue.load().catch(() => undefined);
+  return isQueueSnapshot(stored) ? stored : undefined;
+}
+
+function isQueueSnapshot(value: unknown): value is QueueSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.now === 'string' &&
+    typeof v.user === 'string' &&
+    typeof v.indexedCount === 'number' &&
+    Array.isArray(v.items) &&
+    Array.isArray(v.labels) &&
+    Array.isArray(v.sites)
+  );
 }

@@ -33,6 +33,9 @@ export interface IndexStore {
   /** The file plan and events last read (JSON), so a restarted index can show the queue before it reaches Graph. */
   loadFacts(): Promise<unknown>;
   saveFacts(facts: unknown): Promise<void>;
+  /** The last queue shown (JSON), so the tab can show it at once while it reads the current one. */
+  loadQueueSnapshot(): Promise<unknown>;
+  saveQueueSnapshot(snapshot: unknown): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -69,6 +69,13 @@ export async function createIdbIndexStore(name = 'custodian-disposition-index'):
     async saveFacts(facts) {
       await db.put('facts', { key: 'current', facts });
     },
+    // Beside the facts, under a key of its own: no new object store, so no version change of the database.
+    async loadQueueSnapshot() {
+      return (await db.get('facts', 'queue'))?.facts;
+    },
+    async saveQueueSnapshot(snapshot) {
+      await db.put('facts', { key: 'queue', facts: snapshot });
+    },
     async close() {
       db.close();
     }

@@ -4,6 +4,7 @@ import { applyCommit, type IndexStore, type StoredLibrary } from './IndexStore';
 /** An index store that keeps nothing after the page closes: for tests, or when storage is refused. */
 export function createMemoryIndexStore(): IndexStore {
   let facts: unknown;
+  let queueSnapshot: unknown;
   const libraries = new Map<string, { deltaLink: string; syncedAt: string; items: Map<string, IndexedItem> }>();
   return {
     async load(library): Promise<StoredLibrary | undefined> {
@@ -22,6 +23,12 @@ export function createMemoryIndexStore(): IndexStore {
     },
     async saveFacts(value) {
       facts = value;
+    },
+    async loadQueueSnapshot() {
+      return queueSnapshot;
+    },
+    async saveQueueSnapshot(value) {
+      queueSnapshot = value;
     },
     async close() {
       libraries.clear();

@@ -50,6 +50,16 @@ describe('createFileIndexStore (Node)', () => {
     expect(again?.items.some((i) => i.id === '3')).toBe(false);
   });
 
+  it('keeps the last queue in a file of its own, and reads a missing or broken one as nothing', async () => {
+    const store = await createFileIndexStore(folder);
+    expect(await store.loadQueueSnapshot()).toBeUndefined();
+    await store.saveQueueSnapshot({ now: '2026-01-01T00:00:00.000Z', items: [] });
+    await store.close();
+    expect(await (await createFileIndexStore(folder)).loadQueueSnapshot()).toEqual({ now: '2026-01-01T00:00:00.000Z', items: [] });
+    await writeFile(join(folder, 'queue.json'), '{"now": "2026-01');
+    expect(await (await createFileIndexStore(folder)).loadQueueSnapshot()).toBeUndefined();
+  });
+
   it('a process killed while writing loses no committed refresh', async () => {
     const script = join(folder, 'writer.ts');
     const storeModule = resolve(__dirname, '../../../../src/node/index/createFileIndexStore');

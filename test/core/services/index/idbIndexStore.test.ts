@@ -39,6 +39,7 @@ describe('createIdbIndexStore (IndexedDB through idb, fake-indexeddb in jsdom)',
       removals: ['3']
     });
     await store.saveFacts({ labels: [], events: [] });
+    await store.saveQueueSnapshot({ now: '2026-01-01T00:00:00.000Z', items: [] });
     await store.close();
 
     const reopened = await createIdbIndexStore('test-a');
@@ -50,6 +51,8 @@ describe('createIdbIndexStore (IndexedDB through idb, fake-indexeddb in jsdom)',
     ]);
     expect((await reopened.load('other'))?.items).toHaveLength(1);
     expect(await reopened.loadFacts()).toEqual({ labels: [], events: [] });
+    // The last queue is kept beside the facts, each under its own key.
+    expect(await reopened.loadQueueSnapshot()).toEqual({ now: '2026-01-01T00:00:00.000Z', items: [] });
 
     await reopened.commit('lib', {
       reset: true,
