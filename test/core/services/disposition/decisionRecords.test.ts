@@ -2,10 +2,8 @@ import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
 import type { QueueItem } from '../../../../src/core/services/disposition/DispositionQueue';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
 import { createHoldsService, type HoldsService } from '../../../../src/core/services/holds/createHoldsService';
-import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
 // What each kind of decision leaves in the proof register (the record an auditor reads) and what each refusal says,
@@ -25,15 +23,7 @@ beforeAll(async () => {
   graph = tenant.graph('records-manager');
   const clock = devTenantClock(graph);
   await clock.advance(41 * 365);
-  const workspace = createDispositionWorkspace({
-    graph,
-    store: createMemoryIndexStore(),
-    libraries: () => listTenantLibraries(graph),
-    now: () => clock.now(),
-    recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-    anchorLabelName: 'Board Minutes - Permanent',
-    actorIsRecordsManager: true
-  });
+  const workspace = recordsManagerWorkspace(graph);
   disposition = createDispositionService(workspace);
   holds = createHoldsService(workspace);
   queue = (await disposition.loadQueue()).items;

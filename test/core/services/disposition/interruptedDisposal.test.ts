@@ -3,10 +3,8 @@ import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
 import type { QueueItem } from '../../../../src/core/services/disposition/DispositionQueue';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
-import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
 import { startDevTenantWithFaults, type DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 
 // A final approval whose deletion fails, on the dev tenant with the failure injected where SharePoint would answer
 // it (a 403 on the DELETE, then on the request that undoes the decision). The attack this guards against is losing
@@ -27,17 +25,7 @@ beforeAll(async () => {
   const clock = devTenantClock(graph);
   // Every seeded schedule up to 40 years has ended.
   await clock.advance(41 * 365);
-  disposition = createDispositionService(
-    createDispositionWorkspace({
-      graph,
-      store: createMemoryIndexStore(),
-      libraries: () => listTenantLibraries(graph),
-      now: () => clock.now(),
-      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-      anchorLabelName: 'Board Minutes - Permanent',
-      actorIsRecordsManager: true
-    })
-  );
+  disposition = createDispositionService(recordsManagerWorkspace(graph));
 });
 afterAll(() => tenant.close());
 afterEach(() => {

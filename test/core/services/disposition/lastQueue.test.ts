@@ -1,9 +1,8 @@
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService } from '../../../../src/core/services/disposition/createDispositionService';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
 import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
 import type { IndexStore } from '../../../../src/core/services/index/IndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { logRequests } from '../support/requestLog';
 
@@ -22,17 +21,7 @@ afterAll(() => tenant.close());
 
 function service(store: IndexStore) {
   const graph = tenant.graph('records-manager');
-  return createDispositionService(
-    createDispositionWorkspace({
-      graph,
-      store,
-      libraries: () => listTenantLibraries(graph),
-      now: () => devTenantClock(graph).now(),
-      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-      anchorLabelName: 'Board Minutes - Permanent',
-      actorIsRecordsManager: true
-    })
-  );
+  return createDispositionService(recordsManagerWorkspace(graph, store));
 }
 
 it('gives the queue last read to the next opening, without a request', async () => {

@@ -1,8 +1,6 @@
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
-import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { listRows, recordsSiteList } from './support/recordsSiteAsOfficeWorker';
 
@@ -20,17 +18,7 @@ beforeAll(async () => {
   const graph = tenant.graph('records-manager');
   const clock = devTenantClock(graph);
   await clock.advance(8 * 365);
-  disposition = createDispositionService(
-    createDispositionWorkspace({
-      graph,
-      store: createMemoryIndexStore(),
-      libraries: () => listTenantLibraries(graph),
-      now: () => clock.now(),
-      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-      anchorLabelName: 'Board Minutes - Permanent',
-      actorIsRecordsManager: true
-    })
-  );
+  disposition = createDispositionService(recordsManagerWorkspace(graph));
 });
 afterAll(() => tenant.close());
 

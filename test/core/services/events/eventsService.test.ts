@@ -1,9 +1,7 @@
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
 import { createEventsService, type EventsService } from '../../../../src/core/services/events/createEventsService';
-import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
 import { createSearchService, type SearchService } from '../../../../src/core/services/search/createSearchService';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
 // Retention events as the Teams tab uses them, on the dev tenant: the event types with the labels bound to each (as
@@ -19,16 +17,7 @@ let search: SearchService;
 beforeAll(async () => {
   tenant = await startTestTenant(300);
   const graph = tenant.graph('records-manager');
-  const clock = devTenantClock(graph);
-  const workspace = createDispositionWorkspace({
-    graph,
-    store: createMemoryIndexStore(),
-    libraries: () => listTenantLibraries(graph),
-    now: () => clock.now(),
-    recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-    anchorLabelName: 'Board Minutes - Permanent',
-    actorIsRecordsManager: true
-  });
+  const workspace = recordsManagerWorkspace(graph);
   events = createEventsService(workspace);
   search = createSearchService(workspace);
 });

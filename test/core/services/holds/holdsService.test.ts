@@ -1,9 +1,6 @@
-import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService, type DispositionService } from '../../../../src/core/services/disposition/createDispositionService';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
 import { createHoldsService, type HoldsService } from '../../../../src/core/services/holds/createHoldsService';
-import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 
 // The Holds tab's service on the dev tenant, signed in as the records manager: a hold as the tab lists it (what it
@@ -20,16 +17,7 @@ const user = 'priya.raman@custodiandev.onmicrosoft.com';
 beforeAll(async () => {
   tenant = await startTestTenant(100);
   const graph = tenant.graph('records-manager');
-  const clock = devTenantClock(graph);
-  const workspace = createDispositionWorkspace({
-    graph,
-    store: createMemoryIndexStore(),
-    libraries: () => listTenantLibraries(graph),
-    now: () => clock.now(),
-    recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-    anchorLabelName: 'Board Minutes - Permanent',
-    actorIsRecordsManager: true
-  });
+  const workspace = recordsManagerWorkspace(graph);
   holds = createHoldsService(workspace);
   disposition = createDispositionService(workspace);
 });
