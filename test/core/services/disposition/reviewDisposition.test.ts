@@ -3,7 +3,7 @@ import { getListItem } from '../../../../src/core/graph/listItems/getListItem';
 import { deleteListItem } from '../../../../src/core/graph/listItems/deleteListItem';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
-import { CustodianError } from '../../../../src/core/http/CustodianError';
+import { type CustodianError } from '../../../../src/core/http/CustodianError';
 import { createDispositionReview, type DispositionReviewService } from '../../../../src/core/services/disposition/createDispositionReview';
 import { readLegalHolds } from '../../../../src/core/services/holds/legalHolds';
 import { registerList } from '../../../../src/core/services/disposition/dispositionLists';
@@ -13,6 +13,7 @@ import { createMemoryIndexStore } from '../../../../src/core/services/index/crea
 import { openRecordsSite, type RecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
+import { refusal } from '../support/refusal';
 
 /** A date `years` after the dev tenant's `now` (its clock runs years ahead of the machine's), never a fixed year. */
 const yearsAfter = (now: string, years: number): string => new Date(Date.parse(now) + years * 365 * 86_400_000).toISOString();
@@ -30,16 +31,6 @@ let sam: DispositionReviewService;
 let now: string;
 
 const anchor = { labelName: 'Board Minutes - Permanent' };
-
-async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
-  try {
-    await run();
-  } catch (e) {
-    if (!(e instanceof CustodianError)) throw e;
-    return e;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeEach(async () => {
   tenant = await startTestTenant(400);

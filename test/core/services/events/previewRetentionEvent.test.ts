@@ -1,7 +1,6 @@
 import type { FilePlanLabel } from '../../../../src/core/domain/filePlanLabel';
 import { createGraphGateway } from '../../../../src/core/graph/createGraphGateway';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
-import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { fireRetentionEvent } from '../../../../src/core/services/events/fireRetentionEvent';
 import {
   previewRetentionEvent,
@@ -13,6 +12,7 @@ import type { DispositionIndex, IndexEntry } from '../../../../src/core/services
 import type { IndexedItem } from '../../../../src/core/services/index/IndexedItem';
 import { fakeTiming } from '../../support/fakeTiming';
 import { startLoopbackPeer, staticTokens, type LoopbackPeer } from '../../support/loopbackPeer';
+import { refusal } from '../support/refusal';
 
 // What a retention event will start, decided from the index's items and Graph's event types (answered in the shape
 // of Microsoft's list example, security-retentioneventtype-list: `@odata.type`, id, displayName, description), by
@@ -118,15 +118,6 @@ const request = (overrides: Partial<RetentionEventRequest> = {}): RetentionEvent
   assetIds: ['C-77'],
   ...overrides
 });
-
-async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
-  const error = await run().then(
-    () => undefined,
-    (e: unknown) => e
-  );
-  expect(error).toBeInstanceOf(CustodianError);
-  return error as CustodianError;
-}
 
 describe('previewing a retention event', () => {
   it('starts the items whose label is bound to the type, by id or by name in any case, and whose asset id it names', async () => {

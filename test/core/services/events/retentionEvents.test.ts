@@ -1,13 +1,13 @@
 import { updateListItemFields } from '../../../../src/core/graph/listItems/updateListItemFields';
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import type { ListRef } from '../../../../src/core/graph/listItems/ListRef';
-import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { fireRetentionEvent } from '../../../../src/core/services/events/fireRetentionEvent';
 import { previewRetentionEvent } from '../../../../src/core/services/events/previewRetentionEvent';
 import { createDispositionIndex, type DispositionIndex } from '../../../../src/core/services/index/createDispositionIndex';
 import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { findLibrary, tenantNow } from '../index/testLibraries';
+import { refusal } from '../support/refusal';
 
 let tenant: TestTenant;
 let manager: GraphGateway;
@@ -22,16 +22,6 @@ beforeAll(async () => {
   await index.refresh({ now: await tenantNow(tenant.control) });
 });
 afterAll(() => tenant.close());
-
-async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
-  try {
-    await run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustodianError);
-    return e as CustodianError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('retention events', () => {
   it('previews the items an event will start, fires it once confirmed, and starts retention for exactly those items', async () => {

@@ -1,7 +1,7 @@
-import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { createHoldRegister, type HoldRegister } from '../../../../src/core/services/holds/holdRegister';
 import { openRecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
+import { refusal } from '../support/refusal';
 
 // Custodian's own holds, kept in lists on the records site of the dev tenant: what a records manager relies on is
 // that a hold covers exactly what was added to it while it is active, that nothing is half-recorded, and that every
@@ -23,15 +23,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => tenant.close());
-
-async function refusal(run: () => Promise<unknown>): Promise<CustodianError> {
-  const error = await run().then(
-    () => undefined,
-    (e: unknown) => e
-  );
-  expect(error).toBeInstanceOf(CustodianError);
-  return error as CustodianError;
-}
 
 describe('creating a hold', () => {
   it('keeps the trimmed name and reason, gives an id from the time, and records who created it and why', async () => {
