@@ -647,6 +647,9 @@ describe('accessibility', () => {
     await page.getByRole('dialog', { name: 'Plan for Invoices' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
+    // Wait as a person would for the dialog to go before moving on; the dialog watcher then checks
+    // that focus went back to "Edit plan: Invoices".
+    await page.getByRole('dialog', { name: 'Plan for Invoices' }).waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: 'Coverage' }).click();
     await page.getByTestId('coverage-table').waitFor();

@@ -59,9 +59,13 @@ export function watchDialogs(): void {
   let lastOutside: Element | null = null;
   let opener: Element | null = null;
   let open = false;
+  // A closing still being checked; a person acting again ends the check at once, on the page as it was before the act
+  // moved focus (pointerdown and keydown are seen in the capture phase, before focus moves).
+  let checkNow: (() => void) | null = null;
   // The opener is the control a person acted on (a key pressed on it, or a click) outside any dialog: focus alone can
   // move on before the dialog appears.
   const actedOn = (element: Element | null): void => {
+    checkNow?.();
     if (element && element !== document.body && !element.closest(dialogs)) lastOutside = element;
   };
   document.addEventListener('keydown', () => actedOn(document.activeElement), true);
@@ -96,14 +100,21 @@ export function watchDialogs(): void {
         const root = document.documentElement;
         root.dataset.dialogsChecked = String(Number(root.dataset.dialogsChecked ?? '0') + 1);
       };
-      const poll = (): void => {
-        if (document.querySelector(dialogs)) return checked();
-        const problems = problemsAfterClose(expected);
-        if (problems.length && Date.now() - started < 1000) return void setTimeout(poll, 50);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (problems: string[]): void => {
+        clearTimeout(timer);
+        checkNow = null;
         for (const problem of problems) console.error(problem);
         checked();
       };
-      setTimeout(poll, 50);
+      const poll = (): void => {
+        if (document.querySelector(dialogs)) return finish([]);
+        const problems = problemsAfterClose(expected);
+        if (problems.length && Date.now() - started < 1000) return void (timer = setTimeout(poll, 50));
+        finish(problems);
+      };
+      checkNow = () => finish(document.querySelector(dialogs) ? [] : problemsAfterClose(expected));
+      timer = setTimeout(poll, 50);
     }
   };
   const observe = (): void => {
