@@ -82,6 +82,31 @@ async function moveClock(minutes: number): Promise<void> {
   await graph.call({ method: 'POST', url: `${graph.baseOrigin}/devtenant/clock`, body: { minutes }, action: 'move the clock' });
 }
 
+describe('the disposal of a locked record', () => {
+  it('removes its label first (a labelled record cannot be deleted), then deletes it, with one proof entry', async () => {
+    const record = await toLastStage(await recordInQueue(true));
+    const [, , itemId] = record.key.split('|');
+    const writes: string[] = [];
+    tenant.fault = ({ method, path }) => {
+      if (method === 'DELETE') writes.push(path.endsWith(`/items/${itemId}`) ? 'delete the item' : path.endsWith('/retentionLabel') ? 'remove the label' : path);
+      return undefined;
+    };
+    const registerBefore = (await disposition.register()).entries.length;
+    const [done] = await disposition.decide({ keys: [record.key], decision: { kind: 'approve', justification: 'Past its schedule' } });
+    expect(done).toMatchObject({ ok: true, outcome: 'disposed' });
+    expect(writes).toEqual(['remove the label', 'delete the item']);
+    expect(await listItem(record.key)).toBeUndefined();
+    const register = await disposition.register();
+    expect(register.verification).toMatchObject({ ok: true });
+    expect(
+      register.entries
+        .slice(registerBefore)
+        .filter((e) => e.subject === record.key)
+        .map((e) => [e.action, e.outcome])
+    ).toEqual([['approve', 'disposed']]);
+  });
+});
+
 describe('a disposal whose deletion fails', () => {
   it('keeps a record and its label when the deletion fails and the decision is undone', async () => {
     // A locked record of a record label of the seeded file plan whose items end in a review (retainAsRecord, 40 years).
@@ -123,13 +148,13 @@ describe('a disposal whose deletion fails', () => {
     const { items, labels } = await disposition.loadQueue();
     const notRecords = new Set(labels.filter((l) => !l.isRecord).map((l) => l.name));
     const item = await toLastStage(items.find((i) => notRecords.has(i.labelName) && i.holds.length === 0 && i.stages.length > 1)!);
-    const [, , itemId] = item.key.split('|');
+    const [, listId, itemId] = item.key.split('|');
     const registerBefore = (await disposition.register()).entries.length;
     // The deletion is refused, and so is the write that would undo the decision: the state stays 'disposing'.
     let stateWrites = 0;
     tenant.fault = ({ method, path }) => {
       if (method === 'DELETE' && path.endsWith(`/items/${itemId}`)) return denied;
-      if (method === 'PATCH' && path.includes('/lists/') && path.endsWith('/fields') && !path.includes(`/items/${itemId}/`)) {
+      if (method === 'PATCH' && path.includes('/lists/') && path.endsWith('/fields') && !path.includes(`/lists/${listId}/items/${itemId}/`)) {
         stateWrites += 1;
         // The first write saves the decision; the second would undo it.
         return stateWrites > 1 ? denied : undefined;
@@ -166,12 +191,14 @@ describe('a disposal whose deletion fails', () => {
   it('refuses a second approval while a disposal may still be running', async () => {
     const { items, labels } = await disposition.loadQueue();
     const notRecords = new Set(labels.filter((l) => !l.isRecord).map((l) => l.name));
-    const item = await toLastStage(items.filter((i) => notRecords.has(i.labelName) && i.holds.length === 0).at(-1)!);
-    const [, , itemId] = item.key.split('|');
+    // An item with more than one stage, so that its final decision changes its state row (which the fault refuses to
+    // undo) rather than creating one. The item's own fields are told apart by list id: a state row may share its id.
+    const item = await toLastStage(items.filter((i) => notRecords.has(i.labelName) && i.holds.length === 0 && i.stages.length > 1).at(-1)!);
+    const [, listId, itemId] = item.key.split('|');
     let stateWrites = 0;
     tenant.fault = ({ method, path }) => {
       if (method === 'DELETE' && path.endsWith(`/items/${itemId}`)) return denied;
-      if (method === 'PATCH' && path.endsWith('/fields') && !path.includes(`/items/${itemId}/`))
+      if (method === 'PATCH' && path.endsWith('/fields') && !path.includes(`/lists/${listId}/items/${itemId}/`))
         return ++stateWrites > 1 ? denied : undefined;
       return undefined;
     };
