@@ -59,8 +59,8 @@ export function watchDialogs(): void {
   let lastOutside: Element | null = null;
   let opener: Element | null = null;
   let open = false;
-  // A closing still being checked; a person acting again ends the check at once, on the page as it was before the act
-  // moved focus (pointerdown and keydown are seen in the capture phase, before focus moves).
+  // A closing still being checked; a person acting again settles it on the page as it was before the act moved focus
+  // (pointerdown and keydown are seen in the capture phase, before focus moves).
   let checkNow: (() => void) | null = null;
   // The opener is the control a person acted on (a key pressed on it, or a click) outside any dialog: focus alone can
   // move on before the dialog appears.
@@ -113,7 +113,11 @@ export function watchDialogs(): void {
         if (problems.length && Date.now() - started < 1000) return void (timer = setTimeout(poll, 50));
         finish(problems);
       };
-      checkNow = () => finish(document.querySelector(dialogs) ? [] : problemsAfterClose(expected));
+      // The person acts again: if the page is right at this moment, the closing passed (whatever the act then does
+      // to focus); if not, the polling goes on as before, so an act can end a check early but never fail one.
+      checkNow = () => {
+        if (document.querySelector(dialogs) || problemsAfterClose(expected).length === 0) finish([]);
+      };
       timer = setTimeout(poll, 50);
     }
   };
