@@ -96,7 +96,9 @@ describe('the dialog watcher', () => {
 
   it('accepts focus returned and then moved at once by the person pressing elsewhere', async () => {
     expect(
-      await closeDialog(`dialog.remove(); root.removeAttribute('aria-hidden'); document.getElementById('approve').focus(); ${pressOtherAtOnce}`)
+      await closeDialog(
+        `dialog.remove(); root.removeAttribute('aria-hidden'); document.getElementById('approve').focus(); ${pressOtherAtOnce}`
+      )
     ).toEqual([]);
   });
 

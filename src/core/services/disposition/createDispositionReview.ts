@@ -79,6 +79,14 @@ function interruptedDisposal(state: ReviewStateRow | undefined, now: string): bo
   return Number.isNaN(started) || Date.parse(now) - started > disposalTimeoutMs;
 }
 
+/** A review's stored status as the reviewer told of a conflict reads it (never the internal name). */
+const statusWords: Readonly<Record<string, string>> = {
+  pendingReview: 'waiting for review',
+  extended: 'extended',
+  relabelled: 'relabelled',
+  approvedForDisposal: 'approved for disposal'
+};
+
 /** The domain's review, as the stored state row says it stands now. */
 function mergeState(base: DispositionReview, state: ReviewStateRow | undefined): DispositionReview {
   if (!state) return base;
@@ -145,7 +153,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         ? 'The item has been disposed of.'
         : state?.value.status === 'disposing'
           ? 'The item is being disposed of.'
-          : `The review is now ${state?.value.status ?? 'changed'} at stage ${state?.value.currentStage ?? '?'}.`;
+          : `The review is now ${statusWords[state?.value.status ?? ''] ?? 'changed'} at stage ${state?.value.currentStage ?? '?'}.`;
     return reviewError({
       code: 'reviewConflict',
       status: 409,

@@ -178,7 +178,7 @@ describe('what a refused decision says', () => {
     const lost = outcomes.find((o) => !o.ok);
     expect(lost && !lost.ok && lost.error).toMatchObject({ code: 'reviewConflict', status: 409, what: 'Your decision was not recorded.' });
     expect(lost && !lost.ok && (lost.error as Error & { why: string }).why).toMatch(
-      /^priya\.raman@custodiandev\.onmicrosoft\.com made a decision \(approve, stage 1\) on '.+' at .+, just before yours\. The review is now pendingReview at stage 2\.$/
+      /^priya\.raman@custodiandev\.onmicrosoft\.com made a decision \(approve, stage 1\) on '.+' at .+, just before yours\. The review is now waiting for review at stage 2\.$/
     );
   });
 });

@@ -88,7 +88,8 @@ describe('the disposal of a locked record', () => {
     const [, , itemId] = record.key.split('|');
     const writes: string[] = [];
     tenant.fault = ({ method, path }) => {
-      if (method === 'DELETE') writes.push(path.endsWith(`/items/${itemId}`) ? 'delete the item' : path.endsWith('/retentionLabel') ? 'remove the label' : path);
+      if (method === 'DELETE')
+        writes.push(path.endsWith(`/items/${itemId}`) ? 'delete the item' : path.endsWith('/retentionLabel') ? 'remove the label' : path);
       return undefined;
     };
     const registerBefore = (await disposition.register()).entries.length;
@@ -154,7 +155,12 @@ describe('a disposal whose deletion fails', () => {
     let stateWrites = 0;
     tenant.fault = ({ method, path }) => {
       if (method === 'DELETE' && path.endsWith(`/items/${itemId}`)) return denied;
-      if (method === 'PATCH' && path.includes('/lists/') && path.endsWith('/fields') && !path.includes(`/lists/${listId}/items/${itemId}/`)) {
+      if (
+        method === 'PATCH' &&
+        path.includes('/lists/') &&
+        path.endsWith('/fields') &&
+        !path.includes(`/lists/${listId}/items/${itemId}/`)
+      ) {
         stateWrites += 1;
         // The first write saves the decision; the second would undo it.
         return stateWrites > 1 ? denied : undefined;

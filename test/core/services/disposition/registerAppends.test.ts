@@ -1,6 +1,11 @@
 import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { registerHeadList, registerList } from '../../../../src/core/services/disposition/dispositionLists';
-import { appendToRegister, readRegister, verifyRegister, type RegisterPayload } from '../../../../src/core/services/disposition/proofRegister';
+import {
+  appendToRegister,
+  readRegister,
+  verifyRegister,
+  type RegisterPayload
+} from '../../../../src/core/services/disposition/proofRegister';
 import { openRecordsSite, type RecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { tenantNow } from '../index/testLibraries';
@@ -30,6 +35,10 @@ const decision = (n: number): RegisterPayload => ({
   outcome: 'nextStage',
   detail: { label: 'Invoices - 7 Years' }
 });
+
+/** An error as the records list store raises it for SharePoint's answer (412 becomes `entryChanged`). */
+const answer = (code: string, status: number): CustodianError =>
+  new CustodianError({ code, status, source: 'sharepoint', serviceMessage: code, what: code, why: code, whatToDo: code });
 
 /** A client of its own (its own list lookups and head reads), as each reviewer's browser is. */
 const client = (): Promise<RecordsSite> => openRecordsSite(tenant.graph('records-manager'), recordsSiteUrl);
@@ -76,7 +85,7 @@ describe('appending to the proof register', () => {
     // Another writer wins every race: SharePoint answers each If-Match with 412, which the store reports as entryChanged.
     heads.update = () => {
       tries++;
-      return Promise.reject(new CustodianError({ code: 'entryChanged', status: 412, what: 'x', why: 'x', whatToDo: 'x' }));
+      return Promise.reject(answer('entryChanged', 412));
     };
     const refused = await refusal(() => appendToRegister(site, decision(1), now));
     expect(refused).toMatchObject({ code: 'registerBusy', status: 503 });
@@ -91,7 +100,7 @@ describe('appending to the proof register', () => {
     let tries = 0;
     heads.update = () => {
       tries++;
-      return Promise.reject(new CustodianError({ code: 'forbidden', status: 403, what: 'x', why: 'x', whatToDo: 'x' }));
+      return Promise.reject(answer('accessDenied', 403));
     };
     expect(await refusal(() => appendToRegister(site, decision(1), now))).toMatchObject({ status: 403 });
     expect(tries).toBe(1);

@@ -114,6 +114,21 @@ describe('reviewDisposition', () => {
     expect(after.filter((e) => e.payload.subject === key && e.payload.outcome === 'disposed')).toHaveLength(1);
   });
 
+  it('of two first-stage decisions made at once, the one refused says in words where the review now stands', async () => {
+    const [key] = await invoiceQueue();
+    const results = await Promise.allSettled([
+      priya.decide(key, { kind: 'approve', justification: 'Stage 1 done.' }, now),
+      priyaAsRecordsManager.decide(key, { kind: 'approve', justification: 'Stage 1 done, as records manager.' }, now)
+    ]);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    const error = failed[0].reason as CustodianError;
+    expect(error).toMatchObject({ code: 'reviewConflict', status: 409 });
+    expect(error.why).toMatch(
+      /^priya\.raman@custodiandev\.onmicrosoft\.com made a decision \(approve, stage 1\) on '.+' at \d{4}-\d{2}-\d{2}T.+, just before yours\. The review is now waiting for review at stage 2\.$/
+    );
+  });
+
   it('a held item cannot be approved and says why; relabel and extend still work; a released hold lets approval through', async () => {
     const legal = (await priya.queue(now)).find((e) => e.item.listId === legalDocs.listId);
     expect(legal?.holds.map((h) => h.source)).toContain('ediscovery');
