@@ -1,8 +1,7 @@
 import { devTenantClock } from '../../../../src/core/graph/devtenant/devTenantClock';
 import { createDispositionService } from '../../../../src/core/services/disposition/createDispositionService';
-import { createDispositionWorkspace } from '../../../../src/core/services/disposition/dispositionWorkspace';
 import { createMemoryIndexStore } from '../../../../src/core/services/index/createMemoryIndexStore';
-import { listTenantLibraries } from '../../../../src/core/services/index/listTenantLibraries';
+import { recordsManagerWorkspace } from '../support/recordsManagerWorkspace';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
 import { refusal } from '../support/refusal';
 
@@ -19,21 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => tenant.close());
 
-function serviceAnchoredBy(anchorLabelName: string) {
-  const graph = tenant.graph('records-manager');
-  const clock = devTenantClock(graph);
-  return createDispositionService(
-    createDispositionWorkspace({
-      graph,
-      store: createMemoryIndexStore(),
-      libraries: () => listTenantLibraries(graph),
-      now: () => clock.now(),
-      recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-      anchorLabelName,
-      actorIsRecordsManager: true
-    })
-  );
-}
+const serviceAnchoredBy = (anchorLabelName: string) =>
+  createDispositionService(recordsManagerWorkspace(tenant.graph('records-manager'), createMemoryIndexStore(), anchorLabelName));
 
 it('refuses to open the queue when the anchor label keeps items without making them records, each time it is asked', async () => {
   // Invoices - 7 Years retains and deletes; it does not mark items as records.

@@ -40,6 +40,16 @@ const decision = (n: number): RegisterPayload => ({
 const answer = (code: string, status: number): CustodianError =>
   new CustodianError({ code, status, source: 'sharepoint', serviceMessage: code, what: code, why: code, whatToDo: code });
 
+/** Makes every move of `site`'s register head fail with `error`; gives how many moves were tried. */
+function refuseHeadUpdates(site: RecordsSite, error: CustodianError): () => number {
+  let tries = 0;
+  site.list(registerHeadList).update = () => {
+    tries++;
+    return Promise.reject(error);
+  };
+  return () => tries;
+}
+
 /** A client of its own (its own list lookups and head reads), as each reviewer's browser is. */
 const client = (): Promise<RecordsSite> => openRecordsSite(tenant.graph('records-manager'), recordsSiteUrl);
 
@@ -80,30 +90,20 @@ describe('appending to the proof register', () => {
 
   it('when other writers move the head every time, gives up after 20 tries with "try again", and writes no entry', async () => {
     const site = await client();
-    const heads = site.list(registerHeadList);
-    let tries = 0;
     // Another writer wins every race: SharePoint answers each If-Match with 412, which the store reports as entryChanged.
-    heads.update = () => {
-      tries++;
-      return Promise.reject(answer('entryChanged', 412));
-    };
+    const tries = refuseHeadUpdates(site, answer('entryChanged', 412));
     const refused = await refusal(() => appendToRegister(site, decision(1), now));
     expect(refused).toMatchObject({ code: 'registerBusy', status: 503 });
     expect(refused.whatToDo).toMatch(/Try again/);
-    expect(tries).toBe(20);
+    expect(tries()).toBe(20);
     expect(await site.list(registerList).list()).toEqual([]);
   });
 
   it('a head that cannot be moved for another reason (refused permission) is not retried, and nothing is written', async () => {
     const site = await client();
-    const heads = site.list(registerHeadList);
-    let tries = 0;
-    heads.update = () => {
-      tries++;
-      return Promise.reject(answer('accessDenied', 403));
-    };
+    const tries = refuseHeadUpdates(site, answer('accessDenied', 403));
     expect(await refusal(() => appendToRegister(site, decision(1), now))).toMatchObject({ status: 403 });
-    expect(tries).toBe(1);
+    expect(tries()).toBe(1);
     expect(await site.list(registerList).list()).toEqual([]);
   });
 });

@@ -8,9 +8,13 @@ import { listTenantLibraries } from '../../../../src/core/services/index/listTen
 /**
  * The records manager's workspace on a dev tenant, as the Teams tab's demo mode builds it: every library indexed, the
  * tenant's clock, the seeded records site, Board Minutes as the anchor label, a member of Purview's Record Manager
- * group (may act at any stage). `graph` is the records manager persona's gateway.
+ * group (may act at any stage). `graph` is the records manager persona's gateway; `anchorLabelName` another anchor label.
  */
-export function recordsManagerWorkspace(graph: GraphGateway, store: IndexStore = createMemoryIndexStore()): DispositionWorkspace {
+export function recordsManagerWorkspace(
+  graph: GraphGateway,
+  store: IndexStore = createMemoryIndexStore(),
+  anchorLabelName = 'Board Minutes - Permanent'
+): DispositionWorkspace {
   const clock = devTenantClock(graph);
   return createDispositionWorkspace({
     graph,
@@ -18,7 +22,7 @@ export function recordsManagerWorkspace(graph: GraphGateway, store: IndexStore =
     libraries: () => listTenantLibraries(graph),
     now: () => clock.now(),
     recordsSiteUrl: 'https://custodiandev.sharepoint.com/sites/records',
-    anchorLabelName: 'Board Minutes - Permanent',
+    anchorLabelName,
     actorIsRecordsManager: true
   });
 }
