@@ -320,7 +320,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         if (e instanceof CustodianError && e.code === 'entryChanged') throw conflict((await states.query({ itemKey: key }))[0], itemName);
         throw e;
       }
-      let outcome: DecisionResult['outcome'] =
+      const outcome: DecisionResult['outcome'] =
         step.outcome === 'dispose'
           ? 'disposed'
           : step.outcome === 'relabel'
@@ -389,7 +389,6 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       await states.update(state, { status: final ? 'disposed' : next.status, lastSequence: proof.sequence });
       await anchorHead(proof, at, step.outcome === 'reviewerAdded' ? decided.reviewer : undefined);
       if (final || step.outcome === 'relabel') index.forget(key);
-      if (final) outcome = 'disposed';
       return { outcome, review: step.review, entry: proof };
     },
     /**

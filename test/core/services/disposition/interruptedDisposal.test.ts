@@ -216,3 +216,28 @@ describe('a disposal whose deletion fails', () => {
     expect(await listItem(item.key)).toBeDefined();
   });
 });
+
+describe('a decision the records site refuses to save', () => {
+  it('is reported as the refusal it is, not as another reviewer deciding first; the review and the register stay as they were', async () => {
+    const { items, labels } = await disposition.loadQueue();
+    const notRecords = new Set(labels.filter((l) => !l.isRecord).map((l) => l.name));
+    const item = items.filter((i) => notRecords.has(i.labelName) && i.holds.length === 0 && i.stages.length > 1)[0];
+    const [first] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Stage 1' } });
+    expect(first).toMatchObject({ ok: true, outcome: 'nextStage' });
+    const registerBefore = (await disposition.register()).entries.length;
+    // The reviewer lost write access to the records site's review list: SharePoint answers the state row's update 403.
+    const [, listId] = item.key.split('|');
+    tenant.fault = ({ method, path }) =>
+      method === 'PATCH' && path.endsWith('/fields') && !path.includes(`/lists/${listId}/`) ? denied : undefined;
+
+    const [refused] = await disposition.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Stage 2' } });
+    expect(refused).toMatchObject({ ok: false, error: { status: 403, code: 'accessDenied' } });
+    tenant.fault = () => undefined;
+    expect((await disposition.loadQueue()).items.find((i) => i.key === item.key)).toMatchObject({
+      currentStage: 2,
+      status: 'pendingReview'
+    });
+    expect((await disposition.register()).entries).toHaveLength(registerBefore);
+    expect(await listItem(item.key)).toBeDefined();
+  });
+});
