@@ -84,6 +84,44 @@ describe('proof anchor files', () => {
     expect(read.get('negative.json')).not.toHaveProperty('labelName');
   });
 
+  it('two reviewers anchoring at once on a records site without the anchors library yet: one library, both anchors in it', async () => {
+    // Both look for the library before either has made it; SharePoint refuses the second creation with 409.
+    const options = { libraryTitle: 'Anchors Made Twice', labelName: 'Board Minutes - Permanent' };
+    const [first, second] = await Promise.all([
+      createProofAnchor(graph, siteId, options).write({ sequence: 1, hash: hash('1') }, '2030-01-01T00:00:00.000Z'),
+      createProofAnchor(graph, siteId, options).write({ sequence: 2, hash: hash('2') }, '2030-01-01T00:00:01.000Z')
+    ]);
+    const lists = await graph.call<{ value: { displayName: string }[] }>({
+      method: 'GET',
+      url: `/sites/${encodeURIComponent(siteId)}/lists?$select=displayName`,
+      action: 'list lists'
+    });
+    expect(lists.value.filter((l) => l.displayName === options.libraryTitle)).toHaveLength(1);
+    const files = await createProofAnchor(graph, siteId, options).readAll();
+    expect(files.map((f) => f.id).sort()).toEqual([first, second].sort());
+  });
+
+  it('reads every anchor once, past a batch of eight, and leaves out folders someone made in the library', async () => {
+    const anchors = createProofAnchor(graph, siteId, { libraryTitle: 'Anchors Many', labelName: 'Board Minutes - Permanent' });
+    for (let sequence = 0; sequence < 11; sequence++)
+      await anchors.write({ sequence, hash: hash(sequence.toString(16)) }, `2030-01-01T00:00:${String(sequence).padStart(2, '0')}.000Z`);
+    const drives = await graph.call<{ value: { id: string; name: string }[] }>({
+      method: 'GET',
+      url: `/sites/${encodeURIComponent(siteId)}/drives`,
+      action: 'list drives'
+    });
+    const driveId = drives.value.find((d) => d.name === 'Anchors Many')!.id;
+    await graph.call({
+      method: 'POST',
+      url: `/drives/${encodeURIComponent(driveId)}/root/children`,
+      body: { name: 'Old anchors', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
+      action: 'make a folder'
+    });
+    const files = await anchors.readAll();
+    expect(files.map((f) => f.head?.sequence)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(files.map((f) => f.name)).not.toContain('Old anchors');
+  });
+
   it('checks that the anchor label makes records, naming what is wrong', () => {
     const label = (name: string, behavior: 'retain' | 'retainAsRecord' | 'retainAsRegulatoryRecord' | null): FilePlanLabel => ({
       name,
