@@ -123,6 +123,8 @@ describe('a disposal whose deletion fails', () => {
     const [failed] = await disposition.decide({ keys: [record.key], decision: { kind: 'approve', justification: 'Past its schedule' } });
     expect(failed).toMatchObject({ ok: false, error: { status: 403, code: 'accessDenied' } });
     expect(deletions).toBe(1);
+    // The reviewer is told which item could not be deleted.
+    expect((failed as { error: { what: string } }).error.what).toContain(record.name);
     // The label removed so that the record could be deleted is back on it, and it waits where it was.
     expect(await listItem(record.key)).toEqual({ label: record.labelName });
     const again = (await disposition.loadQueue()).items.find((i) => i.key === record.key);

@@ -72,12 +72,14 @@ describe('proof anchor files', () => {
       ['short hash.json', { sequence: 1, hash: 'abc' }],
       ['upper hash.json', { sequence: 1, hash: 'A'.repeat(64) }],
       ['no hash.json', { sequence: 1 }],
+      // Text of the right form, but not a string: read as it is, not as the text it turns into.
+      ['hash in a list.json', { sequence: 1, hash: [hash('d')] }],
       ['blank reviewer.json', { sequence: 2, hash: hash('e'), addedReviewer: '  ', anchoredAt: 7 }]
     ];
     for (const [name, content] of strangers)
       await uploadSmallFile(graph, driveId, '', name, new Blob([typeof content === 'string' ? content : JSON.stringify(content)]));
     const read = new Map((await anchors.readAll()).map((f) => [f.name, f]));
-    for (const [name] of strangers.slice(0, 6)) expect([name, read.get(name)?.head]).toEqual([name, undefined]);
+    for (const [name] of strangers.slice(0, 7)) expect([name, read.get(name)?.head]).toEqual([name, undefined]);
     // A well-formed head keeps its sequence and hash; what is malformed beside them is left out.
     expect(read.get('blank reviewer.json')?.head).toEqual({ sequence: 2, hash: hash('e') });
     expect(read.get('negative.json')).toMatchObject({ isRecordLocked: false });
@@ -99,6 +101,17 @@ describe('proof anchor files', () => {
     expect(lists.value.filter((l) => l.displayName === options.libraryTitle)).toHaveLength(1);
     const files = await createProofAnchor(graph, siteId, options).readAll();
     expect(files.map((f) => f.id).sort()).toEqual([first, second].sort());
+  });
+
+  it('anchors the same head twice (no decision between two hold changes) as two files, the first kept as it was', async () => {
+    const anchors = createProofAnchor(graph, siteId, { libraryTitle: 'Anchors Same Head', labelName: 'Board Minutes - Permanent' });
+    const first = await anchors.write({ sequence: 5, hash: hash('5') }, '2030-01-01T00:00:00.000Z');
+    const second = await anchors.write({ sequence: 5, hash: hash('5') }, '2030-01-02T00:00:00.000Z');
+    const files = (await anchors.readAll()).sort((a, b) => String(a.head?.anchoredAt).localeCompare(String(b.head?.anchoredAt)));
+    expect(files.map((f) => [f.id, f.head?.anchoredAt, f.isRecordLocked])).toEqual([
+      [first, '2030-01-01T00:00:00.000Z', true],
+      [second, '2030-01-02T00:00:00.000Z', true]
+    ]);
   });
 
   it('reads every anchor once, past a batch of eight, and leaves out folders someone made in the library', async () => {

@@ -84,6 +84,23 @@ describe('disposition review: what is refused, and that nothing is carried out',
     await expect(getListItem(manager, { siteId, listId }, itemId)).resolves.toMatchObject({ id: itemId });
     expect(await registerLength()).toBe(before);
     expect((await priya.queue(now)).some((q) => q.key === regulatory!.key)).toBe(true);
+    // What destroys nothing and keeps the label is still the reviewer's to decide: the review can wait.
+    const extended = await priyaRM.decide(
+      regulatory!.key,
+      { kind: 'extend', justification: 'Regulator asked to keep it.', until: yearsAfter(now, 1) },
+      now
+    );
+    expect(extended.outcome).toBe('extended');
+  });
+
+  it('a time that is not a date with a time zone is refused before anything is read or written', async () => {
+    const key = (await freeInvoices())[0];
+    const before = await registerLength();
+    await expect(priya.queue('next week')).rejects.toThrow(RangeError);
+    await expect(priya.decide(key, { kind: 'approve', justification: 'x' }, 'tomorrow')).rejects.toThrow(
+      'The current time is not a valid date with a time zone.'
+    );
+    expect(await registerLength()).toBe(before);
   });
 
   it('a reviewer who cannot read eDiscovery holds sees an unknown hold on every item and cannot approve', async () => {
