@@ -46,7 +46,12 @@ it('gives nothing for a stored value that is not a queue, or a store that cannot
     null,
     'queue',
     { now: '2026-01-01', items: 'many' },
-    { now: 1, user: 'u', items: [], labels: [], sites: [], indexedCount: 0 }
+    { now: 1, user: 'u', items: [], labels: [], sites: [], indexedCount: 0 },
+    // Each field of the right type but one: a snapshot of another version, or a value someone else stored.
+    { now: '2026-01-01T00:00:00Z', user: 7, items: [], labels: [], sites: [], indexedCount: 0 },
+    { now: '2026-01-01T00:00:00Z', user: 'u', items: [], labels: [], sites: [], indexedCount: '0' },
+    { now: '2026-01-01T00:00:00Z', user: 'u', items: [], labels: {}, sites: [], indexedCount: 0 },
+    { now: '2026-01-01T00:00:00Z', user: 'u', items: [], labels: [], sites: 'all', indexedCount: 0 }
   ]) {
     await store.saveQueueSnapshot(stored);
     expect(await service(store).lastQueue()).toBeUndefined();
