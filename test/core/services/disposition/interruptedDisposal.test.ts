@@ -243,3 +243,19 @@ describe('a decision the records site refuses to save', () => {
     expect(await listItem(item.key)).toBeDefined();
   });
 });
+
+describe('a queue opened while the reviewer cannot be read', () => {
+  it('fails with the refusal, and opening it again reads the reviewer again; decisions then name them', async () => {
+    const fresh = createDispositionService(recordsManagerWorkspace(graph));
+    tenant.fault = ({ method, path }) => (method === 'GET' && path.endsWith('/me') ? denied : undefined);
+    await expect(fresh.loadQueue()).rejects.toMatchObject({ status: 403 });
+
+    tenant.fault = () => undefined;
+    const { items, labels } = await fresh.loadQueue();
+    const notRecords = new Set(labels.filter((l) => !l.isRecord).map((l) => l.name));
+    const item = items.filter((i) => notRecords.has(i.labelName) && i.holds.length === 0 && i.stages.length > 1).at(-2)!;
+    const [decided] = await fresh.decide({ keys: [item.key], decision: { kind: 'approve', justification: 'Stage 1' } });
+    expect(decided).toMatchObject({ ok: true, outcome: 'nextStage' });
+    expect((await fresh.register()).entries.at(-1)).toMatchObject({ subject: item.key, by: 'priya.raman@custodiandev.onmicrosoft.com' });
+  });
+});
