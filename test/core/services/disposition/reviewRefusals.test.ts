@@ -79,6 +79,12 @@ describe('disposition review: what is refused, and that nothing is carried out',
     const e = await refusal(() => priya.decide(regulatory!.key, { kind: 'approve', justification: 'Past 10 years.' }, now));
     expect(e).toMatchObject({ code: 'regulatoryRecord', status: 403 });
     expect(e.what).toContain('did not dispose of');
+    expect(e.why).toMatch(/regulatory record cannot be deleted/);
+    const relabel = await refusal(() =>
+      priyaRM.decide(regulatory!.key, { kind: 'relabel', justification: 'Keep it longer.', labelName: 'Board Minutes - Permanent' }, now)
+    );
+    expect(relabel).toMatchObject({ code: 'regulatoryRecord', status: 403 });
+    expect(relabel.why).toMatch(/regulatory record cannot be relabelled/);
     expect(e.whatToDo).toMatch(/Purview/);
     const [siteId, listId, itemId] = regulatory!.key.split('|');
     await expect(getListItem(manager, { siteId, listId }, itemId)).resolves.toMatchObject({ id: itemId });
