@@ -7,7 +7,7 @@ import { validateFilePlanRow } from '../../../src/core/domain/validateFilePlanRo
 import { writeFilePlanCsv } from '../../../src/core/domain/writeFilePlanCsv';
 import { header, plainCsv, row, validRow } from './support/filePlanFixtures';
 import { hostileCharacters, sometimes, textOf } from './support/arbitraries';
-import { propertyRuns } from '../../support/propertyRuns';
+import { propertyRuns, stressRepeats } from '../../support/propertyRuns';
 
 const excel = (lines: string[]): string => `\uFEFF${lines.join('\r\n')}\r\n`;
 const csvLine = (cells: string[]): string => cells.join(',');
@@ -259,8 +259,8 @@ describe('validateFilePlanCsv', () => {
   });
 
   it('survives 10 MB of garbage with errors, not exceptions', () => {
-    const garbage = `${header}\n${'junk,"x\ny",,,\n'.repeat(800_000)}`;
-    expect(garbage.length).toBeGreaterThan(10_000_000);
+    const garbage = `${header}\n${'junk,"x\ny",,,\n'.repeat(stressRepeats(800_000))}`;
+    expect(garbage.length).toBeGreaterThan(stressRepeats(10_000_000));
     const result = validateFilePlanCsv(garbage);
     expect(result.ok).toBe(false);
     expect(result.issues[0]).toMatchObject({ row: 2, rule: 'cellCount' });
