@@ -87,6 +87,19 @@ const statusWords: Readonly<Record<string, string>> = {
   approvedForDisposal: 'approved for disposal'
 };
 
+/**
+ * The stored state of the review an entry is in now. A review finished by relabelling is over for the label it was
+ * about; when the item's new label ends in a review too (Purview applies the new label's retention, from the item's
+ * own start), that is a new review, with no state yet: the old row is reused for it, not read as its state.
+ */
+function stateOfCurrentReview(entry: QueueEntry, state: ReviewStateRow | undefined): ReviewStateRow | undefined {
+  const relabelledAway =
+    state?.status === 'relabelled' &&
+    state.relabelTo !== undefined &&
+    state.relabelTo.toLowerCase() === entry.item.labelName?.toLowerCase();
+  return relabelledAway ? undefined : state;
+}
+
 /** The domain's review, as the stored state row says it stands now. */
 function mergeState(base: DispositionReview, state: ReviewStateRow | undefined): DispositionReview {
   if (!state) return base;
@@ -176,7 +189,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       for (const row of rows) if (!byKey.has(row.value.itemKey)) byKey.set(row.value.itemKey, row.value);
       const out: ReviewQueueEntry[] = [];
       for (const entry of due) {
-        const state = byKey.get(entry.key);
+        const state = stateOfCurrentReview(entry, byKey.get(entry.key));
         if (state && ['disposed', 'relabelled', 'approvedForDisposal'].includes(state.status)) continue;
         const interrupted = interruptedDisposal(state, stampOf(now));
         // A disposal in progress: its item is about to go.
@@ -215,9 +228,10 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       const by = await signedIn();
       const found = await states.query({ itemKey: key });
       let state = found[0];
-      const review = mergeState(entry.review, state?.value);
-      if (state && ['disposed', 'relabelled', 'approvedForDisposal'].includes(state.value.status)) throw conflict(state, itemName);
-      if (state?.value.status === 'disposing' && !interruptedDisposal(state.value, at)) throw conflict(state, itemName);
+      const current = stateOfCurrentReview(entry, state?.value);
+      const review = mergeState(entry.review, current);
+      if (current && ['disposed', 'relabelled', 'approvedForDisposal'].includes(current.status)) throw conflict(state, itemName);
+      if (current?.status === 'disposing' && !interruptedDisposal(current, at)) throw conflict(state, itemName);
       const heldBy = (await holdsLookup([entry]))(key);
       const facts = index.facts();
       const step = applyDispositionAction(
@@ -285,6 +299,8 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         ...(step.review.extendedUntil ? { extendedUntil: step.review.extendedUntil } : {}),
         ...(step.review.relabelTo ? { relabelTo: step.review.relabelTo } : {})
       };
+      // An update changes only the columns it names: an extension's end or a relabel that no longer holds is emptied.
+      const saved = { extendedUntil: null, relabelTo: null, ...next };
       const [siteId, listId, itemId] = key.split('|');
       const ref = { siteId, listId };
       // A record is deleted once its label is removed, which only a locked record allows (an unlocked record's label
@@ -306,7 +322,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
       }
       // The eTag guard: of two decisions made on the same state, one is saved; the other reviewer is told why not.
       try {
-        if (state) state = await states.update(state, next);
+        if (state) state = await states.update(state, saved);
         else {
           const created = await states.create(next);
           const all = await states.query({ itemKey: key });

@@ -78,3 +78,26 @@ it('a reviewer added to the first stage reviews that stage only', async () => {
   expect(after.stages[0].reviewers).toContain(taxLead);
   expect(after.stages[1].reviewers).toEqual(before[1].reviewers);
 });
+
+it('an item relabelled in review to a label that asks for a review of its own comes back when that label ends, in a new review', async () => {
+  const key = await freshInvoice();
+  await priya.decide(key, { kind: 'approve', justification: 'Stage 1 done.' }, now);
+  const relabel = {
+    kind: 'relabel' as const,
+    justification: 'A health and safety file, not an invoice.',
+    labelName: 'Health and Safety - 40 Years'
+  };
+  expect((await priyaRM.decide(key, relabel, now)).outcome).toBe('relabelled');
+  expect(await queued(key, now)).toBeUndefined();
+
+  // Purview: the new label's retention applies, from the item's own start (created), and ends in its own review.
+  const later = daysAfter(now, 33 * 365);
+  await index.refresh({ now: later });
+  const back = await queued(key, later);
+  expect(back?.item.labelName).toBe('Health and Safety - 40 Years');
+  expect(back?.review).toMatchObject({ status: 'pendingReview', currentStage: 1 });
+  expect(back?.review.relabelTo).toBeUndefined();
+  expect(back?.review.stages.map((s) => s.name)).not.toContain('Finance review');
+  const decided = await priyaRM.decide(key, { kind: 'extend', justification: 'Keep for the inquiry.', until: daysAfter(later, 30) }, later);
+  expect(decided.outcome).toBe('extended');
+});
