@@ -100,4 +100,8 @@ it('an item relabelled in review to a label that asks for a review of its own co
   expect(back?.review.stages.map((s) => s.name)).not.toContain('Finance review');
   const decided = await priyaRM.decide(key, { kind: 'extend', justification: 'Keep for the inquiry.', until: daysAfter(later, 30) }, later);
   expect(decided.outcome).toBe('extended');
+  // The new review's own state: nothing of the old one's relabel is carried into it.
+  const resumed = await queued(key, daysAfter(later, 31));
+  expect(resumed?.review).toMatchObject({ status: 'pendingReview', currentStage: 1 });
+  expect(resumed?.review.relabelTo).toBeUndefined();
 });
