@@ -138,6 +138,18 @@ describe('disposition review: what is refused, and that nothing is carried out',
     expect(await registerLength()).toBe(before);
   });
 
+  it('a second reviewer whose queue is out of date is told the item was relabelled; nothing is recorded twice', async () => {
+    const key = await nextInvoice();
+    const relabel = { kind: 'relabel' as const, justification: 'A financial record.', labelName: 'Financial Records - 7 Years' };
+    expect((await priyaRM.decide(key, relabel, now)).outcome).toBe('relabelled');
+    const before = await registerLength();
+    expect(otherIndex.queue(now).some((q) => q.key === key)).toBe(true);
+    const e = await refusal(() => priyaElsewhere.decide(key, { kind: 'approve', justification: 'Also approving.' }, now));
+    expect(e).toMatchObject({ code: 'reviewConflict', status: 409 });
+    expect(e.why).toContain('The review is now relabelled');
+    expect(await registerLength()).toBe(before);
+  });
+
   it('two first decisions on an item nobody has reviewed yet: one is recorded, the other is told who decided', async () => {
     const key = await nextInvoice();
     const before = await registerLength();
