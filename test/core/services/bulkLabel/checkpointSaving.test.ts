@@ -101,17 +101,21 @@ describe('CheckpointSaver', () => {
 
   it('saves what the job had done at that moment, with the failures new since the last save', async () => {
     const timing = fakeTiming();
-    const { store, saves } = recordingStore();
+    // The store writes when the service answers (a request takes time); the job goes on meanwhile.
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const { store, saves } = recordingStore((n) => (n === 1 ? slow : undefined));
     const checkpoint = newCheckpoint();
     const saver = new CheckpointSaver(store, checkpoint, timing.now, 2000, timing);
     markChunkDone(checkpoint, 2);
     checkpoint.failures.push(failure('a'));
     saver.added.push(failure('a'));
-    await saver.save('running');
-    // The job goes on after the save; what was saved does not change with it.
+    const saving = saver.save('running');
     markChunkDone(checkpoint, 3);
     checkpoint.failures.push(failure('b'));
     saver.added.push(failure('b'));
+    release();
+    await saving;
     expect(saves[0].checkpoint).toMatchObject({ doneAhead: [2], failures: [failure('a')] });
     expect(saves[0].added).toEqual([failure('a')]);
     await saver.save('completed');
