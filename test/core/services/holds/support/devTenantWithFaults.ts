@@ -13,7 +13,7 @@ export type Fault =
   | { status: number; body: unknown }
   /** Destroy the socket: a dropped connection. */
   | { drop: true }
-  /** Let the dev tenant answer, then change its JSON body (a label gone from the file plan, say). */
+  /** Let the dev tenant answer the request (its body included), then change its JSON answer (a label gone from the file plan, say). */
   | { rewrite: (body: unknown) => unknown };
 
 export interface DevTenantWithFaults {
@@ -49,14 +49,19 @@ export async function startDevTenantWithFaults(items = 60): Promise<DevTenantWit
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'connection', 'accept-encoding'].includes(k))
     ) as Record<string, string>;
-    void fetch(`${tenant.url}${req.url ?? '/'}`, { method, headers: { ...headers, [passHeader]: '1' } }).then(
-      async (answer) => {
-        const body = fault.rewrite(await answer.json());
-        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      },
-      () => res.destroy()
-    );
+    // The request's own body goes along (a $batch, say), so the dev tenant answers what was asked.
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      fetch(`${tenant.url}${req.url ?? '/'}`, { method, headers: { ...headers, [passHeader]: '1' }, ...(body ? { body } : {}) })
+        .then(async (answer) => {
+          const rewritten = fault.rewrite(await answer.json());
+          res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(rewritten));
+        })
+        .catch(() => res.destroy());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
