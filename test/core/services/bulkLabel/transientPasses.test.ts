@@ -100,10 +100,27 @@ it('gives up after the passes the job allows, each pass sending the batch again'
   const onePass = busyFor();
   await run('measure', 0);
   const sendsPerPass = onePass.sends();
+  const timing = graph.timing as FakeTiming;
+  const sleepsBefore = timing.sleeps.length;
   const busy = busyFor();
   const report = await run('three passes', 2);
   expect(report.failed).toHaveLength(20);
   expect(busy.sends()).toBe(3 * sendsPerPass);
+  // Longer each time: a second, then two.
+  const pauses = timing.sleeps.slice(sleepsBefore).filter((ms) => ms === 1000 || ms === 2000);
+  expect(pauses).toEqual([1000, 2000]);
+});
+
+it('never sends again an item the service refused for good (a file deleted meanwhile)', async () => {
+  const sends = busyFor(0);
+  const gone = { ...items[0], itemId: 'NO-SUCH-ITEM', name: "Gone 'x' #1.docx" };
+  const report = await bulkLabel(
+    { jobId: 'one gone', label, target: { kind: 'driveItems', items: [gone, ...items.slice(1, 5)] } },
+    { graph, checkpoints: createMemoryCheckpointStore(), now: graph.timing.now, transientPasses: 3 }
+  );
+  expect(report.failed).toEqual([expect.objectContaining({ id: 'NO-SUCH-ITEM', status: 404 })]);
+  expect(report.labelled).toHaveLength(4);
+  expect(sends.sends()).toBe(1);
 });
 
 it('ends with the items not done when the run is cancelled before they are sent again', async () => {
