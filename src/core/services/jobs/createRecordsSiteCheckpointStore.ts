@@ -6,7 +6,22 @@ import type { CheckpointStore } from './CheckpointStore';
 import { isChunkDone, type JobCheckpoint, type JobFailure } from './JobCheckpoint';
 import { jobFailuresList, jobsList } from './jobLists';
 
+type JobRow = ReturnType<typeof jobsList.schema.parse>;
+
 const clip = (text: string, max = 255): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+
+/**
+ * Whether a stored progress row is the one a save carried. SharePoint keeps a date column to the second and gives it
+ * back without milliseconds ('2034-01-01T00:00:00Z' for '2034-01-01T00:00:00.000Z'), so the time is compared as
+ * an instant to the second, the rest as it is.
+ */
+function sameProgress(stored: JobRow, sent: JobRow): boolean {
+  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+  return (
+    JSON.stringify({ ...stored, updatedAt: undefined }) === JSON.stringify({ ...sent, updatedAt: undefined }) &&
+    second(stored.updatedAt) === second(sent.updatedAt)
+  );
+}
 
 /**
  * Checkpoints in the records site's lists ("Custodian Jobs", "Custodian Job Failures"), through Graph. Failures are
@@ -52,7 +67,7 @@ export function createRecordsSiteCheckpointStore(site: RecordsSite, options: Cal
         // A write whose answer was lost and that was sent again meets its own change (412): that is not a rival.
         if (!(e instanceof CustodianError && e.code === 'entryChanged')) throw e;
         const current = await jobs.find(checkpoint.jobId, options);
-        if (!current || JSON.stringify(current.value) !== JSON.stringify(jobsList.schema.parse(row))) throw e;
+        if (!current || !sameProgress(current.value, jobsList.schema.parse(row))) throw e;
         versions.set(checkpoint.jobId, current);
       }
     }
