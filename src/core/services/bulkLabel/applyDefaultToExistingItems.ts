@@ -83,7 +83,7 @@ export async function applyDefaultToExistingItems(
 
   // Items carrying the label when this run starts: applying it again changes nothing, so they are not counted as
   // labelled by this run (the confirmation counted only the items without a label).
-  const carried = new Set(items.filter((i) => i.label !== '' && sameLabelName(i.label, label)).map((i) => String(i.id)));
+  const carried = new Set(items.filter((i) => sameLabelName(i.label, label)).map((i) => String(i.id)));
   const runJob = async (jobId: string, maxItemId: number): Promise<BulkLabelReport> => {
     // The job's items are fixed by the label and the newest id when it started, so a resumed run finds the same
     // ones: files with no label, or the job's own label (those it already did). Files labelled otherwise keep it.

@@ -62,7 +62,7 @@ export async function previewApplyDefault(
     libraryName: lib.name,
     label,
     toLabel: unlabelled.length,
-    alreadyLabelled: files.filter((f) => f.label !== '' && sameLabelName(f.label, label)).length,
+    alreadyLabelled: files.filter((f) => sameLabelName(f.label, label)).length,
     keepOwnLabel: files.filter((f) => f.label !== '' && !sameLabelName(f.label, label)).length,
     dueAtOnce: { count: due.length, action, names: due.slice(0, 5).map((f) => f.name) }
   };
