@@ -2,6 +2,7 @@
 // already in it. Purview would delete them; it knows nothing of Custodian's holds. A held file must stop the run
 // before any file is labelled.
 import type { ListItem } from '@microsoft/microsoft-graph-types';
+import { setRetentionLabel } from '../../../../src/core/graph/driveItems/setRetentionLabel';
 import { uploadSmallFile } from '../../../../src/core/graph/driveItems/uploadSmallFile';
 import { listAll } from '../../../../src/core/graph/iteratePages';
 import { listListItemsCall } from '../../../../src/core/graph/listItems/listListItems';
@@ -64,6 +65,30 @@ describe('bulk labelling refuses a delete-only default on held files', () => {
       whatToDo: expect.stringMatching(/release/)
     });
     expect(await labels()).toEqual(['', '', '']);
+  });
+
+  it('goes ahead on a held library whose files all keep labels of their own: no held file would change', async () => {
+    const owner = tenant.graph('site-owner');
+    const drive = await getListDrive(owner, { siteId, listId: library.id });
+    const files = await owner.call<{ value: { id: string }[] }>({
+      method: 'GET',
+      url: `/drives/${encodeURIComponent(String(drive.id))}/root/children`,
+      action: 'list the files'
+    });
+    for (const f of files.value)
+      await setRetentionLabel(owner, { driveId: String(drive.id), itemId: f.id }, 'General Correspondence - 2 Years');
+    const scope = createSiteScope({
+      graph: owner,
+      site: tenant.site('site-owner', '/sites/finance'),
+      recordsSiteUrl: `${tenant.url}/sites/records`
+    });
+    const outcome = await createBulkLabelService(scope).applyDefaultToExistingItems({ libraryId: library.id });
+    expect(outcome).toMatchObject({ status: 'completed', total: 0, labelled: 0, failed: [] });
+    expect(await labels()).toEqual([
+      'General Correspondence - 2 Years',
+      'General Correspondence - 2 Years',
+      'General Correspondence - 2 Years'
+    ]);
   });
 
   it("saving a plan that asks SharePoint to label the existing files with it is refused the same way, the library's default kept", async () => {
