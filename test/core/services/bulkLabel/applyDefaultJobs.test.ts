@@ -7,6 +7,8 @@ describe("runs applying a library's default", () => {
     expect(applyDefaultJobId(job)).toBe("applyDefault b45e3d74-bbde-42bc-8597-468e191906be 1767225600000 520 O'Brien - 7 Years");
     expect(parseApplyDefaultJobId(applyDefaultJobId(job))).toEqual(job);
     expect(parseApplyDefaultJobId('nightly index')).toBeUndefined();
+    // Another kind of job whose name merely contains one of these is not one.
+    expect(parseApplyDefaultJobId(`nightly ${applyDefaultJobId(job)}`)).toBeUndefined();
   });
 
   it('counts the items a checkpoint has settled, the last chunk short', () => {

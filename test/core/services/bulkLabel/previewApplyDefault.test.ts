@@ -66,6 +66,11 @@ describe('the impact of applying a library default', () => {
 
   it('says when the library has no default label, before anything is written', async () => {
     const audit = await tenant.library('/sites/finance', 'Audit Reports');
-    await expect(service().previewApplyDefault({ libraryId: audit.listId })).rejects.toMatchObject({ code: 'noDefaultLabel' });
+    await expect(service().previewApplyDefault({ libraryId: audit.listId })).rejects.toMatchObject({
+      code: 'noDefaultLabel',
+      what: "Custodian can't label the items of Audit Reports.",
+      why: 'The library has no default retention label.',
+      whatToDo: "Set the library's default label in its plan first."
+    });
   });
 });
