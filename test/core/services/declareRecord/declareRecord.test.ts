@@ -3,6 +3,7 @@ import type { FilePlanLabel } from '../../../../src/core/domain/filePlanLabel';
 import { extractSensitivityLabels } from '../../../../src/core/graph/driveItems/extractSensitivityLabels';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import { updateListItemFields } from '../../../../src/core/graph/listItems/updateListItemFields';
+import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { declareRecord, type DeclareRecordContext } from '../../../../src/core/services/declareRecord';
 import { resolveDocument, type ResolvedDocument } from '../../../../src/core/services/resolveDocument';
 import { hostileFileNames, hostileStrings } from '../support/hostile';
@@ -41,6 +42,56 @@ async function newDocument(name: string): Promise<ResolvedDocument> {
 }
 
 describe('declareRecord', () => {
+  it('stops before any request when a hold refuses the change, and passes on a hold check that failed otherwise', async () => {
+    const graph = tenant.graph('office-worker');
+    const doc = await newDocument('Held contract.docx');
+    const held = new CustodianError({
+      status: 423,
+      code: 'onHold',
+      serviceMessage: 'Held.',
+      source: 'client',
+      what: "Custodian won't change the retention label of 'Held contract.docx'.",
+      why: '\'Held contract.docx\' is under Custodian hold "Audit".',
+      whatToDo: 'Ask the hold owner to release the hold.'
+    });
+    const log = logRequests(tenant.url);
+    try {
+      const result = await declareRecord(
+        graph,
+        doc,
+        { retentionLabel: 'Health and Safety - 40 Years' },
+        { ...context(), refuseIfHeld: () => Promise.reject(held) }
+      );
+      expect(result).toEqual({ status: 'refused', error: held });
+      const unreadable = new CustodianError({ ...held, status: 403, code: 'accessDenied' });
+      await expect(
+        declareRecord(
+          graph,
+          doc,
+          { retentionLabel: 'Health and Safety - 40 Years' },
+          { ...context(), refuseIfHeld: () => Promise.reject(unreadable) }
+        )
+      ).rejects.toBe(unreadable);
+      expect(log.requests).toEqual([]);
+    } finally {
+      log.stop();
+    }
+  });
+
+  it('counts a label that starts when it is applied from the time the service applied it, not the time of the form', async () => {
+    const graph = tenant.graph('office-worker');
+    const doc = await newDocument('Personnel file.docx');
+    // The form's clock is years away from the tenant's: the tenant's labelAppliedDateTime is what counts.
+    const result = await declareRecord(graph, doc, { retentionLabel: 'Personnel Files - Unlocked Record' }, context());
+    if (result.status === 'refused') throw result.error;
+    const applied = (await getRetentionLabel(graph, doc.ref)).labelAppliedDateTime!;
+    expect(Math.abs(Date.parse(applied) - now)).toBeGreaterThan(86_400_000);
+    const days = (filePlan.find((l) => l.name === 'Personnel Files - Unlocked Record')!.retention!.duration as { days: number }).days;
+    expect(result.retention).toMatchObject({ ok: true, kind: 'date' });
+    if (result.retention?.ok && result.retention.kind === 'date')
+      expect(Date.parse(result.retention.endsAt)).toBe(Date.parse(applied) + days * 86_400_000);
+  });
+
   it('declares a hostile-named document in one batch, applies the sensitivity label, and says when retention ends', async () => {
     const graph = tenant.graph('office-worker');
     const label = [...appliable()].sort((a, b) => (a.sensitivity ?? 0) - (b.sensitivity ?? 0))[0];
