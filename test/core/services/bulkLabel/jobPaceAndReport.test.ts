@@ -98,5 +98,9 @@ describe('jobFingerprint', () => {
       await jobFingerprint(drive, ['1', '2'])
     ];
     expect(new Set([base, ...others]).size).toBe(6);
+    // List item ids are numbers: items 1 and 23 are not items 12 and 3.
+    expect(await jobFingerprint(list('https://t/sites/finance/Invoices'), ['1', '23'])).not.toBe(
+      await jobFingerprint(list('https://t/sites/finance/Invoices'), ['12', '3'])
+    );
   });
 });
