@@ -3,6 +3,7 @@ import { CheckpointSaver } from '../../../../src/core/services/bulkLabel/Checkpo
 import type { CheckpointStore } from '../../../../src/core/services/jobs/CheckpointStore';
 import { isChunkDone, markChunkDone, type JobCheckpoint, type JobFailure } from '../../../../src/core/services/jobs/JobCheckpoint';
 import { fakeTiming } from '../../support/fakeTiming';
+import { refusedSave } from './support/busyInvoices';
 
 // How a long labelling job keeps its progress so that a run killed halfway resumes where it stopped: the chunks done
 // (in order or not), the failures, saved every few seconds and always at the end, through a store that may be busy
@@ -19,16 +20,6 @@ const busy = (status = 503): CustodianError =>
     why: 'The service is busy.',
     whatToDo: 'Try again.'
   });
-const refused = new CustodianError({
-  status: 403,
-  code: 'accessDenied',
-  serviceMessage: 'Access denied.',
-  source: 'graph',
-  what: 'Custodian could not save the job.',
-  why: 'Access denied.',
-  whatToDo: 'Ask for access.'
-});
-
 const newCheckpoint = (): JobCheckpoint => ({
   jobId: 'job',
   kind: 'bulkLabel:driveItems',
@@ -136,10 +127,10 @@ describe('CheckpointSaver', () => {
 
   it('stops the job when a periodic save is refused (403): the progress could never be kept', async () => {
     const timing = fakeTiming();
-    const { store } = recordingStore(() => Promise.reject(refused));
+    const { store } = recordingStore(() => Promise.reject(refusedSave));
     const saver = new CheckpointSaver(store, newCheckpoint(), timing.now, 2000, timing);
     timing.advance(2000);
-    await expect(saver.maybeSave()).rejects.toBe(refused);
+    await expect(saver.maybeSave()).rejects.toBe(refusedSave);
   });
 
   it('tries the final save again while the store is busy, waiting longer each time, up to five tries', async () => {
@@ -160,9 +151,9 @@ describe('CheckpointSaver', () => {
 
   it('does not try a refused final save again', async () => {
     const timing = fakeTiming();
-    const { store, calls } = recordingStore(() => Promise.reject(refused));
+    const { store, calls } = recordingStore(() => Promise.reject(refusedSave));
     const saver = new CheckpointSaver(store, newCheckpoint(), timing.now, 2000, timing);
-    await expect(saver.save('completed')).rejects.toBe(refused);
+    await expect(saver.save('completed')).rejects.toBe(refusedSave);
     expect(calls()).toBe(1);
     expect(timing.sleeps).toEqual([]);
   });

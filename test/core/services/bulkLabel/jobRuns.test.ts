@@ -1,9 +1,8 @@
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
-import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { bulkLabel, type BulkLabelProgress } from '../../../../src/core/services/bulkLabel';
 import { createMemoryCheckpointStore, type CheckpointStore } from '../../../../src/core/services/jobs';
-import { startDevTenantWithFaults, type DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
-import { driveFiles } from '../support/driveFiles';
+import type { DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
+import { busyFor, refusedSave, startInvoicesWithFaults } from './support/busyInvoices';
 import { refusal } from '../support/refusal';
 
 // A bulk labelling run as the person who started it sees it: the report, the progress, and what happens when the
@@ -18,34 +17,13 @@ let items: { driveId: string; itemId: string; name: string }[];
 const label = 'Tax Records - 6 Years';
 
 beforeAll(async () => {
-  tenant = await startDevTenantWithFaults(400);
-  graph = tenant.graph('records-manager');
-  const site = await graph.call<{ id: string }>({
-    method: 'GET',
-    url: '/sites/custodiandev.sharepoint.com:/sites/finance',
-    action: 'open'
-  });
-  const drives = await graph.call<{ value: { id: string; name: string }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(site.id)}/drives`,
-    action: 'list drives'
-  });
-  items = await driveFiles(graph, drives.value.find((d) => d.name === 'Invoices')!.id);
+  ({ tenant, graph, items } = await startInvoicesWithFaults());
   expect(items.length).toBeGreaterThan(30);
 });
 afterAll(() => tenant.close());
 afterEach(() => {
   tenant.fault = () => undefined;
 });
-
-function countBatches(): () => number {
-  let sends = 0;
-  tenant.fault = ({ method, path }) => {
-    if (method === 'POST' && path.endsWith('/$batch')) sends += 1;
-    return undefined;
-  };
-  return () => sends;
-}
 
 it('labels a file given twice once, and names it once in the report and the progress', async () => {
   const some = items.slice(0, 5);
@@ -104,62 +82,38 @@ it('refuses to resume a job with as many items but other ones, saying to start a
 });
 
 it('retries items the service is busy with three more times when the job does not say how many', async () => {
-  let busyLeft = 0;
-  let sends = 0;
-  const busy = (body: unknown): unknown => ({
-    responses: (body as { responses: { id: string }[] }).responses.map((r) => ({
-      id: r.id,
-      status: 503,
-      body: { error: { code: 'serviceNotAvailable', message: 'Server Busy' } }
-    }))
-  });
-  tenant.fault = ({ method, path }) => {
-    if (method !== 'POST' || !path.endsWith('/$batch')) return undefined;
-    sends += 1;
-    return busyLeft-- > 0 ? { rewrite: busy } : undefined;
-  };
   // One pass's worth of busy answers (the $batch's own retries included), measured with no pass left.
-  busyLeft = Number.POSITIVE_INFINITY;
+  const onePass = busyFor(tenant);
   await bulkLabel(
     { jobId: 'measure', label, target: { kind: 'driveItems', items: items.slice(0, 2) } },
     { graph, checkpoints: createMemoryCheckpointStore(), now: graph.timing.now, transientPasses: 0 }
   );
-  const perPass = sends;
-  sends = 0;
-  busyLeft = 3 * perPass;
+  const perPass = onePass.sends();
+  const busy = busyFor(tenant, 3 * perPass);
   const report = await bulkLabel(
     { jobId: 'default passes', label, target: { kind: 'driveItems', items: items.slice(0, 2) } },
     { graph, checkpoints: createMemoryCheckpointStore(), now: graph.timing.now }
   );
   expect(report).toMatchObject({ failed: [], notDone: [] });
-  expect(sends).toBe(3 * perPass + 1);
+  expect(busy.sends()).toBe(3 * perPass + 1);
 });
 
 it('stops starting chunks when its progress cannot be saved, and says why', async () => {
-  const refused = new CustodianError({
-    status: 403,
-    code: 'accessDenied',
-    serviceMessage: 'Access denied.',
-    source: 'graph',
-    what: 'Custodian could not save the job.',
-    why: 'You cannot write to the records site.',
-    whatToDo: 'Ask for access.'
-  });
   const memory = createMemoryCheckpointStore();
   const saves: string[] = [];
   const checkpoints: CheckpointStore = {
     load: (id) => memory.load(id),
     save: (checkpoint, added) => {
       saves.push(checkpoint.status);
-      return saves.length === 1 ? Promise.reject(refused) : memory.save(checkpoint, added);
+      return saves.length === 1 ? Promise.reject(refusedSave) : memory.save(checkpoint, added);
     }
   };
-  const batches = countBatches();
+  const batches = busyFor(tenant, 0).sends;
   const e = await bulkLabel(
     { jobId: 'cannot save', label, target: { kind: 'driveItems', items: items.slice(0, 30) } },
     { graph, checkpoints, now: graph.timing.now, checkpointIntervalMs: 0, maxConcurrency: 1 }
   ).catch((x: unknown) => x);
-  expect(e).toBe(refused);
+  expect(e).toBe(refusedSave);
   // The first chunk was labelled, its save refused: no second chunk was started.
   expect(batches()).toBe(1);
   // What was done is still saved, as running, for a later resume.

@@ -1,8 +1,8 @@
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { bulkLabel } from '../../../../src/core/services/bulkLabel';
 import { createMemoryCheckpointStore } from '../../../../src/core/services/jobs';
-import { startDevTenantWithFaults, type DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
-import { driveFiles } from '../support/driveFiles';
+import type { DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
+import { busyFor, startInvoicesWithFaults } from './support/busyInvoices';
 import type { FakeTiming } from '../../support/fakeTiming';
 
 // A chunk of 20 files labelled in one Graph $batch while the service keeps answering 503 inside the batch (SharePoint
@@ -18,45 +18,14 @@ let items: { driveId: string; itemId: string; name: string }[];
 const label = 'Tax Records - 6 Years';
 
 beforeAll(async () => {
-  tenant = await startDevTenantWithFaults(400);
-  graph = tenant.graph('records-manager');
-  const site = await graph.call<{ id: string }>({
-    method: 'GET',
-    url: '/sites/custodiandev.sharepoint.com:/sites/finance',
-    action: 'open'
-  });
-  const drives = await graph.call<{ value: { id: string; name: string }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(site.id)}/drives`,
-    action: 'list drives'
-  });
-  items = (await driveFiles(graph, drives.value.find((d) => d.name === 'Invoices')!.id)).slice(0, 20);
+  ({ tenant, graph, items } = await startInvoicesWithFaults());
+  items = items.slice(0, 20);
   expect(items).toHaveLength(20);
 });
 afterAll(() => tenant.close());
 afterEach(() => {
   tenant.fault = () => undefined;
 });
-
-const busyBatch = (body: unknown): unknown => ({
-  responses: (body as { responses: { id: string }[] }).responses.map((r) => ({
-    id: r.id,
-    status: 503,
-    headers: { 'Content-Type': 'application/json' },
-    body: { error: { code: 'serviceNotAvailable', message: 'Server Busy' } }
-  }))
-});
-
-/** Answers the first `count` $batch requests (every one when undefined) with 503 inside; counts them all. */
-function busyFor(count?: number): { sends: () => number } {
-  let sends = 0;
-  tenant.fault = ({ method, path }) => {
-    if (method !== 'POST' || !path.endsWith('/$batch')) return undefined;
-    sends += 1;
-    return count === undefined || sends <= count ? { rewrite: busyBatch } : undefined;
-  };
-  return { sends: () => sends };
-}
 
 const run = (jobId: string, transientPasses: number, signal?: AbortSignal) =>
   bulkLabel(
@@ -72,7 +41,7 @@ const run = (jobId: string, transientPasses: number, signal?: AbortSignal) =>
   );
 
 it('with no pass left, reports every item of a chunk the service kept refusing as busy, with its reason', async () => {
-  const busy = busyFor();
+  const busy = busyFor(tenant);
   const report = await run('no passes', 0);
   expect(report).toMatchObject({ status: 'completed', labelled: [], notDone: [] });
   expect(report.failed).toHaveLength(20);
@@ -81,13 +50,13 @@ it('with no pass left, reports every item of a chunk the service kept refusing a
 });
 
 it('sends the items again after a pause, and labels them all once the service answers', async () => {
-  const onePass = busyFor();
+  const onePass = busyFor(tenant);
   await run('measure one pass', 0);
   const sendsPerPass = onePass.sends();
 
   const timing = graph.timing as FakeTiming;
   const sleepsBefore = timing.sleeps.length;
-  const busy = busyFor(sendsPerPass);
+  const busy = busyFor(tenant, sendsPerPass);
   const report = await run('second pass', 1);
   expect(report).toMatchObject({ status: 'completed', failed: [], notDone: [] });
   expect(report.labelled).toHaveLength(20);
@@ -97,12 +66,12 @@ it('sends the items again after a pause, and labels them all once the service an
 });
 
 it('gives up after the passes the job allows, each pass sending the batch again', async () => {
-  const onePass = busyFor();
+  const onePass = busyFor(tenant);
   await run('measure', 0);
   const sendsPerPass = onePass.sends();
   const timing = graph.timing as FakeTiming;
   const sleepsBefore = timing.sleeps.length;
-  const busy = busyFor();
+  const busy = busyFor(tenant);
   const report = await run('three passes', 2);
   expect(report.failed).toHaveLength(20);
   expect(busy.sends()).toBe(3 * sendsPerPass);
@@ -112,7 +81,7 @@ it('gives up after the passes the job allows, each pass sending the batch again'
 });
 
 it('never sends again an item the service refused for good (a file deleted meanwhile)', async () => {
-  const sends = busyFor(0);
+  const sends = busyFor(tenant, 0);
   const gone = { ...items[0], itemId: 'NO-SUCH-ITEM', name: "Gone 'x' #1.docx" };
   const report = await bulkLabel(
     { jobId: 'one gone', label, target: { kind: 'driveItems', items: [gone, ...items.slice(1, 5)] } },
@@ -124,17 +93,14 @@ it('never sends again an item the service refused for good (a file deleted meanw
 });
 
 it('ends with the items not done when the run is cancelled before they are sent again', async () => {
-  const onePass = busyFor();
+  const onePass = busyFor(tenant);
   await run('measure again', 0);
   const sendsPerPass = onePass.sends();
   const controller = new AbortController();
-  let sends = 0;
-  tenant.fault = ({ method, path }) => {
-    if (method !== 'POST' || !path.endsWith('/$batch')) return undefined;
-    // Cancelled while the first pass's last batch is on its way: the answer comes back to a cancelled run.
-    if (++sends === sendsPerPass) controller.abort();
-    return { rewrite: busyBatch };
-  };
+  // Cancelled while the first pass's last batch is on its way: the answer comes back to a cancelled run.
+  busyFor(tenant, undefined, (n) => {
+    if (n === sendsPerPass) controller.abort();
+  });
   const report = await run('cancelled', 3, controller.signal);
   expect(report).toMatchObject({ status: 'cancelled', labelled: [], failed: [] });
   expect(report.notDone).toHaveLength(20);

@@ -3,6 +3,7 @@ import { uploadSmallFile } from '../../../../src/core/graph/driveItems/uploadSma
 import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { createProofAnchor } from '../../../../src/core/services/disposition/proofAnchor';
 import { openRecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
+import { driveNamed } from '../support/driveFiles';
 import { startServicesTenant, type ServicesTenant } from '../support/servicesTenant';
 
 // The proof anchors as files in a library of the dev tenant's records site: what a verifier must be able to rely on
@@ -59,12 +60,7 @@ describe('proof anchor files', () => {
     const library = (await anchors.readAll())[0];
     expect(library.head).toMatchObject({ sequence: 0 });
     // Someone with access to the library adds files of their own.
-    const drive = await graph.call<{ value: { id: string; name: string }[] }>({
-      method: 'GET',
-      url: `/sites/${encodeURIComponent(siteId)}/drives`,
-      action: 'list drives'
-    });
-    const driveId = drive.value.find((d) => d.name === 'Anchors With Strangers')!.id;
+    const driveId = await driveNamed(graph, siteId, 'Anchors With Strangers');
     const strangers: [string, unknown][] = [
       ['not json.json', 'not json'],
       ['negative.json', { sequence: -1, hash: hash('d') }],
@@ -118,12 +114,7 @@ describe('proof anchor files', () => {
     const anchors = createProofAnchor(graph, siteId, { libraryTitle: 'Anchors Many', labelName: 'Board Minutes - Permanent' });
     for (let sequence = 0; sequence < 11; sequence++)
       await anchors.write({ sequence, hash: hash(sequence.toString(16)) }, `2030-01-01T00:00:${String(sequence).padStart(2, '0')}.000Z`);
-    const drives = await graph.call<{ value: { id: string; name: string }[] }>({
-      method: 'GET',
-      url: `/sites/${encodeURIComponent(siteId)}/drives`,
-      action: 'list drives'
-    });
-    const driveId = drives.value.find((d) => d.name === 'Anchors Many')!.id;
+    const driveId = await driveNamed(graph, siteId, 'Anchors Many');
     await graph.call({
       method: 'POST',
       url: `/drives/${encodeURIComponent(driveId)}/root/children`,

@@ -3,6 +3,7 @@ import type { GraphGateway } from '../../../../src/core/graph/GraphGateway';
 import { createProofAnchor } from '../../../../src/core/services/disposition/proofAnchor';
 import { openRecordsSite } from '../../../../src/core/services/recordsSite/RecordsSite';
 import { startDevTenantWithFaults, type DevTenantWithFaults } from '../holds/support/devTenantWithFaults';
+import { driveNamed } from '../support/driveFiles';
 
 // The anchors library when Graph answers other than the happy path: a file whose label cannot be found (404) is a
 // file without a label, which verification refuses as an anchor; a label that cannot be read (403) stops the reading,
@@ -25,19 +26,16 @@ afterEach(() => {
   tenant.fault = () => undefined;
 });
 
-async function driveOf(title: string): Promise<string> {
-  const drives = await graph.call<{ value: { id: string; name: string }[] }>({
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(siteId)}/drives`,
-    action: 'list drives'
-  });
-  return drives.value.find((d) => d.name === title)!.id;
-}
-
 it('reads a file whose label Graph cannot find (404) as unlabelled and unlocked, and reads the others as they are', async () => {
   const anchors = createProofAnchor(graph, siteId, { libraryTitle: 'Anchors Label Gone', labelName: 'Board Minutes - Permanent' });
   await anchors.write({ sequence: 0, hash: hash('a') }, '2030-01-01T00:00:00.000Z');
-  const stranger = await uploadSmallFile(graph, await driveOf('Anchors Label Gone'), '', 'stranger.json', new Blob(['{}']));
+  const stranger = await uploadSmallFile(
+    graph,
+    await driveNamed(graph, siteId, 'Anchors Label Gone'),
+    '',
+    'stranger.json',
+    new Blob(['{}'])
+  );
   tenant.fault = ({ method, path }) =>
     method === 'GET' && path.endsWith(`/items/${String(stranger.id)}/retentionLabel`) ? answer(404, 'itemNotFound') : undefined;
   const files = new Map((await anchors.readAll()).map((f) => [f.name, f]));

@@ -13,3 +13,15 @@ export async function driveFiles(graph: GraphGateway, driveId: string): Promise<
     for (const item of page.items) if (item.file && !item.deleted) out.push({ driveId, itemId: String(item.id), name: String(item.name) });
   return out;
 }
+
+/** The id of a site's document library, by the name Graph gives its drive (its title). */
+export async function driveNamed(graph: GraphGateway, siteId: string, name: string): Promise<string> {
+  const drives = await graph.call<{ value: { id: string; name: string }[] }>({
+    method: 'GET',
+    url: `/sites/${encodeURIComponent(siteId)}/drives`,
+    action: 'list drives'
+  });
+  const drive = drives.value.find((d) => d.name === name);
+  if (!drive) throw new Error(`No library '${name}' on the site.`);
+  return drive.id;
+}
