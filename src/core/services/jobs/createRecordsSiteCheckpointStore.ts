@@ -4,9 +4,7 @@ import type { RecordsSite } from '../recordsSite/RecordsSite';
 import type { EntryVersion } from '../recordsSite/RecordsListStore';
 import type { CheckpointStore } from './CheckpointStore';
 import { isChunkDone, type JobCheckpoint, type JobFailure } from './JobCheckpoint';
-import { jobFailuresList, jobsList } from './jobLists';
-
-type JobRow = ReturnType<typeof jobsList.schema.parse>;
+import { jobFailuresList, jobsList, type JobRow } from './jobLists';
 
 const clip = (text: string, max = 255): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 

@@ -30,6 +30,8 @@ export const jobsList = defineRecordsList({
   })
 });
 
+export type JobRow = z.infer<typeof jobsList.schema>;
+
 /** One row per item a job could not finish, with its reason. */
 export const jobFailuresList = defineRecordsList({
   title: 'Custodian Job Failures',
