@@ -137,3 +137,83 @@ describe('tenant settings and other states', () => {
     expect(describeRestrictions(locked).removeLabel).toMatchObject({ allowed: false, code: 'containerAdminOnly' });
   });
 });
+
+describe('what a refused person reads', () => {
+  // The words each action's refusal must use, so that a reason written for one action never answers another
+  // (a delete refused with "cannot be moved" would send the person looking for the wrong switch).
+  const verbs: Record<RecordAction, RegExp> = {
+    editContent: /edit/,
+    editProperties: /edit/,
+    delete: /delet/,
+    move: /mov/,
+    relabel: /chang|relabel/,
+    removeLabel: /remov/,
+    lock: /lock/,
+    unlock: /unlock/
+  };
+  const behaviors: RecordState['behavior'][] = [null, 'doNotRetain', 'retain', 'retainAsRecord', 'retainAsRegulatoryRecord'];
+  const states: RecordState[] = behaviors.flatMap((behavior) =>
+    [false, true].flatMap((isLocked) =>
+      [undefined, false, true].map((hasBeenUnlocked) => ({
+        behavior,
+        isLocked,
+        ...(hasBeenUnlocked === undefined ? {} : { hasBeenUnlocked })
+      }))
+    )
+  );
+  const settingsChoices = [false, true].flatMap((allowEditingRecordProperties) =>
+    [false, true].flatMap((allowDeletingLabelledItems) =>
+      [undefined, false, true].map((recordVersioningEnabled) => ({
+        allowEditingRecordProperties,
+        allowDeletingLabelledItems,
+        ...(recordVersioningEnabled === undefined ? {} : { recordVersioningEnabled })
+      }))
+    )
+  );
+
+  it('explains every refusal, in every state, tenant setting and role, with a sentence about the action refused', () => {
+    let refusals = 0;
+    for (const state of states) {
+      for (const settings of settingsChoices) {
+        for (const isContainerAdmin of [false, true]) {
+          for (const action of recordActions) {
+            const decision = checkRecordAction(action, state, settings, { isContainerAdmin });
+            if (decision.allowed) continue;
+            refusals += 1;
+            expect(decision.reason).toMatch(/^[A-Z][^\n]{20,}\.$/);
+            expect(decision.reason).toMatch(verbs[action]);
+          }
+        }
+      }
+    }
+    expect(refusals).toBeGreaterThan(500);
+  });
+
+  it('explains the refusals that come from outside the table too', () => {
+    for (const decision of [
+      checkRecordAction('delete', { behavior: 'retainForever' as never, isLocked: false }),
+      checkRecordAction('shred' as never, { behavior: null, isLocked: false })
+    ]) {
+      expect(!decision.allowed && decision.reason).toMatch(/^[A-Z][^\n]{20,}\.$/);
+    }
+  });
+
+  it('treats a person as no administrator of the site when nobody said they are', () => {
+    const locked: RecordState = { behavior: 'retainAsRecord', isLocked: true };
+    expect(checkRecordAction('relabel', locked)).toMatchObject({ allowed: false, code: 'containerAdminOnly' });
+    expect(checkRecordAction('removeLabel', locked, defaultRecordsTenantSettings)).toMatchObject({
+      allowed: false,
+      code: 'containerAdminOnly'
+    });
+  });
+
+  it('lets the switch against deleting labelled items block deletion only, not editing, moving or relabelling them', () => {
+    const settings = { ...defaultRecordsTenantSettings, allowDeletingLabelledItems: false };
+    const decisions = describeRestrictions({ behavior: 'retain', isLocked: false }, settings);
+    expect(
+      Object.entries(decisions)
+        .filter(([, decision]) => !decision.allowed)
+        .map(([action]) => action)
+    ).toEqual(['delete', 'lock', 'unlock']);
+  });
+});
