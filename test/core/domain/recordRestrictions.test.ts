@@ -145,7 +145,7 @@ describe('what a refused person reads', () => {
     editContent: /edit/,
     editProperties: /edit/,
     delete: /delet/,
-    move: /mov/,
+    move: /\bmov/,
     relabel: /chang|relabel/,
     removeLabel: /remov/,
     lock: /lock/,
