@@ -59,18 +59,30 @@ export interface DispositionReview {
   history: DispositionDecision[];
 }
 
+const justificationMissing = 'Give a justification; it is kept with the decision as proof.';
 const justification = z
-  .string()
-  .refine((value) => value.trim() !== '', { message: 'Give a justification; it is kept with the decision as proof.' });
+  .string({ required_error: justificationMissing, invalid_type_error: justificationMissing })
+  .refine((value) => value.trim() !== '', { message: justificationMissing });
 const actor = smtpAddressSchema;
 
 /** A reviewer's decision as it arrives from the UI. */
-export const dispositionActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('approve'), by: actor, justification }).strict(),
-  z.object({ kind: z.literal('relabel'), by: actor, justification, labelName: z.string().trim().min(1, 'Choose the new label.') }).strict(),
-  z.object({ kind: z.literal('extend'), by: actor, justification, until: z.string().min(1, 'Choose the date to extend to.') }).strict(),
-  z.object({ kind: z.literal('addReviewer'), by: actor, justification, reviewer: smtpAddressSchema }).strict()
-]);
+export const dispositionActionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('approve'), by: actor, justification }).strict(),
+    z
+      .object({ kind: z.literal('relabel'), by: actor, justification, labelName: z.string().trim().min(1, 'Choose the new label.') })
+      .strict(),
+    z.object({ kind: z.literal('extend'), by: actor, justification, until: z.string().min(1, 'Choose the date to extend to.') }).strict(),
+    z.object({ kind: z.literal('addReviewer'), by: actor, justification, reviewer: smtpAddressSchema }).strict()
+  ],
+  {
+    errorMap: (issue, context) =>
+      issue.code === 'invalid_union_discriminator'
+        ? { message: 'Choose a decision: approve, relabel, extend or add a reviewer.' }
+        : { message: context.defaultError }
+  }
+);
 export type DispositionAction = z.infer<typeof dispositionActionSchema>;
 
 /** What a step led to: `dispose` is given by the last stage's approval only. */

@@ -13,7 +13,12 @@ const smtpAddressPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[A-Za-z0-9](?:[
  * @example isSmtpAddress('Records Team <records@contoso.com>') // false
  */
 export function isSmtpAddress(value: string): boolean {
-  return value.length <= 254 && !value.startsWith('.') && !value.includes('..') && smtpAddressPattern.test(value);
+  // 254: RFC 5321's 256-octet path less its angle brackets. A dot may not start or end the local part, nor
+  // follow another (RFC 5322's dot-atom), which the pattern alone would let through.
+  return value.length <= 254 && !value.startsWith('.') && !value.includes('..') && !value.includes('.@') && smtpAddressPattern.test(value);
 }
 
-export const smtpAddressSchema = z.string().refine(isSmtpAddress, { message: 'Enter an email address such as records@contoso.com.' });
+const notAnAddress = 'Enter an email address such as records@contoso.com.';
+export const smtpAddressSchema = z
+  .string({ required_error: notAnAddress, invalid_type_error: notAnAddress })
+  .refine(isSmtpAddress, { message: notAnAddress });

@@ -21,8 +21,8 @@ const item = { created: '2023-01-01T00:00:00Z', labelled: '2023-01-01T00:00:00Z'
 const afterEnd = '2024-01-02T00:00:00Z';
 const context: DispositionContext = { now: afterEnd };
 
-function started(stages = 3): DispositionReview {
-  const result = startDispositionReview({ itemId: 'doc-1', label: reviewLabel(stages), item, now: afterEnd });
+function started(stages = 3, reviewersPerStage = 2): DispositionReview {
+  const result = startDispositionReview({ itemId: 'doc-1', label: reviewLabel(stages, reviewersPerStage), item, now: afterEnd });
   if (!result.ok) throw new Error(result.reason);
   return result.review;
 }
@@ -54,24 +54,48 @@ describe('startDispositionReview', () => {
   });
 
   it.each([
-    ['kept forever', { action: 'none', duration: { kind: 'forever' } }, 'retentionNotEnded'],
-    ['waiting for an event', { trigger: 'dateOfEvent', eventTypeName: 'Contract end' }, 'retentionNotEnded'],
-    ['deleted without review', { action: 'delete', dispositionStages: [] }, 'noReviewAtEnd'],
+    ['kept forever', { action: 'none', duration: { kind: 'forever' } }, 'retentionNotEnded', /its label is kept forever\.$/],
+    [
+      'waiting for an event',
+      { trigger: 'dateOfEvent', eventTypeName: 'Contract end' },
+      'retentionNotEnded',
+      /its label waits for an event that has not happened yet\.$/
+    ],
+    [
+      'deleted without review',
+      { action: 'delete', dispositionStages: [] },
+      'noReviewAtEnd',
+      /^The label "Contracts" does not ask for a disposition review when retention ends \(it ended on 2024-01-01\)\.$/
+    ],
     [
       'with six stages',
       { dispositionStages: Array.from({ length: 6 }, () => ({ name: 'S', reviewers: ['a@contoso.com'] })) },
-      'invalidStages'
+      'invalidStages',
+      /stage/i
     ],
     [
       'with eleven reviewers in a stage',
       { dispositionStages: [{ name: 'S', reviewers: Array.from({ length: 11 }, (_, n) => `r${n}@contoso.com`) }] },
-      'invalidStages'
+      'invalidStages',
+      /reviewer/i
     ],
-    ['with a stage nobody reviews', { dispositionStages: [{ name: 'S', reviewers: [] }] }, 'invalidStages']
-  ])('refuses a label %s', (_what, change, code) => {
+    ['with a stage nobody reviews', { dispositionStages: [{ name: 'S', reviewers: [] }] }, 'invalidStages', /reviewer/i]
+  ])('refuses a label %s, and says why', (_what, change, code, says) => {
     const label = reviewLabel(1);
     label.retention = { ...label.retention!, ...(change as object) };
-    expect(startDispositionReview({ itemId: 'x', label, item, now: '2090-01-01T00:00:00Z' })).toMatchObject({ ok: false, code });
+    const result = startDispositionReview({ itemId: 'x', label, item, now: '2090-01-01T00:00:00Z' });
+    expect(result).toMatchObject({ ok: false, code });
+    expect(!result.ok && result.reason).toMatch(/^[A-Z].{10,}[.]$/);
+    expect(!result.ok && result.reason).toMatch(says);
+  });
+
+  it('refuses a label with no retention at all, and says so', () => {
+    const result = startDispositionReview({ itemId: 'x', label: { name: 'Plain', descriptors: {}, retention: null }, item, now: afterEnd });
+    expect(result).toEqual({
+      ok: false,
+      code: 'retentionNotEnded',
+      reason: "This item's retention has not ended: its label has no retention period."
+    });
   });
 
   it('reviews under the label a relabel chain ends with (365 days in leap 2024 end on 31 December)', () => {
@@ -142,29 +166,73 @@ describe('applyDispositionAction', () => {
   });
 
   it.each([
-    ['no justification', { kind: 'approve', by: 's1r1@contoso.com', justification: '' }, 'justificationRequired'],
-    ['a blank justification', { kind: 'approve', by: 's1r1@contoso.com', justification: ' \n\t ' }, 'justificationRequired'],
-    ['a missing justification', { kind: 'extend', by: 's1r1@contoso.com', until: '2030-01-01T00:00:00Z' }, 'justificationRequired'],
-    ['an unknown action', { kind: 'shred', by: 's1r1@contoso.com', justification: 'x' }, 'invalidInput'],
-    ['a reviewer who is not an address', { kind: 'approve', by: 'Stage 1 reviewer', justification: 'x' }, 'invalidInput'],
-    ['someone outside the stage', approve('s2r1@contoso.com'), 'notAReviewer'],
+    ['no justification', { kind: 'approve', by: 's1r1@contoso.com', justification: '' }, 'justificationRequired', /Give a justification/],
+    [
+      'a blank justification',
+      { kind: 'approve', by: 's1r1@contoso.com', justification: ' \n\t ' },
+      'justificationRequired',
+      /justification/
+    ],
+    [
+      'a missing justification',
+      { kind: 'extend', by: 's1r1@contoso.com', until: '2030-01-01T00:00:00Z' },
+      'justificationRequired',
+      /justification/
+    ],
+    // Two faults at once: the justification is missing too, but the person must first be told what else is wrong.
+    [
+      'a decision by nobody, without justification',
+      { kind: 'approve', by: 5 },
+      'justificationRequired',
+      /^Enter an email address such as records@contoso\.com\. Give a justification/
+    ],
+    [
+      'an unknown action',
+      { kind: 'shred', by: 's1r1@contoso.com', justification: 'x' },
+      'invalidInput',
+      /^Choose a decision: approve, relabel/
+    ],
+    [
+      'a reviewer who is not an address',
+      { kind: 'approve', by: 'Stage 1 reviewer', justification: 'x' },
+      'invalidInput',
+      /^Enter an email address/
+    ],
+    [
+      'someone outside the stage',
+      approve('s2r1@contoso.com'),
+      'notAReviewer',
+      /^s2r1@contoso\.com is not a reviewer of stage 1 \("Stage 1"\)\.$/
+    ],
     [
       'an extension into the past',
       { kind: 'extend', by: 's1r1@contoso.com', justification: 'x', until: '2023-06-01T00:00:00Z' },
-      'extendNotLater'
+      'extendNotLater',
+      /after today \(2024-01-02\)/
+    ],
+    [
+      'an extension to this very moment',
+      { kind: 'extend', by: 's1r1@contoso.com', justification: 'x', until: afterEnd },
+      'extendNotLater',
+      /after today/
     ],
     [
       'an extension to a date without a zone',
       { kind: 'extend', by: 's1r1@contoso.com', justification: 'x', until: '2030-06-01T00:00' },
-      'invalidInput'
+      'invalidInput',
+      /not a valid date/
     ],
     [
       'a reviewer already in the stage',
       { kind: 'addReviewer', by: 's1r1@contoso.com', justification: 'x', reviewer: 'S1R2@contoso.com' },
-      'alreadyReviewer'
+      'alreadyReviewer',
+      /^S1R2@contoso\.com already reviews this stage\.$/
     ]
-  ])('refuses %s', (_what, action, code) => {
-    expect(applyDispositionAction(started(2), action, context)).toMatchObject({ ok: false, code });
+  ])('refuses %s, and says why', (_what, action, code, says) => {
+    const result = applyDispositionAction(started(2), action, context);
+    expect(result).toMatchObject({ ok: false, code });
+    expect(!result.ok && result.reason).toMatch(/^\S.{10,}[.]$/);
+    expect(!result.ok && result.reason).toMatch(says);
   });
 
   it('lets a records manager act on any stage and compares reviewer addresses without case', () => {
@@ -256,5 +324,82 @@ describe('applyDispositionAction', () => {
 
   it('shares one schema for decisions from the UI', () => {
     expect(dispositionActionSchema.safeParse({ kind: 'approve', by: 'a@contoso.com', justification: 'ok', extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('what a reviewer is told, and what is kept', () => {
+  const extend = { kind: 'extend', by: 's1r1@contoso.com', justification: 'Contract renewed.', until: '2025-03-01T00:00:00Z' };
+  const extended = (): DispositionReview => {
+    const result = applyDispositionAction(started(2), extend, context);
+    if (!result.ok) throw new Error(result.reason);
+    return result.review;
+  };
+
+  it('names every hold that blocks an approval', () => {
+    const result = applyDispositionAction(started(1), approve('s1r1@contoso.com'), {
+      ...context,
+      holds: [{ name: 'Litigation 2024-17' }, { name: 'Audit 2025' }]
+    });
+    expect(!result.ok && result.reason).toMatch(/^This item is on hold \(Litigation 2024-17, Audit 2025\), so/);
+  });
+
+  it('accepts no decision on a review that ended in a relabel, and says the review is finished', () => {
+    const relabelled = applyDispositionAction(
+      started(2),
+      { kind: 'relabel', by: 's1r1@contoso.com', justification: 'Needed longer.', labelName: 'Audit' },
+      context
+    );
+    if (!relabelled.ok) throw new Error(relabelled.reason);
+    expect(applyDispositionAction(relabelled.review, approve('s1r1@contoso.com'), context)).toEqual({
+      ok: false,
+      code: 'reviewFinished',
+      reason: 'The review of this item is finished; no more decisions can be made.'
+    });
+  });
+
+  it('says until when a suspended review waits', () => {
+    const result = applyDispositionAction(extended(), approve('s1r1@contoso.com'), { now: '2025-01-01T00:00:00Z' });
+    expect(!result.ok && result.reason).toBe('The review is suspended until 2025-03-01T00:00:00.000Z; it restarts at stage 1 then.');
+  });
+
+  it('keeps the justification as the reviewer meant it, without the spaces around it', () => {
+    const result = applyDispositionAction(started(2), { ...approve('s1r1@contoso.com'), justification: '  Schedule met.\n' }, context);
+    expect(result.ok && result.review.history[0].justification).toBe('Schedule met.');
+  });
+
+  it('finds the relabel target among several labels, without case, and names a missing one', () => {
+    const relabel = (labelName: string) => ({ kind: 'relabel', by: 's1r1@contoso.com', justification: 'x', labelName });
+    const labelNames = ['Audit', 'Contracts', 'Tax'];
+    expect(applyDispositionAction(started(1), relabel('contracts'), { ...context, labelNames })).toMatchObject({ ok: true });
+    const missing = applyDispositionAction(started(1), relabel('Nowhere "x"'), { ...context, labelNames });
+    expect(!missing.ok && missing.reason).toBe('There is no retention label named "Nowhere "x"".');
+  });
+
+  it('says how many reviewers a full stage has', () => {
+    const result = applyDispositionAction(
+      started(1, 10),
+      { kind: 'addReviewer', by: 's1r1@contoso.com', justification: 'x', reviewer: 'new@contoso.com' },
+      context
+    );
+    expect(!result.ok && result.reason).toBe('A stage can have at most 10 reviewers, and this one has 10.');
+  });
+
+  it('says the clock is wrong when the current time is not a date', () => {
+    const result = applyDispositionAction(started(1), approve('s1r1@contoso.com'), { now: 'soon' });
+    expect(!result.ok && result.reason).toBe('The current time is not a valid date with a time zone.');
+    const start = startDispositionReview({ itemId: 'x', label: reviewLabel(1), item, now: 'soon' });
+    expect(!start.ok && start.reason).toBe('The current time is not a valid date with a time zone.');
+  });
+
+  it('restarts only a review that is extended, with a known end that has passed, at a known time', () => {
+    const review = extended();
+    // A review at stage 2 that carries an old extension date (as a list row may) is not sent back to stage 1.
+    const atStage2 = { ...started(2), currentStage: 2, extendedUntil: '2024-06-01T00:00:00.000Z' };
+    expect(resumeDispositionReview(atStage2, '2025-01-01T00:00:00Z')).toBe(atStage2);
+    expect(resumeDispositionReview(review, 'not a time')).toBe(review);
+    const undated = { ...review };
+    delete undated.extendedUntil;
+    expect(resumeDispositionReview(undated, '2099-01-01T00:00:00Z')).toBe(undated);
+    expect(resumeDispositionReview(review, '2025-03-01T00:00:00Z')).toMatchObject({ status: 'pendingReview', currentStage: 1 });
   });
 });
