@@ -251,16 +251,31 @@ describe('parseUtcInstant and utcDate', () => {
     expect(parseUtcInstant(text)).toBe(expected);
   });
 
-  it.each(['2024-02-29T23:30', '2023-02-29', '2024-13-01', '2024-01-01T24:00:00Z', '2024-01-01T10:00:00+24:00', '', 'now', '2024-1-1'])(
-    'refuses %j',
-    (text) => {
-      expect(parseUtcInstant(text)).toBeUndefined();
-    }
-  );
+  // Each field one past its range: JavaScript's Date would roll it into the next month, hour or day instead
+  // (2024-00-10 becomes 2023-12-10), which would move a retention date silently.
+  it.each([
+    '2024-02-29T23:30',
+    '2023-02-29',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-01-00',
+    '2024-01-01T24:00:00Z',
+    '2024-01-01T10:60:00Z',
+    '2024-01-01T10:00:60Z',
+    '2024-01-01T10:00:00+24:00',
+    '2024-01-01T10:00:00+01:60',
+    '',
+    'now',
+    '2024-1-1'
+  ])('refuses %j', (text) => {
+    expect(parseUtcInstant(text)).toBeUndefined();
+  });
 
   it('refuses non-finite numbers and things that are not dates', () => {
     expect(parseUtcInstant(Number.POSITIVE_INFINITY)).toBeUndefined();
     expect(parseUtcInstant({} as never)).toBeUndefined();
+    // Not even an object that writes itself out as a date: only strings are read.
+    expect(parseUtcInstant({ toString: () => '2024-01-01T00:00:00Z' } as never)).toBeUndefined();
     expect(utcDate(Date.UTC(2024, 1, 29, 23, 59))).toBe('2024-02-29');
   });
 });
