@@ -223,6 +223,60 @@ describe('retentionEnd', () => {
   });
 });
 
+describe('what retentionEnd tells a person who cannot be given a date', () => {
+  const reasonOf = (result: ReturnType<typeof retentionEnd>): string => (result.ok ? '' : result.reason);
+
+  it('names the date it could not read', () => {
+    expect(reasonOf(retentionEnd(make('L', {}), { ...item, labelled: '20/01/2023' }))).toBe(
+      "The item's labelled date is not a date with a time zone (such as 2024-05-01T09:30:00Z)."
+    );
+    const eventLabel = make('E', { trigger: 'dateOfEvent', eventTypeName: 'X' });
+    expect(reasonOf(retentionEnd(eventLabel, { ...item, eventDates: { X: 'soon' } }))).toBe(
+      "The item's event date is not a date with a time zone."
+    );
+  });
+
+  it('asks for the date the label was applied when only that is missing', () => {
+    expect(retentionEnd(make('L', {}), { created: item.created })).toEqual({
+      ok: false,
+      code: 'missingDate',
+      reason: 'The item needs a created date and the date its label was applied.',
+      chain: ['L']
+    });
+  });
+
+  it('says which label needs a modified date, and which items have one', () => {
+    expect(
+      reasonOf(retentionEnd(make('Drafts "old"', { trigger: 'dateModified' }), { created: item.created, labelled: item.labelled }))
+    ).toBe(
+      'The label "Drafts \\"old\\"" counts from the last modification, but the item has no modified date (only SharePoint and OneDrive items do).'
+    );
+  });
+
+  it('names both labels when a relabel target is not in the file plan', () => {
+    expect(reasonOf(retentionEnd(make('A', { action: 'relabel', labelToBeApplied: 'Gone' }), item))).toBe(
+      'The label "A" relabels to "Gone", which is not in the file plan.'
+    );
+  });
+
+  it('follows a label to another only when the label relabels, not when it merely names one', () => {
+    // Graph keeps labelToBeApplied beside any action (it is ignored unless the action is relabel).
+    const deletes = make('Deletes', { action: 'delete', labelToBeApplied: 'Archive' });
+    expect(retentionEnd(deletes, item, [make('Archive', { duration: { kind: 'forever' }, action: 'none' })])).toMatchObject({
+      ok: true,
+      kind: 'date',
+      action: 'delete',
+      labelName: 'Deletes'
+    });
+  });
+
+  it('does not call an extension to the very end of retention an extension', () => {
+    const plain = retentionEnd(make('L', {}), item);
+    const endsAt = plain.ok && plain.kind === 'date' ? plain.endsAt : '';
+    expect(retentionEnd(make('L', {}), { ...item, extendedUntil: endsAt })).toMatchObject({ endsAt, extended: false });
+  });
+});
+
 describe('retentionPeriodInDays', () => {
   it('counts months as 30 days and years as 365, as Purview does', () => {
     expect(retentionPeriodInDays({ years: 7 })).toEqual({ ok: true, days: 7 * 365 });
