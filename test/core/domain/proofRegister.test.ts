@@ -342,3 +342,100 @@ describe('proof register edge cases', () => {
     expect(await sha256Hex('abc')).toHaveLength(64);
   });
 });
+
+// Named cases for what the properties above sample rarely: each one a tampering a records manager could meet,
+// and the words the verification report shows them.
+describe('proof register: the cases the samples rarely reach, and what the report says', () => {
+  const rehash = async (entry: ProofEntry): Promise<ProofEntry> => ({ ...entry, hash: (await proofEntryHash(entry)) as string });
+  /** Recomputes every link and hash from `from` on, as someone rewriting the register by script would. */
+  const rechain = async (entries: ProofEntry[], from: number): Promise<ProofEntry[]> => {
+    const list = [...entries];
+    for (let index = from + 1; index < list.length; index += 1) {
+      list[index] = await rehash({ ...list[index], previousHash: list[index - 1].hash });
+    }
+    return list;
+  };
+
+  it('reports the newest entry renumbered and re-hashed as altered, not as the register reordered', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    const list = [...entries.slice(0, 2), await rehash({ ...entries[2], sequence: 7 })];
+    expect(await verifyProofRegister(list)).toEqual({
+      ok: false,
+      problem: 'altered',
+      position: 2,
+      reason: 'Entry 2 was altered: its sequence number was changed.'
+    });
+  });
+
+  it('names the first entry when the whole register was rebuilt from a different start', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    const rebuilt = await rechain([await rehash({ ...entries[0], previousHash: 'c'.repeat(64) }), ...entries.slice(1)], 0);
+    expect(await verifyProofRegister(rebuilt)).toEqual({
+      ok: false,
+      problem: 'altered',
+      position: 0,
+      reason: 'Entry 0 was altered and its hash recomputed: the chain breaks after it.'
+    });
+  });
+
+  it('does not call entries missing that are still there, further down, behind a broken one', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }]);
+    const list = [entries[0], entries[4], null, entries[1], entries[2], entries[3]];
+    expect(await verifyProofRegister(list)).toEqual({
+      ok: false,
+      problem: 'inserted',
+      position: 1,
+      reason: 'The entry at position 1 does not belong in the chain here.'
+    });
+  });
+
+  it('says what is wrong with an entry that is no entry at all, or whose content changed', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    const unreadable = {
+      ok: false,
+      problem: 'altered',
+      position: 1,
+      reason: 'Entry 1 was altered: its content no longer matches its hash.'
+    };
+    expect(await verifyProofRegister([entries[0], null, entries[2]])).toEqual(unreadable);
+    expect(await verifyProofRegister([entries[0], { ...entries[1], payload: { b: 3 } }, entries[2]])).toEqual(unreadable);
+  });
+
+  it('counts the entries that are missing, one or several', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }]);
+    expect(await verifyProofRegister([...entries.slice(0, 2), ...entries.slice(3)])).toMatchObject({
+      problem: 'removed',
+      position: 2,
+      reason: 'Entry 2 is missing: position 2 holds entry 3.'
+    });
+    expect(await verifyProofRegister([entries[0], ...entries.slice(3)])).toMatchObject({
+      problem: 'removed',
+      position: 1,
+      reason: 'Entries 1 to 2 are missing: position 1 holds entry 3.'
+    });
+    const head = { sequence: 4, hash: entries[4].hash };
+    expect(await verifyProofRegister(entries.slice(0, 2), { expectedHead: head })).toEqual({
+      ok: false,
+      problem: 'removed',
+      position: 2,
+      reason: 'The register ends at entry 1, but entry 4 was recorded: the newest entries were removed.'
+    });
+  });
+
+  it('names a forged entry appended at the end, never the genuine newest entry it imitates', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    // Claims the newest entry's number with its own link: position 3 is named, not entry 2.
+    const sameNumber = await rehash({ ...entries[2], previousHash: 'd'.repeat(64), payload: { forged: true } });
+    expect(await verifyProofRegister([...entries, sameNumber])).toMatchObject({ problem: 'inserted', position: 3 });
+    // A copy of the newest entry renumbered far ahead: its gap is reported at position 3, and entry 2 is not blamed.
+    const renumbered = await rehash({ ...entries[2], sequence: 7 });
+    expect(await verifyProofRegister([...entries, renumbered])).toMatchObject({ problem: 'removed', position: 3 });
+  });
+
+  it('refuses to add an entry at a time without a zone, and says so', async () => {
+    expect(await appendProofEntry([], { a: 1 }, '2024-01-01 10:00')).toEqual({
+      ok: false,
+      reason: 'The time of the entry is not a valid date with a time zone.'
+    });
+  });
+});
