@@ -11,8 +11,7 @@ const negativeNumber = /^-\d+(\.\d+)?$/;
 /**
  * Writes one CSV cell: quoted (with quotes doubled) only when it holds a comma, quote or line break,
  * as Excel does, and with a leading apostrophe when a spreadsheet would run it as a formula (always:
- * every CSV Custodian writes is opened in Excel by someone). `neutraliseFormulas` is accepted for the
- * callers that ask for it by name; there is no way to turn it off.
+ * every CSV Custodian writes is opened in Excel by someone; there is no way to turn it off).
  *
  * The apostrophe is reversible: `restoreNeutralisedFormula` removes exactly one, and a value that
  * already starts with apostrophes before a formula character gets one more, so every value survives
@@ -23,7 +22,7 @@ const negativeNumber = /^-\d+(\.\d+)?$/;
  * @example escapeCsvField('-Archive') // "'-Archive"
  * @example escapeCsvField('-5') // '-5'
  */
-export function escapeCsvField(value: string, _options: { neutraliseFormulas?: true } = {}): string {
+export function escapeCsvField(value: string): string {
   let text = value;
   if (formulaStart.test(text) && !negativeNumber.test(text)) {
     text = `'${text}`;

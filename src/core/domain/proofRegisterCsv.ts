@@ -43,9 +43,7 @@ const columns: Column[] = [
  * @example writeProofRegisterCsv(lines).split('\r\n')[0] // '\uFEFFSequence,Recorded (UTC),Kind,...'
  */
 export function writeProofRegisterCsv(lines: readonly ProofRegisterLine[]): string {
-  return writeCsv([columns.map(([header]) => header), ...lines.map((line) => columns.map(([, value]) => value(line)))], undefined, {
-    neutraliseFormulas: true
-  });
+  return writeCsv([columns.map(([header]) => header), ...lines.map((line) => columns.map(([, value]) => value(line)))]);
 }
 
 export type ReadProofRegisterCsvResult =

@@ -10,11 +10,7 @@ import { escapeCsvField } from './escapeCsvField';
  * @example writeCsv([['LabelName'], ['Tax, 2024']], { bom: false, lineEnding: '\n', finalLineEnding: true })
  * // 'LabelName\n"Tax, 2024"\n'
  */
-export function writeCsv(
-  records: readonly (readonly string[])[],
-  format: CsvFormat = excelCsvFormat,
-  _options: { neutraliseFormulas?: true } = {}
-): string {
+export function writeCsv(records: readonly (readonly string[])[], format: CsvFormat = excelCsvFormat): string {
   const lines = records.map((record) => record.map((value) => escapeCsvField(value)).join(','));
   const body = lines.join(format.lineEnding);
   return `${format.bom ? '\uFEFF' : ''}${body}${format.finalLineEnding && lines.length > 0 ? format.lineEnding : ''}`;

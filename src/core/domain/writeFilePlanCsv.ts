@@ -18,5 +18,5 @@ import { writeCsv } from './writeCsv';
  */
 export function writeFilePlanCsv(rows: readonly FilePlanCsvValues[], format: CsvFormat = excelCsvFormat): string {
   const records = [[...filePlanCsvColumns], ...rows.map((values) => filePlanCsvColumns.map((column) => values[column]))];
-  return writeCsv(records, format, { neutraliseFormulas: true });
+  return writeCsv(records, format);
 }

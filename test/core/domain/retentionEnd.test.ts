@@ -237,7 +237,7 @@ describe('what retentionEnd tells a person who cannot be given a date', () => {
   });
 
   it('asks for the date the label was applied when only that is missing', () => {
-    expect(retentionEnd(make('L', {}), { created: item.created })).toEqual({
+    expect(retentionEnd(make('L', {}), { created: item.created } as never)).toEqual({
       ok: false,
       code: 'missingDate',
       reason: 'The item needs a created date and the date its label was applied.',

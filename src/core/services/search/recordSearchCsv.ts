@@ -22,12 +22,8 @@ const columns: [keyof RecordSearchRow, string][] = [
  * (a title such as `=HYPERLINK(...)` opens as text).
  */
 export function recordSearchCsv(rows: readonly RecordSearchRow[]): string {
-  return writeCsv(
-    [
-      columns.map(([, header]) => header),
-      ...rows.map((row) => columns.map(([key]) => (key === 'isRecord' ? (row.isRecord ? 'Yes' : 'No') : String(row[key]))))
-    ],
-    undefined,
-    { neutraliseFormulas: true }
-  );
+  return writeCsv([
+    columns.map(([, header]) => header),
+    ...rows.map((row) => columns.map(([key]) => (key === 'isRecord' ? (row.isRecord ? 'Yes' : 'No') : String(row[key]))))
+  ]);
 }
