@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { isRecordBehavior } from '../../core/domain/behaviorDuringRetentionPeriod';
 import type { FilePlanLabel } from '../../core/domain/filePlanLabel';
 import { checkRecordAction, type RecordState, type RecordsTenantSettings } from '../../core/domain/recordRestrictions';
@@ -66,9 +66,30 @@ export interface DeclareFormProps {
   onSubmit: (request: DeclareRequest, onProgress: (steps: StepProgress[]) => void) => Promise<DeclareResultView>;
 }
 
+// A field reached with Tab scrolls into view above the button bar, not under it (WCAG 2.4.11, focus not obscured).
+const useScrollClearOfActions = makeStaticStyles({ html: { scrollPaddingBottom: '120px' } });
+
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0 },
-  actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'stretch' },
+  // Room at the end for the button bar fixed over it (below).
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0, paddingBottom: '64px' },
+  // The button bar is fixed to the pane's foot, so the button is in sight however long the page (the item's card, a
+  // file plan, a library's columns): at 320 px it was about 1,640 px down. Sticky would not do: it cannot leave the
+  // form, which starts below the fold. The form keeps room for the bar at its end, and the page keeps the focused field
+  // clear of it (scroll-padding above).
+  actions: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'stretch',
+    position: 'fixed',
+    left: 0,
+    right: 0,
+    bottom: 0,
+    zIndex: 1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`
+  },
   // A native checkbox: Fluent's adds 9 KB to a pane with a 250 KB budget, and the platform's is keyboard-ready.
   lock: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-start', cursor: 'pointer' },
   lockBox: { width: '16px', height: '16px', marginTop: '2px', flexShrink: 0, accentColor: tokens.colorBrandBackground }
@@ -88,6 +109,7 @@ type Phase =
 export function DeclareForm(props: DeclareFormProps): React.ReactElement {
   const { noun = 'document', labels, currentState, settings, actor, sensitivity, specs, lockable = true } = props;
   const styles = useStyles();
+  useScrollClearOfActions();
   const [labelName, setLabelName] = React.useState<string | undefined>(
     props.initialLabelName && labels.some((l) => l.name === props.initialLabelName) ? props.initialLabelName : undefined
   );
