@@ -8,7 +8,9 @@
  * - `queueFirstUsableCached`: the same device opening the tab again (one context, the page reloaded): the queue last
  *   read on this device is shown from the index's store at once, and read again behind it. Budget 1 s.
  * - `coverage`: the site owner's Coverage tab on a dev tenant of `coverage-items` items (default 24,000), from the
- *   click on the tab to the coverage table. Budget 2 s.
+ *   click on the tab to the coverage table with every library's files counted. Budget 2 s.
+ * - `coverageLockedCounted`: the same, to the locked records counted too (a request per record, shown after the
+ *   rest). Reported, no budget.
  * Timed in the page (`performance.now()`, polled every frame). With --json, one JSON object per figure, one a line.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,7 +25,7 @@ function flag(name: string): number | undefined {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-type Measure = 'queueFirstUsableCold' | 'queueFirstUsableCached' | 'coverage';
+type Measure = 'queueFirstUsableCold' | 'queueFirstUsableCached' | 'coverage' | 'coverageLockedCounted';
 
 interface Figure {
   benchmark: 'teams-tab';
@@ -37,7 +39,12 @@ interface Figure {
   pass: boolean | null;
 }
 
-const budgets: Record<Measure, number | null> = { queueFirstUsableCold: null, queueFirstUsableCached: 1000, coverage: 2000 };
+const budgets: Record<Measure, number | null> = {
+  queueFirstUsableCold: null,
+  queueFirstUsableCached: 1000,
+  coverage: 2000,
+  coverageLockedCounted: null
+};
 
 /** The moment, in the page's own clock, the queue's items can be selected (its "Select all shown" is enabled). */
 async function queueUsableAt(page: Page): Promise<number> {
@@ -86,8 +93,14 @@ async function measureQueue(browser: Browser, url: string, runs: number, log: (l
   return { queueFirstUsableCold: cold, queueFirstUsableCached: cached };
 }
 
-async function measureCoverage(browser: Browser, url: string, runs: number, log: (line: string) => void): Promise<number[]> {
-  const samples: number[] = [];
+async function measureCoverage(
+  browser: Browser,
+  url: string,
+  runs: number,
+  log: (line: string) => void
+): Promise<Record<string, number[]>> {
+  const shown: number[] = [];
+  const complete: number[] = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -99,7 +112,7 @@ async function measureCoverage(browser: Browser, url: string, runs: number, log:
       (element as HTMLElement).click();
       return performance.now();
     });
-    const shown = await page.waitForFunction(
+    const tableAt = await page.waitForFunction(
       () => (document.querySelector('[data-testid="coverage-table"]') ? performance.now() : false),
       undefined,
       {
@@ -107,11 +120,19 @@ async function measureCoverage(browser: Browser, url: string, runs: number, log:
         timeout: 120_000
       }
     );
-    samples.push(((await shown.jsonValue()) as number) - clickedAt);
-    log(`run ${run + 1}/${runs}: coverage ${samples[run].toFixed(0)} ms`);
+    shown.push(((await tableAt.jsonValue()) as number) - clickedAt);
+    const countedAt = await page.waitForFunction(
+      () => (document.querySelector('[data-testid="coverage-table"]')?.getAttribute('aria-busy') === 'false' ? performance.now() : false),
+      undefined,
+      { polling: 'raf', timeout: 120_000 }
+    );
+    complete.push(((await countedAt.jsonValue()) as number) - clickedAt);
+    log(
+      `run ${run + 1}/${runs}: coverage shown after ${shown[run].toFixed(0)} ms, locked records counted after ${complete[run].toFixed(0)} ms`
+    );
     await context.close();
   }
-  return samples;
+  return { coverage: shown, coverageLockedCounted: complete };
 }
 
 function figure(measure: Measure, items: number, values: number[]): Figure {
@@ -150,13 +171,8 @@ async function main(): Promise<void> {
     log(`seeding a dev tenant of ${coverageItems.toLocaleString('en-GB')} items`);
     const large = await serveBuiltPages({ items: coverageItems });
     try {
-      figures.push(
-        figure(
-          'coverage',
-          coverageItems,
-          await measureCoverage(browser, `${large.url}/workbench/index.html?site=/sites/finance`, runs, log)
-        )
-      );
+      const coverage = await measureCoverage(browser, `${large.url}/workbench/index.html?site=/sites/finance`, runs, log);
+      for (const measure of ['coverage', 'coverageLockedCounted'] as const) figures.push(figure(measure, coverageItems, coverage[measure]));
     } finally {
       await large.close();
     }

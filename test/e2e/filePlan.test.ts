@@ -564,6 +564,8 @@ describe('coverage', () => {
     const { page } = await openWorkbench('Coverage');
     const table = page.getByTestId('coverage-table');
     await table.waitFor();
+    // The files' figures come first; the locked records follow, each read from its file's label, as the page says.
+    await page.getByText('Counting the locked records…').waitFor({ state: 'hidden' });
     const finance = await tenant.site('/sites/finance');
     for (const library of await tenant.libraries('/sites/finance')) {
       const items = await tenant.files('/sites/finance', library.id);

@@ -1,17 +1,17 @@
 import * as React from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { LibraryCoverage } from './FilePlanServices';
+import type { LibraryCoverageSoFar } from './FilePlanServices';
 
 /** The chart's segments: together they are every item of a library, each counted once. */
 export const coverageSeries = [
-  { key: 'records', title: 'Records', colour: tokens.colorPaletteBerryForeground1, value: (c: LibraryCoverage) => c.records },
+  { key: 'records', title: 'Records', colour: tokens.colorPaletteBerryForeground1, value: (c: LibraryCoverageSoFar) => c.records },
   {
     key: 'labelledNotRecord',
     title: 'Labelled, not records',
     colour: tokens.colorPaletteGreenForeground1,
-    value: (c: LibraryCoverage) => c.labelled - c.records
+    value: (c: LibraryCoverageSoFar) => c.labelled - c.records
   },
-  { key: 'unlabelled', title: 'Unlabelled', colour: tokens.colorNeutralStrokeAccessible, value: (c: LibraryCoverage) => c.unlabelled }
+  { key: 'unlabelled', title: 'Unlabelled', colour: tokens.colorNeutralStrokeAccessible, value: (c: LibraryCoverageSoFar) => c.unlabelled }
 ] as const;
 
 /** A whole percentage; 0 of 0 is 0%. */
@@ -40,7 +40,7 @@ const barWidth = 560;
 const countWidth = 120;
 
 /** One sentence per library, for screen readers: the chart's text alternative. */
-export function describeCoverage(coverage: readonly LibraryCoverage[]): string {
+export function describeCoverage(coverage: readonly LibraryCoverageSoFar[]): string {
   return coverage
     .map(
       (c) =>
@@ -55,7 +55,7 @@ export function describeCoverage(coverage: readonly LibraryCoverage[]): string {
  * assistive technology, named by its caption and described by the same figures in words; the data table the
  * caller offers beside it holds the numbers.
  */
-export function CoverageChart({ coverage }: { coverage: readonly LibraryCoverage[] }): React.ReactElement {
+export function CoverageChart({ coverage }: { coverage: readonly LibraryCoverageSoFar[] }): React.ReactElement {
   const styles = useStyles();
   const height = coverage.length * rowHeight + 4;
   const width = labelWidth + barWidth + countWidth;

@@ -18,7 +18,7 @@ import { AsyncView } from '../common/AsyncView';
 import { EmptyState } from '../common/EmptyState';
 import { useAsync } from '../common/useAsync';
 import { CoverageChart, coverageSeries, percentOf } from './CoverageChart';
-import type { FilePlanServices, LibraryCoverage } from './FilePlanServices';
+import type { FilePlanServices, LibraryCoverage, LibraryCoverageSoFar } from './FilePlanServices';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -36,7 +36,16 @@ export interface CoverageTabProps {
 /** Per library: items, labelled, unlabelled, records, locked records and drift from the default, as a chart and a table. */
 export function CoverageTab({ services, version }: CoverageTabProps): React.ReactElement {
   const styles = useStyles();
-  const [state, reload] = useAsync((signal) => services.loadCoverage({ signal }), [services, version]);
+  // The files' counts arrive first; locked records need a request per record and follow (seconds at 24,000 items).
+  const [soFar, setSoFar] = React.useState<LibraryCoverageSoFar[] | undefined>();
+  const [state, reload] = useAsync(
+    (signal) => {
+      setSoFar(undefined);
+      return services.loadCoverage({ signal, onFilesCounted: (coverage) => !signal.aborted && setSoFar(coverage) });
+    },
+    [services, version]
+  );
+  const shown = state.status === 'loading' && soFar ? ({ status: 'ready', data: soFar } as const) : state;
   return (
     <div className={styles.root}>
       <div className={styles.heading}>
@@ -50,7 +59,7 @@ export function CoverageTab({ services, version }: CoverageTabProps): React.Reac
         default).
       </Caption1>
       <AsyncView
-        state={state}
+        state={shown}
         loadingLabel="Counting labels in every library"
         errorWhat="Custodian couldn't count the labels."
         onRetry={reload}
@@ -61,7 +70,7 @@ export function CoverageTab({ services, version }: CoverageTabProps): React.Reac
   );
 }
 
-const columns: { key: keyof LibraryCoverage; title: string }[] = [
+const columns: { key: keyof LibraryCoverage & keyof LibraryCoverageSoFar; title: string }[] = [
   { key: 'items', title: 'Items' },
   { key: 'labelled', title: 'Labelled' },
   { key: 'unlabelled', title: 'Unlabelled' },
@@ -70,7 +79,10 @@ const columns: { key: keyof LibraryCoverage; title: string }[] = [
   { key: 'drift', title: 'Drift' }
 ];
 
-function CoverageView({ coverage }: { coverage: LibraryCoverage[] }): React.ReactElement {
+/** A figure, or a word while it is still being counted (locked records, after the rest). */
+const figure = (value: number | string | null | undefined): string => (typeof value === 'number' ? value.toLocaleString() : 'Counting…');
+
+function CoverageView({ coverage }: { coverage: readonly LibraryCoverageSoFar[] }): React.ReactElement {
   const styles = useStyles();
   const [chartAsTable, setChartAsTable] = React.useState(false);
   if (coverage.length === 0) {
@@ -80,16 +92,19 @@ function CoverageView({ coverage }: { coverage: LibraryCoverage[] }): React.Reac
       </EmptyState>
     );
   }
-  const totals = columns.reduce<Record<string, number>>((sum, c) => {
-    sum[c.key] = coverage.reduce((n, row) => n + Number(row[c.key]), 0);
+  const totals = columns.reduce<Record<string, number | undefined>>((sum, c) => {
+    sum[c.key] = coverage.some((row) => row[c.key] === undefined) ? undefined : coverage.reduce((n, row) => n + Number(row[c.key]), 0);
     return sum;
   }, {});
+  const counting = coverage.some((row) => row.lockedRecords === undefined);
   return (
     <>
       <Switch label="Show the chart as a table" checked={chartAsTable} onChange={(_e, data) => setChartAsTable(data.checked)} />
       {chartAsTable ? <ChartDataTable coverage={coverage} /> : <CoverageChart coverage={coverage} />}
       <div className={styles.tableWrap}>
-        <Table aria-label="Coverage per library" size="small" data-testid="coverage-table">
+        {/* Announced once, when the last figures arrive (the table itself is not a live region). */}
+        <Caption1 role="status">{counting ? 'Counting the locked records…' : ''}</Caption1>
+        <Table aria-label="Coverage per library" size="small" data-testid="coverage-table" aria-busy={counting}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Library</TableHeaderCell>
@@ -108,7 +123,7 @@ function CoverageView({ coverage }: { coverage: LibraryCoverage[] }): React.Reac
                 <TableCell>{row.defaultRetentionLabel ?? 'None'}</TableCell>
                 {columns.map((c) => (
                   <TableCell key={c.key} className={styles.number} data-column={c.key}>
-                    {Number(row[c.key]).toLocaleString()}
+                    {figure(row[c.key])}
                   </TableCell>
                 ))}
               </TableRow>
@@ -120,7 +135,7 @@ function CoverageView({ coverage }: { coverage: LibraryCoverage[] }): React.Reac
               <TableCell />
               {columns.map((c) => (
                 <TableCell key={c.key} className={styles.number}>
-                  <strong>{totals[c.key].toLocaleString()}</strong>
+                  <strong>{figure(totals[c.key])}</strong>
                 </TableCell>
               ))}
             </TableRow>
@@ -132,7 +147,7 @@ function CoverageView({ coverage }: { coverage: LibraryCoverage[] }): React.Reac
 }
 
 /** The chart's own figures (shares of each library's items), for people who cannot see or read the chart. */
-function ChartDataTable({ coverage }: { coverage: LibraryCoverage[] }): React.ReactElement {
+function ChartDataTable({ coverage }: { coverage: readonly LibraryCoverageSoFar[] }): React.ReactElement {
   const styles = useStyles();
   const series = coverageSeries;
   return (

@@ -12,7 +12,7 @@ export type {
   BulkProgress,
   UnfinishedJob
 } from '../../core/services/bulkLabel';
-export type { LibraryCoverage } from '../../core/services/coverage';
+export type { LibraryCoverage, LibraryCoverageSoFar } from '../../core/services/coverage';
 export type {
   CheckImportRequest,
   ImportCheck,

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describeCoverage, percentOf } from '../../../src/ui/filePlan/CoverageChart';
 import { CoverageTab } from '../../../src/ui/filePlan/CoverageTab';
@@ -61,6 +61,31 @@ describe('CoverageTab', () => {
     rerender(<CoverageTab services={services} version={1} />);
     await screen.findByRole('table', { name: 'Coverage per library' });
     expect(services.loadCoverage).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows the counted files at once and says the locked records are still being counted, then fills them in', async () => {
+    const services = fakeServices();
+    let lockedCounted: () => void = () => undefined;
+    services.loadCoverage.mockImplementationOnce(async (options) => {
+      options?.onFilesCounted?.(coverage.map((row) => ({ ...row, lockedRecords: undefined })));
+      await new Promise<void>((resolve) => (lockedCounted = resolve));
+      return coverage;
+    });
+    setup(services);
+    const table = await screen.findByRole('table', { name: 'Coverage per library' });
+    const lockedColumn = (): (string | null)[] =>
+      within(screen.getByRole('table', { name: 'Coverage per library' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[6].textContent);
+    expect(lockedColumn()).toEqual(['Counting…', 'Counting…', 'Counting…']);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Audit ReportsNone2005015040');
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Counting the locked records…');
+    lockedCounted();
+    await waitFor(() => expect(lockedColumn()).toEqual(['30', '0', '30']));
+    expect(screen.getByRole('table', { name: 'Coverage per library' })).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getByRole('status')).toHaveTextContent('');
   });
 
   it('shows why it could not count, with Try again', async () => {

@@ -1,10 +1,9 @@
-import type { CallOptions } from '../../graph/GraphCall';
 import type { SiteScope } from '../libraryPlan/siteScope';
-import { readCoverage, type LibraryCoverage } from './readCoverage';
+import { readCoverage, type LibraryCoverage, type ReadCoverageOptions } from './readCoverage';
 
 /** Coverage and drift of a site's libraries, as their owner reviews them. */
 export interface CoverageService {
-  loadCoverage(options?: CallOptions): Promise<LibraryCoverage[]>;
+  loadCoverage(options?: ReadCoverageOptions): Promise<LibraryCoverage[]>;
 }
 
 export function createCoverageService(scope: Pick<SiteScope, 'graph' | 'site' | 'siteId'>): CoverageService {
