@@ -25,6 +25,8 @@ import {
 } from './config';
 import { DemoBanner } from './DemoBanner';
 import { devTenantClock } from '../core/graph/devtenant/devTenantClock';
+import { devTenantGeneration } from '../core/graph/devtenant/devTenantGeneration';
+import type { GraphGateway } from '../core/graph/GraphGateway';
 import { TabConfig } from './TabConfig';
 import { connectToTeams, type TeamsHost } from './teamsHost';
 import { fluentThemeForTeams } from './teamsTheme';
@@ -75,16 +77,34 @@ async function teamsServices(host: TeamsHost, proofWriters: string[] | undefined
   });
 }
 
+/**
+ * Demo mode's index store: IndexedDB named after the dev tenant's generation, so that the tab opened again shows the
+ * queue it last read at once (as in Teams), while a reset or reseeded tenant starts a fresh index; the databases of
+ * earlier generations are deleted. Memory when the tenant has no generation or the browser refuses storage.
+ */
+async function demoIndexStore(graph: GraphGateway): Promise<IndexStore> {
+  const prefix = 'custodian-disposition-index-demo-';
+  try {
+    const generation = await devTenantGeneration(graph);
+    if (generation === undefined) return createMemoryIndexStore();
+    const name = `${prefix}${generation}`;
+    const known = (await indexedDB.databases?.()) ?? [];
+    for (const { name: other } of known) if (other?.startsWith(prefix) && other !== name) indexedDB.deleteDatabase(other);
+    return await createIdbIndexStore(name);
+  } catch {
+    return createMemoryIndexStore();
+  }
+}
+
 /** Demo mode: the records manager persona of the dev tenant served on this page's origin (`npm start`). */
-function demoServices(): DispositionsServices {
+async function demoServices(): Promise<DispositionsServices> {
   const origin = window.location.origin;
   const graph = createGraphGateway({ tokens: createDevTenantTokenProvider({ url: origin, persona: 'records-manager' }), baseUrl: origin });
   const clock = devTenantClock(graph);
   return recordsManagerServices(
     {
       graph,
-      // The dev tenant can be reset or reseeded under the page: a fresh index each load never mixes two tenants.
-      store: createMemoryIndexStore(),
+      store: await demoIndexStore(graph),
       libraries: () => listTenantLibraries(graph),
       now: () => clock.now(),
       recordsSiteUrl: `https://${demoSharePointHost}${recordsSitePath}`,
@@ -141,7 +161,7 @@ async function start(): Promise<void> {
     render = (theme) => mountApp(<TabConfig />, fluentThemeForTeams(theme));
   } else {
     // In Teams the page's query is the tab configuration's content URL; the demo always trusts on first use.
-    const services = host.inTeams ? await teamsServices(host, readProofWriters(params)) : demoServices();
+    const services = host.inTeams ? await teamsServices(host, readProofWriters(params)) : await demoServices();
     const initialItemKey = (host.inTeams ? host.subPageId : params.get('item')) || undefined;
     render = (theme) => mountApp(<TabRoot services={services} host={host} initialItemKey={initialItemKey} />, fluentThemeForTeams(theme));
   }

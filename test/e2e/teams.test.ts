@@ -69,6 +69,9 @@ async function openTab(path = '/teams/index.html'): Promise<{ page: Page; errors
   await page.locator('[data-testid="queue-summary"], [data-testid="error-card"]').first().waitFor();
   const failure = page.getByTestId('error-card');
   if (await failure.isVisible()) throw new Error(`The queue did not load: ${await failure.textContent()}`);
+  // The queue this browser read last is shown first, marked with its time; a person reading counts waits, as the tests
+  // do, for the current one.
+  await page.locator('section[role="tabpanel"][aria-busy="true"]').waitFor({ state: 'detached' });
   return { page, errors };
 }
 

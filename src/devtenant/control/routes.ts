@@ -76,6 +76,7 @@ function overview(ctx: Ctx): Record<string, unknown> {
       memory: ctx.tenant.options.dataDir === undefined,
       seed: Number(getMeta(ctx.tenant.db, 'seed')),
       items: Number(getMeta(ctx.tenant.db, 'items')),
+      generation: getMeta(ctx.tenant.db, 'generation') ?? null,
       schemaVersion
     },
     clock: { now: ctx.tenant.clock.nowIso(), offsetMs: ctx.tenant.clock.offset, move: `POST ${o}/devtenant/clock {"days":30}` },

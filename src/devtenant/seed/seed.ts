@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { personas, personaNames, sharePointHost, tenantDomain } from '../auth/personas';
 import { driveId, driveItemId, guid, nameGuid, type Rng, seededRng } from '../store/ids';
@@ -81,6 +82,9 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
   setMeta(db, 'seed', String(seed));
   setMeta(db, 'items', String(itemCount));
   setMeta(db, 'seedDay', new Date(epoch).toISOString());
+  // Not derived from the seed: a reset with the same seed is a new tenant to a page that keeps data about it (the
+  // Teams tab's index in IndexedDB, named after this).
+  setMeta(db, 'generation', randomUUID());
 
   // People: the personas first (fixed names), then colleagues.
   const people: Person[] = [];
