@@ -139,6 +139,11 @@ describe('writeCsv', () => {
     expect(excelCsvFormat).toEqual({ bom: true, lineEnding: '\r\n', finalLineEnding: true });
   });
 
+  it('writes no records as no line at all, not an empty line that reads back as one empty record', () => {
+    expect(writeCsv([])).toBe('\uFEFF');
+    expect(readCsv(writeCsv([]))).toMatchObject({ ok: true, records: [] });
+  });
+
   it('reads back exactly what it wrote, for any cells and any layout (formulas neutralised, then restored)', () => {
     const format: fc.Arbitrary<CsvFormat> = fc.record({
       bom: fc.boolean(),
@@ -180,9 +185,30 @@ describe('decodeCsvBytes', () => {
     expect(!result.ok && result.reason).toContain('CSV UTF-8');
   });
 
-  it('refuses UTF-16 in both byte orders and binary files with NUL bytes', () => {
-    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false });
-    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x00, 0x41]))).toMatchObject({ ok: false });
-    expect(decodeCsvBytes(new Uint8Array([0x41, 0x00, 0x42]))).toMatchObject({ ok: false });
+  // Excel's "Unicode text" is UTF-16 little-endian after the byte order mark FF FE; big-endian starts FE FF
+  // (Unicode's FAQ on the BOM). Each is named, so that the person saves the right kind of file.
+  const utf16 = 'The file is saved as UTF-16 ("Unicode text"). Save it from Excel as "CSV UTF-8 (Comma delimited)" instead.';
+  const notUtf8 = 'The file is not valid UTF-8. Save it from Excel as "CSV UTF-8 (Comma delimited)", not "CSV (Comma delimited)".';
+
+  it('refuses UTF-16 in both byte orders, saying it is UTF-16, and binary files with NUL bytes', () => {
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toEqual({ ok: false, reason: utf16 });
+    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x00, 0x41]))).toEqual({ ok: false, reason: utf16 });
+    expect(decodeCsvBytes(new Uint8Array([0x41, 0x00, 0x42]))).toEqual({
+      ok: false,
+      reason: 'The file contains NUL characters, so it is not a text CSV file.'
+    });
+  });
+
+  it('calls a file UTF-16 only for a whole byte order mark: one byte of it, or its bytes swapped into the other mark, is not', () => {
+    for (const start of [
+      [0xff, 0x41],
+      [0x41, 0xfe],
+      [0xfe, 0x41],
+      [0x41, 0xff],
+      [0xff, 0xff],
+      [0xfe, 0xfe]
+    ]) {
+      expect(decodeCsvBytes(new Uint8Array([...start, 0x41]))).toEqual({ ok: false, reason: notUtf8 });
+    }
   });
 });
