@@ -76,12 +76,8 @@ export const dispositionActionSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('extend'), by: actor, justification, until: z.string().min(1, 'Choose the date to extend to.') }).strict(),
     z.object({ kind: z.literal('addReviewer'), by: actor, justification, reviewer: smtpAddressSchema }).strict()
   ],
-  {
-    errorMap: (issue, context) =>
-      issue.code === 'invalid_union_discriminator'
-        ? { message: 'Choose a decision: approve, relabel, extend or add a reviewer.' }
-        : { message: context.defaultError }
-  }
+  // The union's own refusal (a decision of no known kind) in words; the fields' refusals keep their own messages.
+  { errorMap: () => ({ message: 'Choose a decision: approve, relabel, extend or add a reviewer.' }) }
 );
 export type DispositionAction = z.infer<typeof dispositionActionSchema>;
 

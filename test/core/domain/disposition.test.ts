@@ -79,7 +79,15 @@ describe('startDispositionReview', () => {
       'invalidStages',
       /reviewer/i
     ],
-    ['with a stage nobody reviews', { dispositionStages: [{ name: 'S', reviewers: [] }] }, 'invalidStages', /reviewer/i]
+    ['with a stage nobody reviews', { dispositionStages: [{ name: 'S', reviewers: [] }] }, 'invalidStages', /reviewer/i],
+    [
+      'with six stages, one of them reviewed by nobody, naming both faults',
+      {
+        dispositionStages: [...Array.from({ length: 5 }, () => ({ name: 'S', reviewers: ['a@contoso.com'] })), { name: 'S', reviewers: [] }]
+      },
+      'invalidStages',
+      /\. A label can have at most 5 review stages\.$|^A label can have at most 5 review stages\. \S/
+    ]
   ])('refuses a label %s, and says why', (_what, change, code, says) => {
     const label = reviewLabel(1);
     label.retention = { ...label.retention!, ...(change as object) };

@@ -171,7 +171,7 @@ describe('what a refused person reads', () => {
     )
   );
 
-  it('explains every refusal, in every state, tenant setting and role, with a sentence about the action refused', () => {
+  it('explains every refusal, in every state, tenant setting and role, with a known code and a sentence about the action refused', () => {
     let refusals = 0;
     for (const state of states) {
       for (const settings of settingsChoices) {
@@ -180,6 +180,7 @@ describe('what a refused person reads', () => {
             const decision = checkRecordAction(action, state, settings, { isContainerAdmin });
             if (decision.allowed) continue;
             refusals += 1;
+            expect(restrictionCodes).toContain(decision.code);
             expect(decision.reason).toMatch(/^[A-Z][^\n]{20,}\.$/);
             expect(decision.reason).toMatch(verbs[action]);
           }
