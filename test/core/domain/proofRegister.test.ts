@@ -378,6 +378,16 @@ describe('proof register: the cases the samples rarely reach, and what the repor
     });
   });
 
+  it('does not call a register rebuilt from another start and then shuffled merely reordered', async () => {
+    const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    const rebuilt = await rechain([await rehash({ ...entries[0], previousHash: 'c'.repeat(64) }), ...entries.slice(1)], 0);
+    const result = await verifyProofRegister([rebuilt[1], rebuilt[0], rebuilt[2]]);
+    // Every entry is there and consistent in itself, but the chain does not start at the genesis hash: the first
+    // position is named, and "reordered" (which would mean that sorting restores a sound register) is not said.
+    expect(result).toMatchObject({ ok: false, position: 0 });
+    expect(!result.ok && result.problem).not.toBe('reordered');
+  });
+
   it('does not call entries missing that are still there, further down, behind a broken one', async () => {
     const entries = await register([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }]);
     const list = [entries[0], entries[4], null, entries[1], entries[2], entries[3]];
