@@ -421,6 +421,31 @@ describe('filePlanCsvToGraphCreateBodies', () => {
     });
   });
 
+  it('lists what the tenant lacks once each, whatever the case, event types first whatever the row order', () => {
+    const text = plainCsv([
+      validRow({ LabelName: 'Tax', Category: 'Finance' }),
+      validRow({ LabelName: 'Payroll', Category: 'FINANCE', DepartmentName: 'HR' }),
+      validRow({ LabelName: 'Leavers', RetentionType: 'EventAgeInDays', EventType: 'Employee exit', Category: 'finance' }),
+      validRow({
+        LabelName: 'Starters',
+        RetentionType: 'EventAgeInDays',
+        EventType: 'employee EXIT',
+        Category: 'Legal',
+        DepartmentName: 'Legal'
+      })
+    ]);
+    expect(filePlanCsvToGraphCreateBodies(text, { eventTypes: ['Employee exit'] })).toMatchObject({
+      ok: false,
+      missing: [
+        { kind: 'eventType', name: 'Employee exit' },
+        { kind: 'category', name: 'Finance' },
+        { kind: 'department', name: 'HR' },
+        { kind: 'category', name: 'Legal' },
+        { kind: 'department', name: 'Legal' }
+      ]
+    });
+  });
+
   it('builds nothing from an invalid file', () => {
     const result = filePlanCsvToGraphCreateBodies(plainCsv([validRow({ LabelName: '' })]));
     expect(result).toMatchObject({ ok: false, missing: [] });
