@@ -47,4 +47,43 @@ describe('the words of a refused file plan row', () => {
     expect(messages({ LabelName: 'Tax!@#$%^&*' })).toEqual([`The name contains "!" "@" "#" "$" "%" "^" "&" "*". ${only}`]);
     expect(messages({ LabelName: 'Tax!@#$%^&*(' })).toEqual([`The name contains "!" "@" "#" "$" "%" "^" "&" "*" and more. ${only}`]);
   });
+
+  it('says which of the three retention columns are filled in, one or two', () => {
+    expect(messages({ RetentionDuration: '', RetentionType: '' })).toEqual([
+      'RetentionDuration is required because RetentionAction is filled in; RetentionAction, RetentionDuration and RetentionType go together.',
+      'RetentionType is required because RetentionAction is filled in; RetentionAction, RetentionDuration and RetentionType go together.'
+    ]);
+    expect(messages({ RetentionType: '' })).toEqual([
+      'RetentionType is required because RetentionAction and RetentionDuration are filled in; RetentionAction, RetentionDuration and RetentionType go together.'
+    ]);
+  });
+
+  it('refuses deleting what is kept for an Unlimited period, naming the action, and a relabel after it', () => {
+    for (const action of ['Delete', 'KeepAndDelete']) {
+      expect(messages({ RetentionDuration: 'Unlimited', RetentionAction: action })).toEqual([
+        `Items kept for an Unlimited period are never deleted, so RetentionAction must be Keep, not ${action}.`
+      ]);
+    }
+    expect(messages({ RetentionDuration: 'Unlimited', RetentionAction: 'Keep', ComplianceTagForNextStage: 'Archive' })).toEqual([
+      'Relabelling happens when a retention period ends, so it needs RetentionAction Keep and a RetentionDuration in days.'
+    ]);
+  });
+
+  it('asks for an event type that is blank, finds a named one without case or spaces around, and opens only web links', () => {
+    expect(messages({ RetentionType: 'EventAgeInDays', EventType: '  ' })).toEqual([
+      'RetentionType EventAgeInDays needs the name of an event type in EventType.'
+    ]);
+    const withEvent = validateFilePlanRow(
+      { rowNumber: 2, values: validRow({ RetentionType: 'EventAgeInDays', EventType: ' contract END ' }) },
+      { eventTypes: ['Contract end'] }
+    );
+    expect(withEvent.issues).toEqual([]);
+    expect(messages({ CitationName: 'Act', CitationUrl: ' javascript:alert(1)' })).toEqual([
+      'CitationUrl should start with https:// or http://; other links are not opened by Custodian.'
+    ]);
+    expect(messages({ CitationName: 'Act', CitationUrl: 'ftp://example.com/?from=https://example.com' })).toEqual([
+      'CitationUrl should start with https:// or http://; other links are not opened by Custodian.'
+    ]);
+    expect(messages({ CitationName: 'Act', CitationUrl: ' http://example.com/act' })).toEqual([]);
+  });
 });
