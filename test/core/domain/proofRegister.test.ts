@@ -17,6 +17,9 @@ async function register(payloads: unknown[]): Promise<ProofEntry[]> {
   return entries;
 }
 
+/** An entry with its hash recomputed, as a forger who knows the algorithm would write it. */
+const rehash = async (entry: ProofEntry): Promise<ProofEntry> => ({ ...entry, hash: (await proofEntryHash(entry)) as string });
+
 /** A payload like the register's own (dispositions, decisions), with hostile text, or any JSON value. */
 const payload: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({
@@ -159,7 +162,6 @@ describe('verifyProofRegister', () => {
   /** What was done, and what verification must report; `undefined` when the choice changed nothing. */
   type Tampered = { list: unknown[]; problem: ProofProblem; position: number; head?: boolean } | undefined;
   type Tamper = (entries: ProofEntry[], choice: Choice) => Promise<Tampered>;
-  const rehash = async (entry: ProofEntry): Promise<ProofEntry> => ({ ...entry, hash: (await proofEntryHash(entry)) as string });
   const samePayload = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalJson(a)) === JSON.stringify(canonicalJson(b));
   const replaced = (entries: readonly unknown[], position: number, entry: unknown): unknown[] =>
     entries.map((original, index) => (index === position ? entry : original));
@@ -346,7 +348,6 @@ describe('proof register edge cases', () => {
 // Named cases for what the properties above sample rarely: each one a tampering a records manager could meet,
 // and the words the verification report shows them.
 describe('proof register: the cases the samples rarely reach, and what the report says', () => {
-  const rehash = async (entry: ProofEntry): Promise<ProofEntry> => ({ ...entry, hash: (await proofEntryHash(entry)) as string });
   /** Recomputes every link and hash from `from` on, as someone rewriting the register by script would. */
   const rechain = async (entries: ProofEntry[], from: number): Promise<ProofEntry[]> => {
     const list = [...entries];
