@@ -60,9 +60,10 @@ export function retentionLabelFromGraph(payload: unknown): RetentionLabelFromGra
     const days = graph.retentionDuration.days;
     if (type.endsWith('retentionDurationForever')) {
       duration = { kind: 'forever' };
-    } else if ((type === '' || type.endsWith('retentionDurationInDays')) && typeof days === 'number' && days >= 0) {
+    } else if ((type === '' || type.endsWith('retentionDurationInDays')) && typeof days === 'number' && days >= 1) {
       duration = { kind: 'days', days };
     } else {
+      // Purview takes a positive whole number of days (its import template's RetentionDuration); 0 or no count is not a period.
       reasons.push(`retentionDuration ${quoteForMessage(type || 'without @odata.type')} is not a duration Custodian knows.`);
     }
   }
@@ -117,7 +118,7 @@ export function retentionLabelFromGraph(payload: unknown): RetentionLabelFromGra
   if (forAdmins !== undefined) label.descriptionForAdmins = graph.descriptionForAdmins as string;
   if (forUsers !== undefined) label.descriptionForUsers = graph.descriptionForUsers as string;
 
-  if (hasRetention && behavior !== undefined && trigger !== undefined && duration !== undefined) {
+  if (behavior !== undefined && trigger !== undefined && duration !== undefined) {
     // A replacement label is an end action of its own, whatever `actionAfterRetentionPeriod` says.
     if (labelToBeApplied !== undefined) action = 'relabel';
     label.retention = {
