@@ -21,8 +21,9 @@ export interface ValidateFilePlanCsvResult {
   document: FilePlanCsvDocument;
 }
 
+// Row-wide issues (no column) come after the row's cells.
 const columnRank = (column: string | null): number => {
-  const index = column === null ? -1 : (filePlanCsvColumns as readonly string[]).indexOf(column);
+  const index = (filePlanCsvColumns as readonly (string | null)[]).indexOf(column);
   return index === -1 ? filePlanCsvColumns.length : index;
 };
 
@@ -110,8 +111,9 @@ export function validateFilePlanCsv(input: string | Uint8Array, facts: FilePlanT
       reason: 'No list of existing labels was given, so names already taken in the tenant were not checked.'
     });
   } else {
+    // A nameless row folds to '', which no label in Purview has (a name is required there).
     for (const row of labelRows) {
-      if (row.values.LabelName.trim() !== '' && existing.has(fold(row.values.LabelName))) {
+      if (existing.has(fold(row.values.LabelName))) {
         issues.push(
           filePlanCsvIssue(
             'labelNameTaken',
@@ -139,13 +141,12 @@ export function validateFilePlanCsv(input: string | Uint8Array, facts: FilePlanT
   const links = new Map<string, string>();
   const rowByName = new Map<string, FilePlanCsvRow>();
   let targetOutsideFile = false;
+  // A nameless row's link, from '', cannot close a loop: no row relabels to a blank name.
   for (const row of labelRows) {
     const target = row.values.ComplianceTagForNextStage;
-    if (row.values.LabelName.trim() !== '' && !rowByName.has(fold(row.values.LabelName))) {
-      rowByName.set(fold(row.values.LabelName), row);
-    }
+    if (!rowByName.has(fold(row.values.LabelName))) rowByName.set(fold(row.values.LabelName), row);
     if (target.trim() === '') continue;
-    if (row.values.LabelName.trim() !== '') links.set(fold(row.values.LabelName), fold(target));
+    links.set(fold(row.values.LabelName), fold(target));
     if (firstRowByName.has(fold(target))) continue;
     if (existing === undefined) {
       targetOutsideFile = true;

@@ -76,4 +76,37 @@ describe('validateFilePlanCsv across rows', () => {
     ]);
     expect(result.skipped).toEqual([]);
   });
+
+  it('takes a name, a relabel target or an event type of spaces alone as empty, not as a value to look up', () => {
+    const result = validateFilePlanCsv(
+      plainCsv([
+        row({ LabelName: ' ', Comment: 'first' }),
+        row({ LabelName: '  ', Comment: 'second' }),
+        validRow({ LabelName: 'Contracts', ComplianceTagForNextStage: '  ', EventType: ' ' })
+      ])
+    );
+    // Two rows without a name are not "the same name twice", and nothing was left unchecked for want of a tenant.
+    expect(result.issues.map((issue) => [issue.row, issue.rule])).toEqual([
+      [2, 'labelNameRequired'],
+      [3, 'labelNameRequired'],
+      // The row itself refuses the cells of spaces (they are not empty to Purview); only the lookups skip them.
+      [4, 'eventTypeUnused'],
+      [4, 'relabelKeepsOnly']
+    ]);
+    expect(result.skipped.map((skip) => skip.rule)).toEqual(['labelNameTaken']);
+  });
+
+  it('reports a loop at the first row of a name that occurs twice, as that row spells it', () => {
+    const result = validateFilePlanCsv(
+      plainCsv([
+        validRow({ LabelName: 'Active', RetentionAction: 'Keep', ComplianceTagForNextStage: 'Dormant' }),
+        validRow({ LabelName: 'Dormant', RetentionAction: 'Keep', ComplianceTagForNextStage: 'Active' }),
+        validRow({ LabelName: 'ACTIVE', RetentionAction: 'Keep', ComplianceTagForNextStage: 'Dormant' })
+      ])
+    );
+    expect(result.issues.map((issue) => [issue.row, issue.rule, issue.message])).toEqual([
+      [2, 'relabelCycle', 'These labels relabel to each other in a loop, so items would never leave it: "Active" → "Dormant" → "Active".'],
+      [4, 'labelNameUnique', 'The name "ACTIVE" is already used on row 2; every label needs its own name.']
+    ]);
+  });
 });
