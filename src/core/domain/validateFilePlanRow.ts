@@ -186,7 +186,7 @@ export function validateFilePlanRow(row: FilePlanCsvRow, facts: FilePlanTenantFa
   // Group dependencies: RetentionAction, RetentionDuration and RetentionType go together.
   const group = ['RetentionAction', 'RetentionDuration', 'RetentionType'] as const;
   const groupFilled = group.filter(filled);
-  if (groupFilled.length > 0 && groupFilled.length < group.length) {
+  if (groupFilled.length > 0) {
     for (const column of group.filter((candidate) => !filled(candidate))) {
       add(
         'retentionGroup',
@@ -321,7 +321,7 @@ export function validateFilePlanRow(row: FilePlanCsvRow, facts: FilePlanTenantFa
   if ((filled('CitationUrl') || filled('CitationJurisdiction')) && !filled('CitationName')) {
     add('citationNeedsName', 'CitationName', 'A citation URL or jurisdiction needs a CitationName.');
   }
-  if (filled('CitationUrl') && /^\s*[a-z][a-z0-9+.-]*:/i.test(values.CitationUrl) && !/^\s*https?:/i.test(values.CitationUrl)) {
+  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(values.CitationUrl) && !/^\s*https?:/i.test(values.CitationUrl)) {
     add('citationUrlScheme', 'CitationUrl', 'CitationUrl should start with https:// or http://; other links are not opened by Custodian.');
   }
 
