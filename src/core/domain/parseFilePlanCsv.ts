@@ -11,10 +11,9 @@ export interface FilePlanCsvDocument {
 }
 
 export interface ParseFilePlanCsvResult {
-  /** False when the file's structure (syntax, header, cell counts) has errors. */
-  ok: boolean;
-  /** The rows that could be read, for validation and export even when `ok` is false. */
+  /** The rows that could be read, for validation and export even when there are issues. */
   document: FilePlanCsvDocument;
+  /** Problems of the file's structure (syntax, header, cell counts); none when it is sound. */
   issues: FilePlanCsvIssue[];
 }
 
@@ -54,7 +53,7 @@ export function parseFilePlanCsv(text: string): ParseFilePlanCsvResult {
         "The file is empty. Start from Purview's template: a header row with the 20 column names, then one row per label."
       )
     );
-    return { ok: false, document, issues };
+    return { document, issues };
   }
 
   // Where each template column is in this file's header: exact name first, then a looser match
@@ -95,7 +94,7 @@ export function parseFilePlanCsv(text: string): ParseFilePlanCsvResult {
         "The first row has none of the column names of Purview's file plan template, so this is not a file plan import file."
       )
     );
-    return { ok: false, document, issues };
+    return { document, issues };
   }
 
   for (const syntax of read.issues) {
@@ -150,7 +149,7 @@ export function parseFilePlanCsv(text: string): ParseFilePlanCsvResult {
           'cellCount',
           rowNumber,
           null,
-          `This row has ${record.length} cells but the header has ${header.length}. A comma is missing or extra, or a cell containing a comma is not in quotes.`
+          `This row has ${record.length} ${record.length === 1 ? 'cell' : 'cells'} but the header has ${header.length}. A comma is missing or extra, or a cell containing a comma is not in quotes.`
         )
       );
       return;
@@ -164,5 +163,5 @@ export function parseFilePlanCsv(text: string): ParseFilePlanCsvResult {
     document.rows.push({ rowNumber, values });
   });
 
-  return { ok: issues.length === 0, document, issues };
+  return { document, issues };
 }

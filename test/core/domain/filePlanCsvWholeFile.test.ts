@@ -34,11 +34,20 @@ describe('validateFilePlanCsv on a whole file that is not a plan of labels', () 
     expect(result.issues.map((issue) => issue.rule)).toStrictEqual(['emptyFile']);
     expect(result.skipped).toStrictEqual([]);
     expect(result.document).toStrictEqual(nothingRead);
+    // A first line of spaces alone is an empty file too, not one whose header lacks every column.
+    expect(validateFilePlanCsv(' \r\n').issues.map((issue) => [issue.row, issue.rule])).toStrictEqual([[1, 'emptyFile']]);
   });
 
   it('stops at a first row that names none of the template columns, without judging its rows as labels', () => {
     const result = validateFilePlanCsv('Tax records,KeepAndDelete,2555\r\nPayroll,Delete,365\r\n');
-    expect(result.issues.map((issue) => [issue.row, issue.column, issue.rule])).toStrictEqual([[1, null, 'missingColumn']]);
+    expect(result.issues.map((issue) => [issue.row, issue.column, issue.rule, issue.message])).toStrictEqual([
+      [
+        1,
+        null,
+        'missingColumn',
+        "The first row has none of the column names of Purview's file plan template, so this is not a file plan import file."
+      ]
+    ]);
     expect(result.skipped).toStrictEqual([]);
     expect(result.labels).toStrictEqual([]);
   });
@@ -99,6 +108,81 @@ describe('validateFilePlanCsv on a whole file that is not a plan of labels', () 
       [2, 'RetentionAction', 'retentionActionValue'],
       [2, 'RetentionDuration', 'retentionGroup'],
       [2, 'RetentionType', 'retentionGroup']
+    ]);
+  });
+});
+
+describe('validateFilePlanCsv on the header row', () => {
+  const where = (text: string) => validateFilePlanCsv(text).issues.map((issue) => [issue.row, issue.column, issue.rule, issue.message]);
+  const templateWith = (columns: readonly string[]) => `${columns.join(',')}\r\n`;
+
+  it('reads a header whose first cell is blank (a spreadsheet index column) as the template with one column too many', () => {
+    const text = `,${purviewFilePlanColumns.join(',')}\r\n1,Payroll${blankRow}\r\n`;
+    const result = validateFilePlanCsv(text);
+    expect(result.issues.map((issue) => [issue.row, issue.column, issue.rule])).toStrictEqual([[1, '', 'unknownColumn']]);
+    expect(result.labels.map(({ label }) => label.name)).toStrictEqual(['Payroll']);
+  });
+
+  it('lists the 19 columns a one-column header lacks, by name', () => {
+    const result = validateFilePlanCsv('LabelName\r\nPayroll\r\n');
+    expect(result.issues.map((issue) => [issue.rule, issue.column])).toStrictEqual(
+      purviewFilePlanColumns.slice(1).map((column) => ['missingColumn', column])
+    );
+  });
+
+  it('does not call the template columns out of order when an unknown column comes first', () => {
+    expect(where(templateWith(['Owner', ...purviewFilePlanColumns]))).toStrictEqual([
+      [1, 'Owner', 'unknownColumn', `The header has a column "Owner" that is not in Purview's template. Remove it.`],
+      [2, null, 'noLabels', 'The file has a header but no labels. Add one row per label under the header.']
+    ]);
+  });
+
+  it('names the missing column and the unknown one in its place, without an order to fix', () => {
+    expect(where(templateWith(purviewFilePlanColumns.map((column) => (column === 'Notes' ? 'Owner' : column))))).toStrictEqual([
+      [1, 'Notes', 'missingColumn', 'The column Notes is missing from the header row.'],
+      [1, 'Owner', 'unknownColumn', `The header has a column "Owner" that is not in Purview's template. Remove it.`],
+      [2, null, 'noLabels', 'The file has a header but no labels. Add one row per label under the header.']
+    ]);
+  });
+
+  it('counts columns from 1, as a spreadsheet does, when two are swapped', () => {
+    const [labelName, comment, notes, ...rest] = purviewFilePlanColumns;
+    expect(where(templateWith([labelName, notes, comment, ...rest])).slice(0, 2)).toStrictEqual([
+      [1, 'Comment', 'columnOrder', "The column Comment is column 3; Purview's template has it as column 2."],
+      [1, 'Notes', 'columnOrder', "The column Notes is column 2; Purview's template has it as column 3."]
+    ]);
+  });
+
+  it('says where a stray quote is: a cell of the header, or a line of the file', () => {
+    const [labelName, , ...rest] = purviewFilePlanColumns;
+    expect(where(templateWith([labelName, 'Com"ment', ...rest])).filter(([, , rule]) => rule === 'csvSyntax')).toStrictEqual([
+      [
+        1,
+        null,
+        'csvSyntax',
+        'Cell 2 of the header has a quote inside a cell that does not start with a quote. Put the cell in quotes and double the quote ("").'
+      ]
+    ]);
+    expect(
+      where(`${purviewFilePlanColumns.join(',')}\r\nPay"roll${blankRow}\r\n`).filter(([, , rule]) => rule === 'csvSyntax')
+    ).toStrictEqual([
+      [
+        2,
+        'LabelName',
+        'csvSyntax',
+        'This cell (line 2 of the file) has a quote inside a cell that does not start with a quote. Put the cell in quotes and double the quote ("").'
+      ]
+    ]);
+  });
+
+  it('counts a row of one filled cell as a row with too few cells, not as an empty one', () => {
+    expect(where(`${purviewFilePlanColumns.join(',')}\r\nPayroll\r\n`)).toStrictEqual([
+      [
+        2,
+        null,
+        'cellCount',
+        'This row has 1 cell but the header has 20. A comma is missing or extra, or a cell containing a comma is not in quotes.'
+      ]
     ]);
   });
 });
