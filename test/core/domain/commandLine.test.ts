@@ -122,7 +122,11 @@ describe('convertFilePlan (custodian fileplan convert)', () => {
   });
 
   it('refuses to convert a CSV with errors, or JSON that is not a file plan, with reasons', () => {
-    expect(convertFilePlan(plainCsv([validRow({ LabelName: '' })]), 'json')).toMatchObject({ ok: false, validation: { ok: false } });
+    expect(convertFilePlan(plainCsv([validRow({ LabelName: '' })]), 'json')).toMatchObject({
+      ok: false,
+      reasons: ['The file plan has errors; fix them before converting.'],
+      validation: { ok: false }
+    });
     expect(convertFilePlan('{"name":', 'csv')).toMatchObject({ ok: false, reasons: [expect.stringMatching(/^The file is not JSON: /)] });
     expect(convertFilePlan('{"name":"x"}', 'csv')).toEqual({ ok: false, reasons: ['The file: Expected array, received object'] });
     expect(convertFilePlan('[{"name":"","retention":null,"descriptors":{}}]', 'csv')).toEqual({
@@ -152,6 +156,24 @@ describe('convertFilePlan (custodian fileplan convert)', () => {
       warnings: [
         'Contracts: Only the first of 2 disposition review stages can be imported; add the other 1 in the Purview portal after importing.'
       ]
+    });
+  });
+});
+
+describe('convertFilePlan, JSON labels to CSV', () => {
+  it('keeps a zero-width no-break space inside a name, taking off only a byte order mark at the start', () => {
+    // U+FEFF is a byte order mark only as the file's first character; inside a name it is text and stays.
+    const labels = JSON.stringify([{ name: 'Tax\uFEFFrecords', retention: null, descriptors: {} }]);
+    const converted = convertFilePlan(labels, 'csv');
+    expect(converted).toStrictEqual({ ok: true, text: expect.stringContaining('\r\nTax\uFEFFrecords,'), warnings: [] });
+    expect(convertFilePlan(`\uFEFF${labels}`, 'csv')).toStrictEqual(converted);
+  });
+
+  it('has nothing to warn about from CSV to JSON: every CSV column has a place in a label', () => {
+    expect(convertFilePlan(plainCsv([validRow({ Category: 'Finance', SubCategory: 'Tax' })]), 'json')).toStrictEqual({
+      ok: true,
+      text: expect.stringContaining('"subCategory": "Tax"'),
+      warnings: []
     });
   });
 });

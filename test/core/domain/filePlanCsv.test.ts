@@ -407,6 +407,20 @@ describe('filePlanCsvToGraphCreateBodies', () => {
       [3, 'Archive'],
       [2, 'Contracts']
     ]);
+    // Event types come first, in the file's order, then the templates: the order they must be created in.
+    const events = plainCsv([
+      validRow({ LabelName: 'Legal', Category: 'Legal' }),
+      validRow({ LabelName: 'Leavers', RetentionType: 'EventAgeInDays', EventType: 'Employee exit' }),
+      validRow({ LabelName: 'Closures', RetentionType: 'EventAgeInDays', EventType: 'Site closure' })
+    ]);
+    expect(filePlanCsvToGraphCreateBodies(events, { eventTypes: ['Employee exit', 'Site closure'] })).toMatchObject({
+      ok: false,
+      missing: [
+        { kind: 'eventType', name: 'Employee exit' },
+        { kind: 'eventType', name: 'Site closure' },
+        { kind: 'category', name: 'Legal' }
+      ]
+    });
     expect(result.bodies[1].body).toEqual({
       '@odata.type': '#microsoft.graph.security.retentionLabel',
       displayName: 'Contracts',

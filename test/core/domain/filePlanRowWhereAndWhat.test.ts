@@ -80,6 +80,10 @@ describe('a refused row: which cell, and what to write there', () => {
     ]);
   });
 
+  it("finds Purview's built-in event types without case or spaces around, in a tenant that has made none", () => {
+    expect(where(validRow({ RetentionType: 'EventAgeInDays', EventType: ' product LIFETIME ' }), { eventTypes: [] })).toEqual([]);
+  });
+
   it('does not look up an event type of spaces in the tenant: it asks for one', () => {
     expect(where(validRow({ RetentionType: 'EventAgeInDays', EventType: '   ' }), { eventTypes: [] })).toEqual([
       ['EventType', 'eventTypeRequired', 'RetentionType EventAgeInDays needs the name of an event type in EventType.']

@@ -280,6 +280,7 @@ describe('what retentionEnd tells a person who cannot be given a date', () => {
 describe('retentionPeriodInDays', () => {
   it('counts months as 30 days and years as 365, as Purview does', () => {
     expect(retentionPeriodInDays({ years: 7 })).toEqual({ ok: true, days: 7 * 365 });
+    expect(retentionPeriodInDays({ days: 1 })).toEqual({ ok: true, days: 1 });
     expect(retentionPeriodInDays({ months: 18 })).toEqual({ ok: true, days: 18 * 30 });
     expect(retentionPeriodInDays({ years: 1, months: 1, days: 1 })).toEqual({ ok: true, days: 365 + 30 + 1 });
     expect(retentionPeriodInDays({ years: 100, days: 25 })).toEqual({ ok: true, days: 36525 });
