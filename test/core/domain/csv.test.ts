@@ -7,6 +7,33 @@ import { writeCsv } from '../../../src/core/domain/writeCsv';
 import { hostileText, textOf } from './support/arbitraries';
 import { propertyRuns, stressRepeats } from '../../support/propertyRuns';
 
+describe('readCsv: where a line ends, after a malformed cell or in an old file', () => {
+  // Outside truth: RFC 4180 (CRLF ends a record; a quoted cell may hold line breaks) and the line endings Excel writes
+  // on Windows (CRLF) and classic Mac OS (CR alone). A person fixing a file goes by the physical line numbers.
+  it('ends the record at the line break after text that follows a closing quote, or after a stray quote', () => {
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      const result = readCsv(['"ab"c', 'd"e', 'f,g', ''].join(lineBreak));
+      expect(result.records).toStrictEqual([['abc'], ['d"e'], ['f', 'g']]);
+      expect(result.issues.map((issue) => [issue.problem, issue.record, issue.line])).toStrictEqual([
+        ['textAfterClosingQuote', 1, 1],
+        ['quoteInsideUnquotedCell', 2, 2]
+      ]);
+    }
+  });
+
+  it('counts a line break of CR alone inside a quoted cell as a line, as in a classic Mac OS file', () => {
+    const result = readCsv('"two\rlines",x\ry"z\r');
+    expect(result.records).toStrictEqual([['two\rlines', 'x'], ['y"z']]);
+    expect(result.issues).toStrictEqual([{ problem: 'quoteInsideUnquotedCell', record: 2, cell: 1, line: 3 }]);
+  });
+
+  it('keeps the line ending of the first line for writing back, and CRLF for a file of one line', () => {
+    expect(readCsv('a\r\nb\nc\n').format.lineEnding).toBe('\r\n');
+    expect(readCsv('a,b').format).toStrictEqual({ bom: false, lineEnding: '\r\n', finalLineEnding: false });
+    expect(readCsv('').format).toStrictEqual({ bom: false, lineEnding: '\r\n', finalLineEnding: false });
+  });
+});
+
 describe('readCsv', () => {
   it('reads what Excel writes: BOM, CRLF, quoted commas, doubled quotes and line breaks in cells', () => {
     const text = '\uFEFFLabelName,Notes\r\n"Tax, 2024","She said ""keep it""\r\nfor 7 years"\r\nHR,\r\n';
