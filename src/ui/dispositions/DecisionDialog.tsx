@@ -36,6 +36,8 @@ export interface DecisionDialogProps {
   services: DispositionsServices;
   /** `changed` when at least one decision was recorded. */
   onClose(changed: boolean): void;
+  /** False once closed: the dialog stays mounted while Fluent closes it, so it can undo its modal and give focus back. */
+  open?: boolean;
 }
 
 const titles: Record<DecisionKind, string> = {
@@ -54,6 +56,7 @@ const submitLabels: Record<DecisionKind, string> = {
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // The lists that scroll take focus (tabIndex 0), so that the keyboard can scroll them (WCAG 2.1.1).
   results: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '240px', overflowY: 'auto', overflowWrap: 'anywhere' },
   impact: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // However many are held, the list scrolls inside the dialog instead of pushing its buttons off screen.
@@ -126,7 +129,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
   const title = `${titles[kind]}: ${items.length === 1 ? items[0].name : plural(items.length, 'item')}`;
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && !running && props.onClose(changed)}>
+    <Dialog open={props.open ?? true} modalType="modal" onOpenChange={(_, data) => !data.open && !running && props.onClose(changed)}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -171,7 +174,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
               {results ? (
                 <div role="status" aria-live="polite">
                   <Text weight="semibold">{`${results.filter((r) => r.ok).length} of ${items.length} recorded`}</Text>
-                  <ul className={styles.results} data-testid="decision-results">
+                  <ul className={styles.results} data-testid="decision-results" aria-label="Outcome for each item" tabIndex={0}>
                     {results.map((result) => (
                       <li key={result.key} className={result.ok ? undefined : styles.failed}>
                         {result.ok
@@ -195,10 +198,10 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
                 </Button>
               ) : (
                 <>
-                  <Button appearance="primary" type="submit" disabled={running}>
+                  <Button appearance="primary" type="submit" disabledFocusable={running}>
                     {running ? 'Recording…' : submitLabels[kind]}
                   </Button>
-                  <Button onClick={() => props.onClose(changed)} disabled={running}>
+                  <Button onClick={() => props.onClose(changed)} disabledFocusable={running}>
                     Cancel
                   </Button>
                 </>
@@ -234,7 +237,7 @@ function ApprovalImpactView({ impact }: { impact: ApprovalImpact }): React.React
         {impact.held.length > 0 ? (
           <details>
             <summary>Show the items on hold</summary>
-            <ul className={styles.heldList} aria-label="Items on hold">
+            <ul className={styles.heldList} aria-label="Items on hold" tabIndex={0}>
               {impact.held.map((item) => (
                 <li key={item.key}>
                   {item.name} ({item.holds.map((hold) => hold.name).join(', ')})

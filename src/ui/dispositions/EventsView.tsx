@@ -311,7 +311,7 @@ function ConfirmFire(props: {
             <Button appearance="primary" disabled={!understood || running} onClick={() => void fire()}>
               {running ? 'Firing…' : 'Fire the event'}
             </Button>
-            <Button onClick={() => props.onClose(undefined)} disabled={running}>
+            <Button onClick={() => props.onClose(undefined)} disabledFocusable={running}>
               Cancel
             </Button>
           </DialogActions>

@@ -26,12 +26,14 @@ export interface HoldItemsDialogProps {
   items: QueueItem[];
   services: DispositionsServices;
   onClose(changed: boolean): void;
+  /** False once closed: the dialog stays mounted while Fluent closes it, so it can undo its modal and give focus back. */
+  open?: boolean;
 }
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM } });
 
 /** Places items on a hold: an active one, or a new one created here; each step is a proof entry. */
-export function HoldItemsDialog({ items, services, onClose }: HoldItemsDialogProps): React.ReactElement {
+export function HoldItemsDialog({ items, services, onClose, open = true }: HoldItemsDialogProps): React.ReactElement {
   const styles = useStyles();
   const [holds] = useAsync((signal) => services.holds(signal), [services]);
   const [mode, setMode] = React.useState<'existing' | 'new'>('existing');
@@ -69,7 +71,7 @@ export function HoldItemsDialog({ items, services, onClose }: HoldItemsDialogPro
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && !running && onClose(false)}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !running && onClose(false)}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -115,10 +117,12 @@ export function HoldItemsDialog({ items, services, onClose }: HoldItemsDialogPro
               {failure ? <ErrorCard error={failure} fallbackWhat="Custodian could not place the items on hold." /> : null}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit" disabled={running || holds.status !== 'ready'}>
+              {/* disabledFocusable while running: a disabled button drops focus to the page, and Fluent then has no focus
+                  inside the dialog to give back to the button that opened it when the dialog closes. */}
+              <Button appearance="primary" type="submit" disabledFocusable={running || holds.status !== 'ready'}>
                 {running ? 'Placing on hold…' : 'Place on hold'}
               </Button>
-              <Button onClick={() => onClose(false)} disabled={running}>
+              <Button onClick={() => onClose(false)} disabledFocusable={running}>
                 Cancel
               </Button>
             </DialogActions>

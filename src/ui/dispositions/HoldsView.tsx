@@ -253,10 +253,10 @@ function HoldActionDialog(props: {
               {failure ? <ErrorCard error={failure} fallbackWhat="Custodian could not change the hold." /> : null}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit" disabled={running}>
+              <Button appearance="primary" type="submit" disabledFocusable={running}>
                 {release ? 'Release hold' : 'Add site'}
               </Button>
-              <Button onClick={() => props.onClose(false)} disabled={running}>
+              <Button onClick={() => props.onClose(false)} disabledFocusable={running}>
                 Cancel
               </Button>
             </DialogActions>

@@ -10,7 +10,8 @@ import {
   Subtitle2,
   Text,
   makeStyles,
-  tokens
+  tokens,
+  useRestoreFocusTarget
 } from '@fluentui/react-components';
 import { AsyncView, EmptyState, useAsync } from '../common';
 import type { DecisionKind } from './DecisionDialog';
@@ -74,6 +75,8 @@ export function ItemPanel(props: ItemPanelProps): React.ReactElement {
 }
 
 function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: QueueItem }): React.ReactElement {
+  // These buttons open the queue's dialogs from outside them: marked so that Fluent gives focus back when they close.
+  const opensDialog = useRestoreFocusTarget();
   const { item, queued } = props;
   const styles = useStyles();
   const held = queued !== undefined && queued.holds.length > 0;
@@ -126,13 +129,21 @@ function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: Queu
       ) : null}
       {queued ? (
         <div className={styles.actions} role="group" aria-label={`Decide on ${item.name}`}>
-          <Button appearance="primary" disabledFocusable={held} onClick={() => props.onDecide('approve', queued)}>
+          <Button {...opensDialog} appearance="primary" disabledFocusable={held} onClick={() => props.onDecide('approve', queued)}>
             {queued.currentStage === queued.stages.length ? 'Approve disposal' : 'Approve this stage'}
           </Button>
-          <Button onClick={() => props.onDecide('relabel', queued)}>Relabel</Button>
-          <Button onClick={() => props.onDecide('extend', queued)}>Extend</Button>
-          <Button onClick={() => props.onDecide('addReviewer', queued)}>Add reviewer</Button>
-          <Button onClick={() => props.onHold(queued)}>Place on hold</Button>
+          <Button {...opensDialog} onClick={() => props.onDecide('relabel', queued)}>
+            Relabel
+          </Button>
+          <Button {...opensDialog} onClick={() => props.onDecide('extend', queued)}>
+            Extend
+          </Button>
+          <Button {...opensDialog} onClick={() => props.onDecide('addReviewer', queued)}>
+            Add reviewer
+          </Button>
+          <Button {...opensDialog} onClick={() => props.onHold(queued)}>
+            Place on hold
+          </Button>
         </div>
       ) : (
         <Text>This item is not waiting for a disposition review.</Text>

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   cell: { overflowWrap: 'anywhere' },
   tableWrap: { overflowX: 'auto' },
+  // It scrolls, so it takes focus (tabIndex 0) for the keyboard to scroll it (WCAG 2.1.1).
   items: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto' }
 });
 
@@ -83,7 +84,7 @@ export function LegalHoldsSection({ services, queueItems }: LegalHoldsSectionPro
                           ) : (
                             <details>
                               <summary>{plural(items.length, 'item')}</summary>
-                              <ul className={styles.items} aria-label={`Items held by ${hold.name}`}>
+                              <ul className={styles.items} aria-label={`Items held by ${hold.name}`} tabIndex={0}>
                                 {items.map((item) => (
                                   <li key={item.key}>{item.name}</li>
                                 ))}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Input, Select, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { EmptyState } from '../common';
 import { DecisionDialog, type DecisionKind } from './DecisionDialog';
 import { formatDate } from '../common/dates';
@@ -73,8 +73,14 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
   const [selected, setSelected] = React.useState<ReadonlySet<string>>(() => new Set());
   const [activeKey, setActiveKey] = React.useState<string | undefined>(props.initialItemKey);
   const [openKey, setOpenKey] = React.useState<string | undefined>(props.initialItemKey);
-  const [decision, setDecision] = React.useState<{ kind: DecisionKind; items: QueueItem[] } | undefined>();
-  const [holding, setHolding] = React.useState<QueueItem[] | undefined>();
+  // Each dialog stays mounted after it closes (open: false) so that Fluent undoes its modal and gives focus back to
+  // the button that opened it; `opened` counts openings so that a new one starts afresh.
+  const [decision, setDecision] = React.useState<{ kind: DecisionKind; items: QueueItem[]; open: boolean; opened: number } | undefined>();
+  const [holding, setHoldingState] = React.useState<{ items: QueueItem[]; open: boolean; opened: number } | undefined>();
+  const openings = React.useRef(0);
+  const setHolding = (items: QueueItem[]): void => setHoldingState({ items, open: true, opened: ++openings.current });
+  // The buttons that open a dialog from outside it (no DialogTrigger) are marked so that Fluent returns focus to them.
+  const opensDialog = useRestoreFocusTarget();
 
   const prepared = React.useMemo(() => prepareQueue(snapshot.items), [snapshot.items]);
   const facets = React.useMemo(() => queueFacets(snapshot.items), [snapshot.items]);
@@ -113,7 +119,7 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
   };
   const selectAllShown = (): void => setSelected(new Set(visible.map((i) => snapshot.items[i].key)));
 
-  const act = (kind: DecisionKind, items: QueueItem[]): void => setDecision({ kind, items });
+  const act = (kind: DecisionKind, items: QueueItem[]): void => setDecision({ kind, items, open: true, opened: ++openings.current });
   const none = selection.length === 0;
 
   return (
@@ -182,19 +188,19 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
 
       {/* A group of buttons, not Fluent's Toolbar: its arrow navigation adds focusable aria-hidden guards (see src/ui/common/Tabs). */}
       <div role="group" aria-label="Decide on the selected items" className={styles.toolbar}>
-        <Button disabled={none} onClick={() => act('approve', selection)}>
+        <Button {...opensDialog} disabled={none} onClick={() => act('approve', selection)}>
           Approve
         </Button>
-        <Button disabled={none} onClick={() => act('relabel', selection)}>
+        <Button {...opensDialog} disabled={none} onClick={() => act('relabel', selection)}>
           Relabel
         </Button>
-        <Button disabled={none} onClick={() => act('extend', selection)}>
+        <Button {...opensDialog} disabled={none} onClick={() => act('extend', selection)}>
           Extend
         </Button>
-        <Button disabled={none} onClick={() => act('addReviewer', selection)}>
+        <Button {...opensDialog} disabled={none} onClick={() => act('addReviewer', selection)}>
           Add reviewer
         </Button>
-        <Button disabled={none} onClick={() => setHolding(selection)}>
+        <Button {...opensDialog} disabled={none} onClick={() => setHolding(selection)}>
           Place on hold
         </Button>
         <Button disabled={visible.length === 0} onClick={selectAllShown}>
@@ -256,23 +262,27 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
 
       {decision ? (
         <DecisionDialog
+          key={`decision-${decision.opened}`}
+          open={decision.open}
           kind={decision.kind}
           items={decision.items}
           labels={snapshot.labels}
           now={snapshot.now}
           services={services}
           onClose={(changed) => {
-            setDecision(undefined);
+            setDecision({ ...decision, open: false });
             if (changed) props.onChanged();
           }}
         />
       ) : null}
       {holding ? (
         <HoldItemsDialog
-          items={holding}
+          key={`hold-${holding.opened}`}
+          open={holding.open}
+          items={holding.items}
           services={services}
           onClose={(changed) => {
-            setHolding(undefined);
+            setHoldingState({ ...holding, open: false });
             if (changed) props.onChanged();
           }}
         />
