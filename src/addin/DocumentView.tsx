@@ -80,9 +80,16 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
   const styles = useStyles();
   const [state, reload] = useAsync((signal) => services.openDocument(subject.url, signal), [services, subject.url]);
   // What the document is after a declaration made here, for the context it was made in (a reload reads it afresh).
-  const [declared, setDeclared] = React.useState<{ context: DocumentContext; status: RecordStatus } | undefined>(undefined);
+  const [declared, setDeclared] = React.useState<{ url: string | undefined; status: RecordStatus } | undefined>(undefined);
+  // The document read again after each declaration made here: the next action (a lock after an unlock) is planned
+  // from what the document is now, not from what it was when the pane opened.
+  const [reread, setReread] = React.useState<{ url: string | undefined; context: DocumentContext } | undefined>(undefined);
+  const latest = (opened: DocumentContext): DocumentContext =>
+    reread !== undefined && reread.url === subject.url ? reread.context : opened;
   // The form decides what is allowed from this, so a refusal follows the document through a lock, an unlock, a relabel.
-  const statusNow = (context: DocumentContext): RecordStatus => (declared?.context === context ? declared.status : context.status);
+  // What the declaration made here returned wins over a read afterwards, which Graph may serve a moment behind.
+  const statusNow = (context: DocumentContext): RecordStatus =>
+    declared !== undefined && declared.url === subject.url ? declared.status : context.status;
 
   const declare = async (
     context: DocumentContext,
@@ -91,7 +98,11 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
   ): Promise<DeclareResultView> => {
     const { status, ...result }: DeclaredView = await services.declare(context, request, onProgress);
     // Only the status card changes: the form keeps its result and per-step progress.
-    if (status) setDeclared({ context, status });
+    if (status) setDeclared({ url: subject.url, status });
+    // If the document cannot be read again, the status card still says what was done (the next action is then planned
+    // from the document as first read: a reload of the pane reads it afresh).
+    const again = await services.openDocument(subject.url).catch(() => undefined);
+    if (again?.ok) setReread({ url: subject.url, context: again.context });
     if (!host.mirrorMetadata || result.steps.some((s) => s.state === 'failed')) return result;
     const mirror = (s: Partial<StepProgress>): StepProgress[] =>
       result.steps
@@ -137,14 +148,14 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
           </EmptyState>
         ) : (
           <div className={styles.root}>
-            <StatusCard status={statusNow(result.context)} noun="document" locale={locale} />
+            <StatusCard status={statusNow(latest(result.context))} noun="document" locale={locale} />
             <DeclareForm
               key={result.context.document.ref.itemId}
               noun="document"
               labels={result.context.labels}
               initialLabelName={result.context.status.retentionLabel?.name}
-              currentLabelName={statusNow(result.context).retentionLabel?.name}
-              currentState={statusNow(result.context).state}
+              currentLabelName={statusNow(latest(result.context)).retentionLabel?.name}
+              currentState={statusNow(latest(result.context)).state}
               settings={result.context.settings}
               actor={result.context.actor}
               sensitivity={result.context.sensitivity}
@@ -154,7 +165,7 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
               plannedSteps={(request, change) =>
                 plannedDeclareSteps(request, change, Object.keys(request.fields).length > 0, host.mirrorMetadata !== undefined)
               }
-              onSubmit={(request, onProgress) => declare(result.context, request, onProgress)}
+              onSubmit={(request, onProgress) => declare(latest(result.context), request, onProgress)}
             />
           </div>
         )

@@ -66,7 +66,7 @@ export function declaredView(name: string, request: DeclareRequest, result: Decl
     summary:
       sent.status === 'declared'
         ? isRecord
-          ? `"${name}" is now a ${sent.record.isLocked ? 'locked' : 'unlocked'} record with the label "${request.retentionLabel}".`
+          ? `"${name}" is now ${sent.record.isLocked ? 'a locked' : 'an unlocked'} record with the label "${request.retentionLabel}".`
           : `"${name}" now has the label "${request.retentionLabel}".`
         : `Only part of the change was applied to "${name}": the steps below say which, and why.`,
     ...(sent.retention ? { retentionEnd: sent.retention } : {}),

@@ -58,7 +58,9 @@ export async function openDocument(
   const specs = columns
     .filter((c) => (c.required === true || plan?.requiredColumns.includes(String(c.name))) && c.name !== 'FileLeafRef')
     .map((c) => fieldSpecFromColumn(c))
-    .filter((s): s is FieldSpec => s !== undefined);
+    .filter((s): s is FieldSpec => s !== undefined)
+    // A column the plan requires must be filled in, even where the library itself leaves it optional.
+    .map((s) => (plan?.requiredColumns.includes(s.name) ? { ...s, required: true } : s));
   const fields = document.listItem?.fields ?? {};
   const values: Record<string, FieldValue> = {};
   for (const spec of specs) {

@@ -125,7 +125,9 @@ describe('the columns asked when declaring', () => {
       displayName: documentType.displayName,
       choices: documentType.choice!.choices
     });
-    expect(context.specs.find((s) => s.name === 'ReferenceNumber')).toMatchObject({ kind: 'text', maxLength: 255 });
+    // Required because the plan requires them, though the library leaves both optional: the pane refuses to declare without.
+    expect(context.specs.find((s) => s.name === 'ReferenceNumber')).toMatchObject({ kind: 'text', maxLength: 255, required: true });
+    expect(context.specs.find((s) => s.name === 'DocumentType')).toMatchObject({ required: true });
     const item = await tenant.graph('office-worker').call<ListItem>({
       method: 'GET',
       url: `/sites/${encodeURIComponent(contracts.siteId)}/lists/${contracts.listId}/items/${context.document.listItem!.id}?$expand=fields`,
