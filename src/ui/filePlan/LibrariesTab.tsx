@@ -193,7 +193,7 @@ function LibrariesView({
         ))}
       {emailFor ? (
         <TakeEmailDialog
-          key={emailFor.opened}
+          key={`email-${emailFor.opened}`}
           open={emailFor.open}
           library={emailFor.library}
           services={services}
@@ -214,7 +214,7 @@ function LibrariesView({
       ) : null}
       {editing ? (
         <LibraryPlanDialog
-          key={editing.opened}
+          key={`plan-${editing.opened}`}
           open={editing.open}
           library={editing.library}
           snapshot={snapshot}
