@@ -278,7 +278,7 @@ describe("the office worker's journey", () => {
     await page.close();
   });
 
-  it('Outlook: files the demo email into the Email Archive, and filing it again makes no second copy', async () => {
+  it('Outlook: files the demo email into the Email Archive, filing it again makes no second copy, and its attachments are added later', async () => {
     // How many items the Email Archive holds before, as anyone can count them in the web part.
     const workbench = await openWorkbench('/sites/records');
     const before = await itemsInLibrary(workbench.page, 'Email Archive');
@@ -327,20 +327,19 @@ describe("the office worker's journey", () => {
 
     // And no more after the second filing: one copy for two filings.
     expect(await itemsInLibrary(workbench.page, 'Email Archive')).toBe(before + 1);
+
+    // The email came with two attachments, filed with neither filing above. Added now, from the same pane: they are
+    // filed beside the email already there, and the Email Archive counts them, not a second copy of the email.
+    await page.reload();
+    await page.getByRole('button', { name: 'Open a demo email' }).click();
+    await page.getByText('This email is already filed.').waitFor();
+    const attachmentsChoice = page.getByRole('checkbox', { name: /^Also file the 2 attachments as records, beside the email$/ });
+    await attachmentsChoice.check();
+    await page.getByRole('button', { name: 'File', exact: true }).press('Enter');
+    await result(page).getByText('2 attachments were filed beside it now.', { exact: false }).waitFor();
+    expect(await itemsInLibrary(workbench.page, 'Email Archive')).toBe(before + 3);
     expect(workbench.errors).toEqual([]);
     await workbench.page.close();
-
-    // BLOCKED: "a demo email that has attachments", then "add an attachment to the email that is already filed", cannot
-    // be reached through the interface on a fresh tenant. The pane's demo email is always the persona's newest message
-    // (src/core/services/demo/readNewestMessage.ts, "Open a demo email" in src/addin/DemoToolbar.tsx), and every seeded
-    // message has `hasAttachments: false` (src/devtenant/seed/seed.ts, the mailbox loop). A message with attachments
-    // can only be delivered through the dev tenant's control route `POST /devtenant/mail` or Graph's
-    // `POST /me/messages`, which no page offers. So the pane shows "Attachments: None" for the demo email, and the
-    // "Also file the attachments as records, beside the email" choice (src/addin/MessageView.tsx, FileSection) that
-    // files attachments beside an email already filed is never offered. What is missing: a demo email with attachments
-    // in the seeded mailbox, or a demo control (e.g. in the pane's Demo mode toolbar) that delivers one. Once it exists,
-    // this test goes on: file the email without its attachments, open it again, tick "Also file the … attachments",
-    // File, read "… filed beside it now." and see the Email Archive count grow by the attachments only.
     expect(errors).toEqual([]);
     await page.close();
   });

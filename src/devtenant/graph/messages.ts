@@ -53,9 +53,19 @@ function extendedExpand(ctx: Ctx): ((p: { id: string; value: string }) => boolea
 /** Where a message made from MIME keeps the MIME it was made from (base64), returned as is by `$value`. */
 const mimeKey = '@devtenant.mime';
 
+/** A seeded message's attachments (`{ name, contentType, contentBase64 }`), which `$value` writes as MIME parts. */
+export const seededAttachmentsKey = '@devtenant.attachments';
+
+export interface SeededAttachment {
+  name: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 export function messageRepresentation(m: MessageRow, ext?: (p: { id: string; value: string }) => boolean): Record<string, unknown> {
   const data = JSON.parse(m.data) as Record<string, unknown>;
   delete data[mimeKey];
+  delete data[seededAttachmentsKey];
   const out: Record<string, unknown> = {
     '@odata.etag': etag(m),
     // Properties every Inbox message has in Graph (message-get); the seed does not model them.
@@ -157,6 +167,7 @@ function mime(ctx: Ctx, p: Record<string, string>): Reply {
     sentDateTime: string;
     internetMessageId: string;
     body: { content: string };
+    [seededAttachmentsKey]?: SeededAttachment[];
   };
   const addr = (a: { name: string; address: string }): string => `${mimeHeaderValue(a.name)} <${a.address.replace(/[<>\r\n]/g, '')}>`;
   const ext = JSON.parse(m.ext) as Record<string, string>;
@@ -168,15 +179,34 @@ function mime(ctx: Ctx, p: Record<string, string>): Reply {
     `Date: ${new Date(d.sentDateTime).toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: ${d.internetMessageId.replace(/[\r\n]/g, '')}`,
     ...(labels ? [`msip_labels: ${mimeHeaderValue(labels)}`] : []),
-    'MIME-Version: 1.0',
+    'MIME-Version: 1.0'
+  ];
+  const base64Lines = (b64: string): string => b64.replace(/(.{76})/g, '$1\r\n');
+  const text = [
     'Content-Type: text/plain; charset="utf-8"',
     'Content-Transfer-Encoding: base64',
     '',
-    Buffer.from(d.body.content, 'utf8')
-      .toString('base64')
-      .replace(/(.{76})/g, '$1\r\n'),
-    ''
+    base64Lines(Buffer.from(d.body.content, 'utf8').toString('base64'))
   ];
+  const attachments = d[seededAttachmentsKey] ?? [];
+  if (attachments.length === 0) lines.push(...text, '');
+  else {
+    // RFC 2046 multipart/mixed: the text first, then each attachment as a part of its own.
+    const boundary = `=_devtenant_${m.id.slice(-12)}`;
+    lines.push(`Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`, ...text);
+    for (const a of attachments) {
+      const name = mimeHeaderValue(a.name).replace(/"/g, '');
+      lines.push(
+        `--${boundary}`,
+        `Content-Type: ${a.contentType}; name="${name}"`,
+        `Content-Disposition: attachment; filename="${name}"`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(a.contentBase64)
+      );
+    }
+    lines.push(`--${boundary}--`, '');
+  }
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: lines.join('\r\n') };
 }
 

@@ -8,6 +8,7 @@ import type { ColumnDef } from '../store/sites';
 import { stmt } from '../store/db';
 import { setMeta } from '../tenant';
 import * as cat from './catalog';
+import { seededAttachmentsKey, type SeededAttachment } from '../graph/messages';
 
 const day = 86_400_000;
 
@@ -498,7 +499,10 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         rng,
         people.filter((p) => p !== owner)
       );
-      const received = epoch - Math.floor(rng() * 3 * 365 * day);
+      // The office worker's newest email (Outlook's demo) comes with two attachments, to file beside it.
+      const withAttachments = owner === personaUsers['office-worker'] && i === 2;
+      const drawn = epoch - Math.floor(rng() * 3 * 365 * day);
+      const received = withAttachments ? epoch - 2 * 3600_000 : drawn;
       const company = pick(rng, cat.companies);
       const subject =
         i === 0 && isWorker
@@ -530,7 +534,8 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
         lastModifiedDateTime: iso(received),
         internetMessageId: `<${guid(rng)}@${tenantDomain}>`,
         conversationId,
-        hasAttachments: false,
+        hasAttachments: withAttachments,
+        ...(withAttachments ? { [seededAttachmentsKey]: demoAttachments(company) } : {}),
         importance: rng() < 0.1 ? 'high' : 'normal',
         isRead: rng() < 0.8,
         isDraft: false,
@@ -756,4 +761,17 @@ function assetIdFor(rng: Rng, eventType: string, fields: Record<string, unknown>
         .replace(/\W+/g, '-') ?? 'X'
     }`;
   return `ASSET-${Math.floor(rng() * 10000)}`;
+}
+
+/** The two files attached to the demo email: a signed agreement and its price schedule. */
+function demoAttachments(company: string): SeededAttachment[] {
+  const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+  return [
+    {
+      name: 'Signed agreement.pdf',
+      contentType: 'application/pdf',
+      contentBase64: base64(`%PDF-1.4\n% Agreement with ${company}, signed\n%%EOF\n`)
+    },
+    { name: 'Schedule A - prices.csv', contentType: 'text/csv', contentBase64: base64('item,price\r\nSupport,1200\r\n') }
+  ];
 }

@@ -17,8 +17,13 @@ afterAll(() => tenant.close());
 
 const recordsManager = 'priya.raman@custodiandev.onmicrosoft.com';
 
-function deliver(to: string, mime: string): Promise<Response> {
-  return fetch(`${tenant.url}/devtenant/mail?to=${encodeURIComponent(to)}`, {
+async function personaToken(persona: string): Promise<string> {
+  const answer = (await (await fetch(`${tenant.url}/devtenant/token?persona=${persona}`)).json()) as { access_token: string };
+  return answer.access_token;
+}
+
+function deliver(into: TestTenant, to: string, mime: string): Promise<Response> {
+  return fetch(`${into.url}/devtenant/mail?to=${encodeURIComponent(to)}`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
     body: mime
@@ -27,7 +32,9 @@ function deliver(to: string, mime: string): Promise<Response> {
 
 describe('the newest email of the demo persona', () => {
   it('is the seeded message received last, with no attachments and without reading its MIME', async () => {
-    const graph = tenant.graph('office-worker');
+    // The records manager's mailbox, whose newest seeded message has no attachments (the delivery below has a tenant
+    // of its own, so that the order the tests run in does not matter).
+    const graph = tenant.graph('records-manager');
     const page = await graph.call<{ value: { id: string; subject: string; receivedDateTime: string; hasAttachments: boolean }[] }>({
       method: 'GET',
       url: '/me/messages?$top=100&$select=id,subject,receivedDateTime,hasAttachments',
@@ -44,6 +51,26 @@ describe('the newest email of the demo persona', () => {
     } finally {
       log.stop();
     }
+  });
+
+  it("is, for the office worker, an email with two attachments to file beside it, listed from Graph's MIME", async () => {
+    const graph = tenant.graph('office-worker');
+    const message = await readNewestMessage(graph);
+    expect(message.attachments.map((a) => [a.name, a.contentType.split(';')[0]])).toEqual([
+      ['Signed agreement.pdf', 'application/pdf'],
+      ['Schedule A - prices.csv', 'text/csv']
+    ]);
+    // RFC 2046 as written, read by hand rather than by the parser above: one multipart/mixed with two attachment parts.
+    const raw = await (
+      await fetch(`${tenant.url}/v1.0/me/messages/${encodeURIComponent(message.restId)}/$value`, {
+        headers: { Authorization: `Bearer ${await personaToken('office-worker')}` }
+      })
+    ).text();
+    expect(raw).toMatch(/^Content-Type: multipart\/mixed; boundary="[^"]+"$/m);
+    expect(raw.match(/^Content-Disposition: attachment; filename="[^"]+"$/gm)).toEqual([
+      'Content-Disposition: attachment; filename="Signed agreement.pdf"',
+      'Content-Disposition: attachment; filename="Schedule A - prices.csv"'
+    ]);
   });
 
   it('lists the attachments of a message delivered with them, from its MIME, in the order they were sent', async () => {
@@ -76,18 +103,23 @@ describe('the newest email of the demo persona', () => {
       '--=_outer--',
       ''
     ].join('\r\n');
-    const delivered = await deliver(recordsManager, mime);
-    expect(delivered.status).toBe(201);
+    const own = await startTestTenant(10);
+    try {
+      const delivered = await deliver(own, recordsManager, mime);
+      expect(delivered.status).toBe(201);
 
-    const message = await readNewestMessage(tenant.graph('records-manager'), new AbortController().signal);
-    expect(message.subject).toBe('Signed contract and schedule');
-    expect(message.from).toEqual({ name: "O'Brien, Sean", address: 'sean@obrien.example' });
-    expect(message.attachments.map((a) => [a.name, a.contentType.split(';')[0], a.isInline, a.attachmentType])).toEqual([
-      ['Contract.pdf', 'application/pdf', false, 'file'],
-      ['Schedule A.csv', 'text/csv', false, 'file']
-    ]);
-    expect(message.attachments[0].size).toBe(Buffer.byteLength(pdf));
-    expect(new Set(message.attachments.map((a) => a.id)).size).toBe(2);
+      const message = await readNewestMessage(own.graph('records-manager'), new AbortController().signal);
+      expect(message.subject).toBe('Signed contract and schedule');
+      expect(message.from).toEqual({ name: "O'Brien, Sean", address: 'sean@obrien.example' });
+      expect(message.attachments.map((a) => [a.name, a.contentType.split(';')[0], a.isInline, a.attachmentType])).toEqual([
+        ['Contract.pdf', 'application/pdf', false, 'file'],
+        ['Schedule A.csv', 'text/csv', false, 'file']
+      ]);
+      expect(message.attachments[0].size).toBe(Buffer.byteLength(pdf));
+      expect(new Set(message.attachments.map((a) => a.id)).size).toBe(2);
+    } finally {
+      await own.close();
+    }
   });
 });
 
