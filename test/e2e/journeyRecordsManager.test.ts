@@ -121,6 +121,10 @@ const toolbar = (page: Page): Locator => page.getByRole('group', { name: 'Decide
 const impactLines = (dialog: Locator): Promise<string[]> =>
   dialog.getByRole('list', { name: 'What approving does' }).getByRole('listitem').allTextContents();
 
+/** "12 items will be destroyed: …" -> 12; no such line -> 0. */
+const promisedDestroyed = (lines: string[]): number =>
+  Number(/^([\d,]+) items? will be destroyed/.exec(lines.find((l) => / will be destroyed/.test(l)) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
+
 /** The result lines of a decision, one per item, once every item has its answer and the dialog offers Close. */
 async function decisionResults(dialog: Locator): Promise<{ recorded: number; of: number; lines: string[] }> {
   await dialog.getByRole('button', { name: 'Close' }).waitFor({ timeout: 300_000 });
@@ -477,6 +481,25 @@ describe("The records manager's journey in the Teams tab, through the interface 
       cwd: downloads
     });
     expect(verified.stdout).toContain(`verified. ${entryCount} entries, head hash ${headHash}.`);
+
+    // 9. At the end of the day the rest of the queue is selected and approved. Whatever the confirmation promised to
+    //    destroy must be what is destroyed: no more, no fewer (regulatory records, which only Purview disposes of, are
+    //    promised as refused, not as destroyed).
+    await page.getByRole('tab', { name: 'Queue' }).click();
+    await settled(page);
+    const rest = await summary(page);
+    expect(rest.total).toBe(queuedAfterClock - disposed.length);
+    await toolbar(page).getByRole('button', { name: 'Select all shown' }).click();
+    await toolbar(page).getByRole('button', { name: 'Approve', exact: true }).click();
+    approve = page.getByRole('dialog', { name: `Approve disposal: ${rest.total} items` });
+    const promised = await impactLines(approve);
+    expect(promised).toContain(`${heldInQueue} items on hold will be refused; nothing is recorded for them.`);
+    await approve.getByLabel('Justification').fill('Past retention; reviewed the remaining queue.');
+    await approve.getByRole('button', { name: 'Approve', exact: true }).click();
+    results = await decisionResults(approve);
+    expect(disposedIn(results.lines)).toHaveLength(promisedDestroyed(promised));
+    await approve.getByRole('button', { name: 'Close' }).click();
+    await expectDialogClosedCleanly(a);
 
     expect(a.errors).toEqual([]);
     await page.close();

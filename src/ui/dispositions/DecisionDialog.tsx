@@ -81,7 +81,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.ReactElement {
   const [results, setResults] = React.useState<DecisionOutcome[] | undefined>();
   const [failure, setFailure] = React.useState<unknown>();
 
-  const impact = kind === 'approve' ? approvalImpact(items) : undefined;
+  const impact = kind === 'approve' ? approvalImpact(items, props.labels) : undefined;
   const today = isoDay(props.now);
   const problems = {
     justification: justification.trim() === '' ? 'Write why you decide this; it is kept with the decision as proof.' : undefined,
@@ -232,6 +232,9 @@ function ApprovalImpactView({ impact }: { impact: ApprovalImpact }): React.React
           ) : null}
           {impact.held.length > 0 ? (
             <li>{`${plural(impact.held.length, 'item')} on hold will be refused; nothing is recorded for ${impact.held.length === 1 ? 'it' : 'them'}.`}</li>
+          ) : null}
+          {impact.regulatory.length > 0 ? (
+            <li>{`${plural(impact.regulatory.length, 'regulatory record')} will be refused: only Purview disposes of regulatory records; review ${impact.regulatory.length === 1 ? 'it' : 'them'} in the Purview portal.`}</li>
           ) : null}
         </ul>
         {impact.held.length > 0 ? (

@@ -30,6 +30,8 @@ export interface LabelOption {
   /** What happens when retention ends. */
   action: 'none' | 'delete' | 'startDispositionReview';
   isRecord: boolean;
+  /** A regulatory record label: Custodian cannot dispose of its items (Graph and SharePoint refuse; Purview does it). */
+  isRegulatory?: true;
   eventTypeName?: string;
   descriptors: DescriptorNames;
 }

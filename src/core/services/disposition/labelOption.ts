@@ -21,6 +21,7 @@ export function labelOption(label: FilePlanLabel): LabelOption {
     name: label.name,
     action: r?.action === 'delete' || r?.action === 'startDispositionReview' ? r.action : 'none',
     isRecord: r ? isRecordBehavior(r.behavior) : false,
+    ...(r?.behavior === 'retainAsRegulatoryRecord' ? { isRegulatory: true as const } : {}),
     ...(r?.eventTypeName ? { eventTypeName: r.eventTypeName } : {}),
     descriptors: plainDescriptors(label)
   };
