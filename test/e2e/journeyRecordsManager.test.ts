@@ -339,14 +339,16 @@ describe("The records manager's journey in the Teams tab, through the interface 
       holdName,
       holdReason,
       'Active',
-      // BLOCKED: Custodian's register says how many items a hold covers, not which ones: the "Covers" cell of
-      // src/ui/dispositions/HoldsView.tsx is `plural(hold.items.length, 'item')` plus its sites, where the eDiscovery
-      // table beside it lists the held items' names (LegalHoldsSection.tsx). So only the count is checked here; which
-      // items it holds is checked where the tab names them (the queue's "On hold" filter, the approval's held list).
-      '2 items',
+      // The count, then (in the closed list below it) the names.
+      expect.stringMatching(/^2 items/),
       expect.stringMatching(/^.+ by .+$/),
       expect.stringMatching(/Add a site\s*Release/)
     ]);
+    // Which items it holds, by name, in a list that opens on demand (as the eDiscovery holds' do).
+    const heldByOurs = ours.getByRole('list', { name: `Items held by ${holdName}` });
+    expect(await heldByOurs.isVisible()).toBe(false);
+    await ours.getByText('2 items', { exact: true }).click();
+    expect(sorted(await heldByOurs.getByRole('listitem').allTextContents())).toEqual(sorted(heldInvoices));
     const northwind = page
       .getByRole('table', { name: 'eDiscovery legal holds' })
       .getByRole('row')
