@@ -53,13 +53,20 @@ describe('a file plan label as the queue offers it', () => {
   });
 
   it.each([
-    ['deletes', retention(), 'delete', false],
-    ['a regulatory record', retention({ behavior: 'retainAsRegulatoryRecord', action: 'none' }), 'none', true],
-    ['relabels', retention({ action: 'relabel', labelToBeApplied: 'Archive' }), 'none', false],
-    ['deletes only', retention({ behavior: 'doNotRetain' }), 'delete', false],
-    ['classifies only', null, 'none', false]
-  ] as const)('a label that %s: its action and record flag, no event type, no descriptors', (_what, r, action, isRecord) => {
-    expect(labelOption({ name: 'L', retention: r, descriptors: {} })).toEqual({ name: 'L', action, isRecord, descriptors: {} });
+    ['deletes', retention(), 'delete', false, {}],
+    // Only a regulatory record label says so: Custodian cannot dispose of its items, and the approval says that first.
+    ['a regulatory record', retention({ behavior: 'retainAsRegulatoryRecord', action: 'none' }), 'none', true, { isRegulatory: true }],
+    ['relabels', retention({ action: 'relabel', labelToBeApplied: 'Archive' }), 'none', false, {}],
+    ['deletes only', retention({ behavior: 'doNotRetain' }), 'delete', false, {}],
+    ['classifies only', null, 'none', false, {}]
+  ] as const)('a label that %s: its action and record flag, no event type, no descriptors', (_what, r, action, isRecord, regulatory) => {
+    expect(labelOption({ name: 'L', retention: r, descriptors: {} })).toStrictEqual({
+      name: 'L',
+      action,
+      isRecord,
+      ...regulatory,
+      descriptors: {}
+    });
   });
 });
 

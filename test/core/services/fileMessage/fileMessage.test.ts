@@ -27,7 +27,8 @@ describe('fileMessage', () => {
   it('files a message as .eml with its columns, label and a category, and returns the first copy when filed again', async () => {
     const graph = tenant.graph('office-worker');
     const rtl = messages.find((m) => /[\u0600-\u06ff]/.test(m.subject ?? '')) ?? messages[0];
-    for (const message of [rtl, messages.find((m) => m !== rtl)!]) {
+    // Two messages without attachments (the office worker's newest has two, filed in a test of their own).
+    for (const message of [rtl, messages.find((m) => m !== rtl && m.hasAttachments !== true)!]) {
       const result = await fileMessage(graph, message.id!, plan, { includeAttachments: true });
       expect(result.status).toBe('filed');
       if (result.status !== 'filed') return;
