@@ -185,4 +185,10 @@ describe('validateFilePlanCsv on the header row', () => {
       ]
     ]);
   });
+
+  it('says "cells" for a row of more than one', () => {
+    expect(where(`${purviewFilePlanColumns.join(',')}\r\nPayroll,KeepAndDelete,2555\r\n`).map(([, , , message]) => message)).toStrictEqual([
+      'This row has 3 cells but the header has 20. A comma is missing or extra, or a cell containing a comma is not in quotes.'
+    ]);
+  });
 });

@@ -157,4 +157,26 @@ describe("retentionLabelToGraphCreateBody and Microsoft's documented create requ
       missing: []
     });
   });
+
+  it('lists each template it has no id for by its kind, to be created first', () => {
+    const built = retentionLabelToGraphCreateBody(
+      {
+        name: 'Minutes',
+        retention: null,
+        descriptors: { citation: { name: 'Companies Act 2006' }, referenceId: 'GOV-01', department: 'Finance' }
+      },
+      { departments: documentedIds.departments }
+    );
+    expect(built).toStrictEqual({
+      ok: false,
+      reasons: [
+        'No Graph id is known for the citation "Companies Act 2006"; create it first.',
+        'No Graph id is known for the filePlanReference "GOV-01"; create it first.'
+      ],
+      missing: [
+        { kind: 'citation', name: 'Companies Act 2006' },
+        { kind: 'filePlanReference', name: 'GOV-01' }
+      ]
+    });
+  });
 });
