@@ -6,16 +6,8 @@
  * a library requires and anyone can count a library's items. Every outcome is read back from a page opened again,
  * every dialog closed is checked by the page's dialog watcher (`collectPageErrors`), and axe-core checks the pages.
  */
-import type { LocalServer } from '../../scripts/lib/server';
-import {
-  collectPageErrors,
-  hiddenWithoutDialog,
-  launchBrowser,
-  seriousAccessibilityViolations,
-  type Page,
-  type TestBrowser
-} from './support/browser';
-import { serveBuiltPages } from './support/builtPages';
+import { collectPageErrors, hiddenWithoutDialog, seriousAccessibilityViolations, type Page } from './support/browser';
+import { servedPagesInBrowser } from './support/servedPagesInBrowser';
 
 jest.setTimeout(180_000);
 
@@ -27,22 +19,11 @@ const referenceNumber = "REF-JOURNEY-13 'O'Brien'";
 const lockedRefusal = "Only an administrator of the site, library or mailbox can change a record's label.";
 const unlockedRefusal = 'The label of an unlocked record cannot be changed, not even by an administrator. Lock the record first.';
 
-let server: LocalServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await serveBuiltPages();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPagesInBrowser();
 
 /** A page whose console errors, uncaught exceptions and dialog closings are collected from the start. */
 async function newPage(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await served.browser.context.newPage();
   await page.setViewportSize({ width, height });
   const errors = await collectPageErrors(page);
   return { page, errors };
@@ -51,7 +32,7 @@ async function newPage(width: number, height: number): Promise<{ page: Page; err
 /** The task pane in demo mode at Office's narrowest width, signed in as the office worker (its default persona). */
 async function openPane(): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await newPage(320, 900);
-  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.goto(`${served.server.url}/addin/taskpane.html`);
   await page.getByRole('heading', { level: 1, name: 'Custodian' }).waitFor();
   expect(await page.getByLabel('Signed in as').inputValue()).toBe('office-worker');
   return { page, errors };
@@ -108,10 +89,10 @@ const scrollWidth = (page: Page): Promise<number> => page.evaluate(() => documen
 /** The local workbench (the File plan web part on the dev tenant) for a site chosen from its site picker. */
 async function openWorkbench(sitePath: string): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await newPage(1280, 900);
-  await page.goto(`${server.url}/workbench/index.html`);
+  await page.goto(`${served.server.url}/workbench/index.html`);
   await page.getByRole('heading', { level: 2, name: 'Custodian file plan' }).waitFor();
   await page.getByLabel('Site').selectOption(sitePath);
-  await page.getByTestId('site-url').getByText(`${server.url}${sitePath}`).waitFor();
+  await page.getByTestId('site-url').getByText(`${served.server.url}${sitePath}`).waitFor();
   return { page, errors };
 }
 

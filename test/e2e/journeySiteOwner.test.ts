@@ -10,9 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, Route } from 'playwright-core';
-import type { LocalServer } from '../../scripts/lib/server';
-import { collectPageErrors, hiddenWithoutDialog, launchBrowser, seriousAccessibilityViolations, type TestBrowser } from './support/browser';
-import { serveBuiltPages } from './support/builtPages';
+import { collectPageErrors, hiddenWithoutDialog, seriousAccessibilityViolations } from './support/browser';
+import { servedPagesInBrowser } from './support/servedPagesInBrowser';
 import { purviewFilePlanCsv, readCsv } from './support/purviewFilePlanCsv';
 
 jest.setTimeout(180_000);
@@ -52,18 +51,7 @@ const filePlanCsv = purviewFilePlanCsv([
   }
 ]);
 
-let server: LocalServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await serveBuiltPages();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPagesInBrowser();
 
 /** Gives Purview's CSV to the import through the file chooser its button opens, as a person picks a file. */
 async function chooseFile(page: Page, name: string, csv: string): Promise<void> {
@@ -145,13 +133,13 @@ async function signInAs(page: Page, who: string): Promise<void> {
 
 describe("the site owner's journey", () => {
   it('imports a file plan, makes a library take email, labels its existing items, cancels part way and resumes to the end', async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors = await collectPageErrors(page);
     // Playwright intercepts file choosers only while a listener exists; listening from the start means the one the
     // import button opens is never shown natively first (see filePlan.test.ts, keyboard).
     page.on('filechooser', () => undefined);
-    expect((await page.goto(`${server.url}/workbench/index.html`))?.status()).toBe(200);
+    expect((await page.goto(`${served.server.url}/workbench/index.html`))?.status()).toBe(200);
     await page.getByRole('heading', { level: 2, name: 'Custodian file plan' }).waitFor();
     // The workbench signs in as the site owner, on the Finance site, unless told otherwise.
     expect(await page.getByLabel('Signed in as').locator('option:checked').textContent()).toBe('Sam Okafor, site owner');
@@ -393,10 +381,10 @@ describe("the site owner's journey", () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Another surface: an office worker filing a message in Outlook now finds the library.
-    const pane = await browser.context.newPage();
+    const pane = await served.browser.context.newPage();
     const paneErrors = await collectPageErrors(pane);
     await pane.setViewportSize({ width: 320, height: 900 });
-    await pane.goto(`${server.url}/addin/taskpane.html`);
+    await pane.goto(`${served.server.url}/addin/taskpane.html`);
     await pane.getByRole('button', { name: 'Open a demo email' }).click();
     const emailLibrary = pane.getByLabel('Records library for email');
     await emailLibrary.waitFor();
