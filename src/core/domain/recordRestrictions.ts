@@ -13,6 +13,8 @@ export interface RecordState {
   behavior: 'doNotRetain' | 'retain' | 'retainAsRecord' | 'retainAsRegulatoryRecord' | null; // null = no label
   isLocked: boolean; // meaningful for record labels
   hasBeenUnlocked?: boolean; // a locked record that was ever unlocked can't be moved
+  /** Its retention period has ended (it waits for disposition): changes only why a regulatory record cannot be deleted. */
+  retentionEnded?: boolean;
 }
 
 /**
@@ -63,7 +65,8 @@ export const recordStateSchema = z
   .object({
     behavior: behaviorDuringRetentionPeriodSchema.nullable(),
     isLocked: z.boolean(),
-    hasBeenUnlocked: z.boolean().optional()
+    hasBeenUnlocked: z.boolean().optional(),
+    retentionEnded: z.boolean().optional()
   })
   .strict();
 export const recordsTenantSettingsSchema = z
@@ -126,7 +129,12 @@ export function checkRecordAction(
       }
       return allowed;
     case 'retainAsRegulatoryRecord':
-      return refuse('regulatoryRecord', regulatoryReasons[action]);
+      return refuse(
+        'regulatoryRecord',
+        action === 'delete' && state.retentionEnded === true
+          ? "Only Purview's own disposition review deletes a regulatory record, even after its retention period; Microsoft 365 refuses its deletion to everyone else, administrators included."
+          : regulatoryReasons[action]
+      );
     case 'retainAsRecord':
       return state.isLocked ? lockedRecord(action, state, settings, actor) : unlockedRecord(action);
     default:

@@ -17,7 +17,8 @@ import { AsyncView, EmptyState, useAsync } from '../common';
 import type { DecisionKind } from './DecisionDialog';
 import { formatDate, formatDateTime } from '../common/dates';
 import { actionWords, inWords, outcomeWords } from './formatting';
-import type { QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
+import type { LabelOption, QueueItem, QueueSnapshot } from '../../core/services/disposition/DispositionQueue';
+import { approvalImpact } from './approvalImpact';
 import type { DispositionsServices } from './DispositionsServices';
 import type { ItemDetailsView } from './ItemDetailsView';
 
@@ -29,6 +30,8 @@ export interface ItemPanelProps {
   now: string;
   /** The queue the panel was opened from: a new one (after a decision) reads the item's history again. */
   snapshot?: QueueSnapshot;
+  /** The tenant's labels: a regulatory record's disposal is not offered (only Purview disposes of it). */
+  labels?: readonly LabelOption[];
   onDecide(kind: DecisionKind, item: QueueItem): void;
   onHold(item: QueueItem): void;
   onClose(): void;
@@ -80,6 +83,10 @@ function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: Queu
   const { item, queued } = props;
   const styles = useStyles();
   const held = queued !== undefined && queued.holds.length > 0;
+  // A regulatory record is never relabelled, and at its last stage its approval would be refused: Microsoft 365 lets
+  // only Purview delete it. Both are said here rather than offered and refused.
+  const regulatory = props.labels?.some((l) => l.isRegulatory === true && l.name.toLowerCase() === item.labelName?.toLowerCase()) === true;
+  const purviewDisposes = queued !== undefined && approvalImpact([queued], props.labels).regulatory.length > 0;
   const stage = queued?.stages[queued.currentStage - 1];
   const href = safeHref(item.webUrl);
   const facts: [string, string][] = [
@@ -112,6 +119,15 @@ function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: Queu
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {purviewDisposes ? (
+        <MessageBar intent="info" layout="multiline" data-testid="regulatory-notice">
+          <MessageBarBody>
+            <MessageBarTitle>A regulatory record: only Purview disposes of it.</MessageBarTitle>
+            Microsoft 365 refuses its deletion and its relabelling to everyone else, administrators included. Approve its disposal in the
+            Purview portal&apos;s disposition review; here you can extend its review or add a reviewer.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <dl className={styles.facts}>
         {facts
           .filter(([, value]) => value !== '')
@@ -129,10 +145,15 @@ function ItemBody(props: ItemPanelProps & { item: ItemDetailsView; queued?: Queu
       ) : null}
       {queued ? (
         <div className={styles.actions} role="group" aria-label={`Decide on ${item.name}`}>
-          <Button {...opensDialog} appearance="primary" disabledFocusable={held} onClick={() => props.onDecide('approve', queued)}>
+          <Button
+            {...opensDialog}
+            appearance="primary"
+            disabledFocusable={held || purviewDisposes}
+            onClick={() => props.onDecide('approve', queued)}
+          >
             {queued.currentStage === queued.stages.length ? 'Approve disposal' : 'Approve this stage'}
           </Button>
-          <Button {...opensDialog} onClick={() => props.onDecide('relabel', queued)}>
+          <Button {...opensDialog} disabledFocusable={regulatory} onClick={() => props.onDecide('relabel', queued)}>
             Relabel
           </Button>
           <Button {...opensDialog} onClick={() => props.onDecide('extend', queued)}>

@@ -246,6 +246,7 @@ export function QueueView(props: QueueViewProps): React.ReactElement {
               services={services}
               now={snapshot.now}
               snapshot={snapshot}
+              labels={snapshot.labels}
               onDecide={(kind, item) => act(kind, [item])}
               onHold={(item) => setHolding([item])}
               onClose={() => open(undefined)}

@@ -74,6 +74,20 @@ describe("checkRecordAction follows Microsoft's restriction table", () => {
       reason: 'A regulatory record cannot be relabelled, not even by an administrator.'
     });
   });
+
+  // Purview: a regulatory record cannot be deleted by anyone during its period; at its end only Purview's disposition
+  // review deletes it. A reviewer whose approval is refused must not read that the period still lasts.
+  it('says why a regulatory record cannot be deleted, during its retention period and after it', () => {
+    const during = checkRecordAction('delete', { behavior: 'retainAsRegulatoryRecord', isLocked: true });
+    const after = checkRecordAction('delete', { behavior: 'retainAsRegulatoryRecord', isLocked: true, retentionEnded: true });
+    expect(during).toMatchObject({ allowed: false, reason: 'A regulatory record cannot be deleted while its retention period lasts.' });
+    expect(after).toMatchObject({ allowed: false, code: 'regulatoryRecord' });
+    expect(!after.allowed && after.reason).toMatch(/^Only Purview's own disposition review deletes a regulatory record/);
+    // The period's end changes nothing else: a regulatory record is still never relabelled.
+    expect(checkRecordAction('relabel', { behavior: 'retainAsRegulatoryRecord', isLocked: true, retentionEnded: true })).toMatchObject({
+      reason: 'A regulatory record cannot be relabelled, not even by an administrator.'
+    });
+  });
 });
 
 describe('tenant settings and other states', () => {

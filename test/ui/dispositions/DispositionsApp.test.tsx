@@ -118,6 +118,38 @@ describe('DispositionsApp', () => {
     expect(within(dialog).getByText('2 of 3 recorded')).toBeInTheDocument();
   });
 
+  // Microsoft 365 refuses to delete or relabel a regulatory record, administrators included; only Purview's disposition
+  // review disposes of it. The panel says so instead of offering a decision that the service would refuse.
+  it('does not offer to approve the disposal or the relabelling of a regulatory record, and says who disposes of it', async () => {
+    const filings = (n: number, stage: number) =>
+      queueItem(n, { name: `Filing ${n}.pdf`, labelName: 'Regulatory Filings - 10 Years', currentStage: stage });
+    for (const [item, approve] of [
+      [filings(8, 2), 'Approve disposal'],
+      [filings(9, 1), 'Approve this stage']
+    ] as const) {
+      const user = userEvent.setup();
+      renderInFluent(<DispositionsApp services={fakeServices([item, queueItem(1, { currentStage: 2 })])} initialItemKey={item.key} />);
+      const details = await screen.findByTestId('item-details');
+      await within(details).findByRole('heading', { name: item.name });
+      const lastStage = item.currentStage === 2;
+      const approveButton = within(details).getByRole('button', { name: approve });
+      if (lastStage) expect(approveButton).toHaveAttribute('aria-disabled', 'true');
+      else expect(approveButton).not.toHaveAttribute('aria-disabled');
+      expect(within(details).getByRole('button', { name: 'Relabel' })).toHaveAttribute('aria-disabled', 'true');
+      expect(within(details).getByRole('button', { name: 'Extend' })).not.toHaveAttribute('aria-disabled');
+      expect(within(details).queryByTestId('regulatory-notice')?.textContent ?? '').toMatch(
+        lastStage ? /only Purview disposes of it/ : /^$/
+      );
+      // Another item at its last stage is still offered for disposal.
+      await user.click(within(details).getByRole('button', { name: 'Close details' }));
+      cleanup();
+    }
+    renderInFluent(<DispositionsApp services={fakeServices([queueItem(1, { currentStage: 2 })])} initialItemKey={queueItem(1).key} />);
+    const other = await screen.findByTestId('item-details');
+    expect(await within(other).findByRole('button', { name: 'Approve disposal' })).not.toHaveAttribute('aria-disabled');
+    expect(within(other).getByRole('button', { name: 'Relabel' })).not.toHaveAttribute('aria-disabled');
+  });
+
   it('counts what approving destroys at the last stage, and drops from the selection what a filter hides', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));

@@ -73,7 +73,14 @@ export function fakeServices(
         isRecord: false,
         descriptors: { department: 'Finance', category: 'Finance' }
       },
-      { name: 'Tax Records - 6 Years', action: 'delete', isRecord: false, descriptors: { department: 'Finance', category: 'Tax' } }
+      { name: 'Tax Records - 6 Years', action: 'delete', isRecord: false, descriptors: { department: 'Finance', category: 'Tax' } },
+      {
+        name: 'Regulatory Filings - 10 Years',
+        action: 'startDispositionReview',
+        isRecord: true,
+        isRegulatory: true,
+        descriptors: { department: 'Legal', category: 'Regulatory' }
+      }
     ],
     sites: [
       { id: 'site-0', name: 'Finance' },

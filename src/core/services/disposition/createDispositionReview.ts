@@ -271,7 +271,7 @@ export function createDispositionReview(options: DispositionReviewOptions) {
         // Disposal of a record removes its label first (as a site collection administrator may); a regulatory record never.
         const check = checkRecordAction(
           action === 'delete' && behavior === 'retainAsRecord' ? 'removeLabel' : action,
-          { behavior, isLocked: entry.item.isRecord },
+          { behavior, isLocked: entry.item.isRecord, retentionEnded: true },
           undefined,
           { isContainerAdmin: true }
         );
