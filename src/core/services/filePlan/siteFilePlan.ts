@@ -28,7 +28,8 @@ export interface SiteFilePlanDeps {
 /** The retention labels of the tenant's file plan, with descriptors, settings and user descriptions, and which ones the site may use. */
 export async function readSiteFilePlan(deps: SiteFilePlanDeps, options: CallOptions = {}): Promise<SiteFilePlan> {
   const [filePlan, tags] = await Promise.all([
-    readFilePlan(deps.graph, { signal: options.signal }),
+    // An event-based label's "Based on" names its event type ("Event: Contract Expiry"), as Purview's file plan does.
+    readFilePlan(deps.graph, { signal: options.signal, withEventTypes: true }),
     getAvailableTagsForSite(deps.site, options.signal)
   ]);
   const available = new Set(tags.map((t) => labelNameKey(t.TagName)));

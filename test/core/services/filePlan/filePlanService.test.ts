@@ -34,6 +34,15 @@ describe('the file plan', () => {
     expect(snapshot.unreadable).toEqual([]);
   });
 
+  // Purview's file plan shows an event-based label's event type beside "Event"; the seed's catalogue names it.
+  it('names the event type of each event-based label, so the plan says what starts its period', async () => {
+    const { labels } = await services.loadFilePlan();
+    const eventBased = labels.filter((l) => l.label.retention?.trigger === 'dateOfEvent');
+    expect(eventBased.length).toBeGreaterThan(0);
+    expect(eventBased.filter((l) => !l.label.retention?.eventTypeName)).toEqual([]);
+    expect(eventBased.map((l) => l.label.retention?.eventTypeName)).toContain('Contract Expiry');
+  });
+
   it('exports the file plan as the import CSV, and the export checks as valid apart from names already taken', async () => {
     const exported = await services.exportFilePlan();
     expect(exported.text.startsWith('\uFEFFLabelName,Comment,Notes,')).toBe(true);
