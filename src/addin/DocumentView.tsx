@@ -84,12 +84,17 @@ function SavedDocumentView({ subject, host, services, locale }: DocumentViewProp
   // The document read again after each declaration made here: the next action (a lock after an unlock) is planned
   // from what the document is now, not from what it was when the pane opened.
   const [reread, setReread] = React.useState<{ url: string | undefined; context: DocumentContext } | undefined>(undefined);
-  const latest = (opened: DocumentContext): DocumentContext =>
-    reread !== undefined && reread.url === subject.url ? reread.context : opened;
   // The form decides what is allowed from this, so a refusal follows the document through a lock, an unlock, a relabel.
   // What the declaration made here returned wins over a read afterwards, which Graph may serve a moment behind.
   const statusNow = (context: DocumentContext): RecordStatus =>
     declared !== undefined && declared.url === subject.url ? declared.status : context.status;
+  // The next action is planned by the core from the context's status: with a read that lags behind (Graph is
+  // eventually consistent), a Lock after an Unlock would be planned from "locked" and send nothing. So the context
+  // carries the status the last action left the document in, whatever the read says.
+  const latest = (opened: DocumentContext): DocumentContext => {
+    const context = reread !== undefined && reread.url === subject.url ? reread.context : opened;
+    return { ...context, status: statusNow(context) };
+  };
 
   const declare = async (
     context: DocumentContext,

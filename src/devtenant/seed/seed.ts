@@ -221,7 +221,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
           : { '@odata.type': '#microsoft.graph.security.retentionDurationInDays', days: l.days },
       isInUse: true,
       descriptionForAdmins: `${l.reference}: ${l.category}${l.subcategory ? ' / ' + l.subcategory : ''}.`,
-      descriptionForUsers: `Keep for ${l.days === 'forever' ? 'ever' : Math.round(l.days / 365) + ' years'}${l.trigger === 'dateOfEvent' ? ' after the event' : ''}.`,
+      descriptionForUsers: descriptionForUsers(l),
       createdBy: by(admin),
       createdDateTime: epochIso(800),
       lastModifiedBy: by(admin),
@@ -774,4 +774,14 @@ function demoAttachments(company: string): SeededAttachment[] {
     },
     { name: 'Schedule A - prices.csv', contentType: 'text/csv', contentBase64: base64('item,price\r\nSupport,1200\r\n') }
   ];
+}
+
+/** What an office worker reads under a seeded label: "Keep for 7 years after the event.", "Deleted 1 year after it was created." */
+function descriptionForUsers(l: { behavior: string; trigger: string; days: number | 'forever' }): string {
+  if (l.days === 'forever') return 'Keep for ever.';
+  const years = Math.round(l.days / 365);
+  const period = `${years} year${years === 1 ? '' : 's'}`;
+  const since: Record<string, string> = { dateCreated: 'created', dateModified: 'last modified', dateLabeled: 'labelled' };
+  if (l.behavior === 'doNotRetain') return `Deleted ${period} after it was ${since[l.trigger] ?? 'created'}.`;
+  return `Keep for ${period}${l.trigger === 'dateOfEvent' ? ' after the event' : ''}.`;
 }
