@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, Route } from 'playwright-core';
-import { collectPageErrors, hiddenWithoutDialog, seriousAccessibilityViolations } from './support/browser';
+import { closeDialogChecked, collectPageErrors, hiddenWithoutDialog, seriousAccessibilityViolations } from './support/browser';
 import { servedPagesInBrowser } from './support/servedPagesInBrowser';
 import { purviewFilePlanCsv, readCsv } from './support/purviewFilePlanCsv';
 
@@ -109,17 +109,13 @@ async function coverageReadAgain(page: Page): ReturnType<typeof coverage> {
   return coverage(page);
 }
 
-const dialogsChecked = (page: Page): Promise<number> => page.evaluate(() => Number(document.documentElement.dataset.dialogsChecked ?? '0'));
-
 /**
  * Closes a dialog by `close` and waits for the dialog watcher to have checked the closing (its signal on the root
  * element), then checks what a keyboard or screen reader user meets next: focus on `focusBackOn`, nothing hidden.
  */
 async function closeDialog(page: Page, errors: string[], dialog: Locator, close: () => Promise<void>, focusBackOn: string): Promise<void> {
-  const before = await dialogsChecked(page);
-  await close();
+  await closeDialogChecked(page, close);
   await dialog.waitFor({ state: 'detached' });
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.dialogsChecked ?? '0') > n, before);
   expect(errors.filter((e) => e.includes('dialog-closed'))).toEqual([]);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(focusBackOn);
   expect(await hiddenWithoutDialog(page)).toEqual([]);

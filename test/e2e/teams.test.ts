@@ -9,7 +9,14 @@ import { findListByName } from '../../src/core/graph/lists/findListByName';
 import { listRetentionEvents } from '../../src/core/graph/retentionEvents/listRetentionEvents';
 import { getSiteByUrl } from '../../src/core/graph/sites/getSiteByUrl';
 import type { LocalServer } from '../../scripts/lib/server';
-import { collectPageErrors, launchBrowser, seriousAccessibilityViolations, type Page, type TestBrowser } from './support/browser';
+import {
+  closeDialogChecked,
+  collectPageErrors,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  type Page,
+  type TestBrowser
+} from './support/browser';
 import type { Locator } from 'playwright-core';
 import { serveBuiltPages } from './support/builtPages';
 
@@ -117,8 +124,7 @@ async function decide(page: Page, button: string, justification: string, expecte
   await dialog.getByLabel('Justification').fill(justification);
   await dialog.getByRole('button', { name: button.startsWith('Approve') ? 'Approve' : button, exact: true }).click();
   await dialog.getByTestId('decision-results').getByText(expected).waitFor();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await closeDialogChecked(page, () => dialog.getByRole('button', { name: 'Close' }).click());
   await settled(page);
 }
 
@@ -217,7 +223,7 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
       .getByTestId('decision-results')
       .getByText(/not recorded\. This item is on hold \(.*O'Brien audit #7/)
       .waitFor();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await closeDialogChecked(page, () => dialog.getByRole('button', { name: 'Close' }).click());
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -381,8 +387,8 @@ describe('Dispositions tab on the dev tenant, as the records manager', () => {
       await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByLabel('New retention label').waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await closeDialogChecked(page, () => page.keyboard.press('Escape'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Relabel');
 
     for (const tab of ['Holds', 'Forecast'] as const) {
       await page.getByRole('tab', { name: tab }).click();

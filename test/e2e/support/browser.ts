@@ -134,6 +134,19 @@ export function watchDialogs(): void {
 }
 
 /**
+ * Closes the open dialog by `close` (a click on its button, Escape) and waits until the page's watcher
+ * (`watchDialogs`) has judged the closing, so that its complaints, if any, are among the page's errors before the
+ * test reads them: checking right after the click would read them before the verdict and pass whatever it is.
+ */
+export async function closeDialogChecked(page: Page, close: () => Promise<unknown>): Promise<void> {
+  const checked = (): Promise<number> => page.evaluate(() => Number(document.documentElement.dataset.dialogsChecked ?? '0'));
+  const before = await checked();
+  await close();
+  await page.locator('[role="dialog"], [role="alertdialog"]').waitFor({ state: 'detached' });
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.dialogsChecked ?? '0') > n, before);
+}
+
+/**
  * axe-core's serious and critical violations, each as "rule: target", once every finite animation has finished
  * (a dialog fading in has half-transparent text that axe would measure as low contrast).
  */
