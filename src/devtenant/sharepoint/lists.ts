@@ -158,7 +158,7 @@ function loadItem(ctx: Ctx, p: Record<string, string>): { s: SiteRow; list: List
   const s = site(ctx);
   const list = loadList(ctx, p.listId);
   const item = /^\d+$/.test(p.itemId) ? getItemByNum(ctx.tenant.db, list.id, Number(p.itemId)) : undefined;
-  if (!item) throw errors.badRequest('Item does not exist. It may have been deleted by another user.');
+  if (!item) throw errors.notFound('Item does not exist. It may have been deleted by another user.');
   return { s, list, item };
 }
 

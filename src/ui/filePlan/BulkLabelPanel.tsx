@@ -219,6 +219,7 @@ function OutcomeView({ outcome }: { outcome: BulkOutcome }): React.ReactElement 
             : `Done: ${outcome.labelled} item${outcome.labelled === 1 ? '' : 's'} labelled${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''}.${carried}`}
         </MessageBarTitle>
         {outcome.resumed ? <Caption1>Carried on from where the last run stopped.</Caption1> : null}
+        {outcome.checked ? <Caption1>{checkedInWords(outcome.checked)}</Caption1> : null}
         {outcome.status === 'cancelled' ? <Caption1>Resume to label the rest; what was done stays done.</Caption1> : null}
         {outcome.failed.length ? (
           <ul className={styles.list} aria-label="Items that were not labelled">
@@ -232,6 +233,17 @@ function OutcomeView({ outcome }: { outcome: BulkOutcome }): React.ReactElement 
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** "Checked by reading 4 items back from SharePoint; the other 96 were judged by them." */
+function checkedInWords({ read, inferred, unverified }: NonNullable<BulkOutcome['checked']>): string {
+  const items = (n: number): string => `${n} item${n === 1 ? '' : 's'}`;
+  return [
+    `Checked by reading ${items(read)} back from SharePoint`,
+    inferred ? `; the other ${items(inferred)} of the same answers were judged by them` : '',
+    unverified ? `; ${items(unverified)} could not be read back, so SharePoint's answer was taken for them` : '',
+    '.'
+  ].join('');
 }
 
 const dueActionInWords: Record<ApplyDefaultPreview['dueAtOnce']['action'], string> = {

@@ -240,10 +240,25 @@ describe('LibrariesTab', () => {
     act(() => second.onProgress({ total: 250, alreadyCarried: 100, done: 100, labelled: 100, failed: 0 }));
     expect(progressBar()).toHaveAttribute('aria-valuenow', '40');
     await act(async () =>
-      second.resolve({ status: 'completed', total: 250, labelled: 150, alreadyCarried: 100, failed: [], notDone: 0, resumed: true })
+      second.resolve({
+        status: 'completed',
+        total: 250,
+        labelled: 150,
+        alreadyCarried: 100,
+        failed: [],
+        notDone: 0,
+        resumed: true,
+        checked: { read: 6, inferred: 143, unverified: 1 }
+      })
     );
     expect(within(panel).getByText('Done: 150 items labelled. 100 already carried it and are unchanged.')).toBeInTheDocument();
     expect(within(panel).getByText('Carried on from where the last run stopped.')).toBeInTheDocument();
+    // SharePoint's answer to a bulk call is undocumented: the person is told how the outcome was checked.
+    expect(
+      within(panel).getByText(
+        "Checked by reading 6 items back from SharePoint; the other 143 items of the same answers were judged by them; 1 item could not be read back, so SharePoint's answer was taken for them."
+      )
+    ).toBeInTheDocument();
   });
 
   it('offers to resume a run that stopped when the page was closed, and shows a failed run with Resume', async () => {

@@ -2,6 +2,7 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import type { SharePointSite } from '../../sharepoint/createSharePoint';
 import type { CheckpointStore } from '../jobs/CheckpointStore';
 import type { JobFailure } from '../jobs/JobCheckpoint';
+import type { BulkReadBack } from './readBackBulkResult';
 
 /** Library files labelled through Graph: `PATCH /drives/{d}/items/{i}/retentionLabel`, 20 to a `$batch`. */
 export interface DriveItemsTarget {
@@ -72,4 +73,6 @@ export interface BulkLabelReport {
   notDone: string[];
   /** True when the run started from a saved checkpoint. */
   resumed: boolean;
+  /** List items: what was read back to tell which items carry the label, in this run (`readBackBulkResult`). */
+  readBack?: BulkReadBack;
 }

@@ -41,6 +41,8 @@ export interface BulkOutcome {
   notDone: number;
   /** True when it carried on from a run that had stopped. */
   resumed: boolean;
+  /** How this run knows which items carry the label: items read back, judged by those, or taken from the answer. */
+  checked?: { read: number; inferred: number; unverified: number };
 }
 
 export interface ApplyDefaultDeps {
@@ -139,6 +141,9 @@ export async function applyDefaultToExistingItems(
     alreadyCarried: report.labelled.filter((id) => carried.has(id)).length,
     failed: report.failed.map((f) => ({ id: f.id, name: f.name ?? names.get(f.id), reason: f.reason })),
     notDone: report.notDone.length,
-    resumed: report.resumed
+    resumed: report.resumed,
+    ...(report.readBack
+      ? { checked: { read: report.readBack.read, inferred: report.readBack.inferred, unverified: report.readBack.unverified } }
+      : {})
   };
 }

@@ -7,6 +7,7 @@ import { ConcurrencyWindow } from './ConcurrencyWindow';
 import { jobFingerprint } from './jobFingerprint';
 import { labelChunkViaGraph } from './labelChunkViaGraph';
 import { labelChunkViaSharePoint } from './labelChunkViaSharePoint';
+import { addReadBack, type BulkReadBack } from './readBackBulkResult';
 
 /** Graph's 20 requests per `$batch`; SetComplianceTagOnBulkItems' 100 ids per call. */
 const chunkSizes = { driveItems: 20, listItems: 100 } as const;
@@ -78,6 +79,7 @@ export async function bulkLabel(job: BulkLabelJob, run: BulkLabelRun): Promise<B
   const inFlight = new Set<Promise<void>>();
   let next = 0;
   let failure: unknown;
+  let readBack: BulkReadBack | undefined;
   const progress = (): void =>
     run.onProgress?.({
       total: items.length,
@@ -111,6 +113,7 @@ export async function bulkLabel(job: BulkLabelJob, run: BulkLabelRun): Promise<B
           );
     window.observe(run.now() - started);
     if (outcome.kind === 'aborted') return;
+    if (outcome.readBack) readBack = addReadBack(readBack, outcome.readBack);
     const added: JobFailure[] = outcome.failures.map((f) => ({ ...f, chunk: c }));
     for (const f of added) {
       if (failedIds.has(f.id)) continue;
@@ -150,7 +153,8 @@ export async function bulkLabel(job: BulkLabelJob, run: BulkLabelRun): Promise<B
   const cancelled = run.signal?.aborted === true && !allDone(checkpoint, chunkCount);
   await saver.save(cancelled ? 'cancelled' : 'completed');
   progress();
-  return report(job.jobId, items, chunkSize, checkpoint, cancelled, saved !== undefined);
+  const out = report(job.jobId, items, chunkSize, checkpoint, cancelled, saved !== undefined);
+  return readBack ? { ...out, readBack } : out;
 }
 
 function uniqueItems(items: Item[]): Item[] {

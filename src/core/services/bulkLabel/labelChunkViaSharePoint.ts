@@ -1,15 +1,18 @@
 import type { Timing } from '../../http/Timing';
 import { CustodianError } from '../../http/CustodianError';
+import { readListItemComplianceTag } from '../../sharepoint/readListItemComplianceTag';
 import { setComplianceTagOnBulkItems } from '../../sharepoint/policyStore/setComplianceTagOnBulkItems';
 import type { ChunkOutcome } from './ChunkOutcome';
 import type { ListItemsTarget } from './BulkLabelJob';
 import { failureOf } from './failureOf';
+import { readBackBulkResult } from './readBackBulkResult';
 
 /**
- * Labels up to 100 list items in one `SetComplianceTagOnBulkItems` call. The service answers only the ids that
- * failed, without a reason: the report says what is known. A call that failed because the service stayed busy
+ * Labels up to 100 list items in one `SetComplianceTagOnBulkItems` call, then reads back a few items of each group
+ * its answer makes (`readBackBulkResult`: Microsoft does not say what the answered ids are), so the report says
+ * which items carry the label, and what was read to know it. A call that failed because the service stayed busy
  * is made again, up to `passes` more times. Permission: Sites.FullControl.All for a record label, else
- * Sites.ReadWrite.All (SharePoint).
+ * Sites.ReadWrite.All (SharePoint); the read-back needs Sites.Read.All.
  */
 export async function labelChunkViaSharePoint(
   target: ListItemsTarget,
@@ -21,26 +24,15 @@ export async function labelChunkViaSharePoint(
 ): Promise<ChunkOutcome> {
   for (let pass = 0; ; pass++) {
     try {
-      const failed = new Set(
-        await setComplianceTagOnBulkItems(
-          target.site,
-          target.listUrl,
-          label,
-          items.map((i) => i.id),
-          signal
-        )
+      const ids = items.map((i) => i.id);
+      const answered = await setComplianceTagOnBulkItems(target.site, target.listUrl, label, ids, signal);
+      if (signal?.aborted) return { kind: 'aborted' };
+      const { failures, readBack } = await readBackBulkResult(ids, answered, label, (id) =>
+        readListItemComplianceTag(target.site, target.listUrl, id, signal)
       );
-      return {
-        kind: 'settled',
-        failures: items
-          .filter((i) => failed.has(i.id))
-          .map((i) => ({
-            id: String(i.id),
-            code: 'notLabelled',
-            status: 0,
-            reason: `SharePoint did not apply the label '${label}': the item may be a record whose label cannot change, or no longer exist.`
-          }))
-      };
+      // Cancelled while reading back: the call runs again on resume (labelling is idempotent), read back in full.
+      if (signal?.aborted) return { kind: 'aborted' };
+      return { kind: 'settled', failures, readBack };
     } catch (e) {
       if (signal?.aborted) return { kind: 'aborted' };
       if (!(e instanceof CustodianError)) throw e;
