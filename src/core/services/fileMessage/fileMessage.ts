@@ -2,7 +2,10 @@ import type { DriveItem, ListItem, Message } from '@microsoft/microsoft-graph-ty
 import { sha256Hex } from '../../domain/sha256Hex';
 import { getDriveItemByPath } from '../../graph/driveItems/getDriveItemByPath';
 import { setRetentionLabelCall } from '../../graph/driveItems/setRetentionLabel';
-import { updateDriveItemFieldsCall } from '../../graph/driveItems/updateDriveItemFields';
+import { named } from '../../graph/driveItems/DriveItemRef';
+import { getSharePointIdsCall } from '../../graph/driveItems/getSharePointIds';
+import { updateListItemFieldsCall } from '../../graph/listItems/updateListItemFields';
+import type { ListRef } from '../../graph/listItems/ListRef';
 import { uploadLargeFile } from '../../graph/driveItems/uploadLargeFile';
 import { smallUploadLimitBytes, uploadSmallFile } from '../../graph/driveItems/uploadSmallFile';
 import type { CallOptions, GraphCall } from '../../graph/GraphCall';
@@ -162,7 +165,7 @@ export async function fileMessage(
           graph,
           await (await getMessageMime(graph, messageId, options)).text(),
           item,
-          plan.driveId,
+          { ...list, driveId: plan.driveId },
           fields,
           label,
           'fail',
@@ -195,12 +198,12 @@ export async function fileMessage(
   }
   steps.set('upload', { step: 'upload', status: 'done' });
   const item = filedItem(uploaded, plan.driveId);
-  const describe = await describeAndLabel(graph, item, fields, label, options);
+  const describe = await describeAndLabel(graph, list, item, fields, label, options);
   steps.set('fields', describe.fields);
   steps.set('retentionLabel', describe.retentionLabel);
 
   const attachments = options.includeAttachments
-    ? await fileAttachments(graph, await mime.text(), uploaded, plan.driveId, fields, label, 'rename', options)
+    ? await fileAttachments(graph, await mime.text(), uploaded, { ...list, driveId: plan.driveId }, fields, label, 'rename', options)
     : [];
   if (options.includeAttachments) steps.set('attachments', attachmentsStep(attachments));
   await tagCategory();
@@ -222,7 +225,7 @@ async function fileAttachments(
   graph: GraphGateway,
   mimeText: string,
   eml: DriveItem,
-  driveId: string,
+  library: ListRef & { driveId: string },
   fields: Record<string, unknown>,
   label: string | undefined,
   conflictBehavior: 'rename' | 'fail',
@@ -235,10 +238,10 @@ async function fileAttachments(
       const blob = new Blob([attachment.bytes], { type: attachment.contentType });
       const up =
         blob.size > smallUploadLimitBytes
-          ? await uploadLargeFile(graph, driveId, '', fileName, blob, { ...options, conflictBehavior })
-          : await uploadSmallFile(graph, driveId, '', fileName, blob, { ...options, conflictBehavior });
-      const filed = filedItem(up, driveId);
-      const outcome = await describeAndLabel(graph, filed, fields, label, options);
+          ? await uploadLargeFile(graph, library.driveId, '', fileName, blob, { ...options, conflictBehavior })
+          : await uploadSmallFile(graph, library.driveId, '', fileName, blob, { ...options, conflictBehavior });
+      const filed = filedItem(up, library.driveId);
+      const outcome = await describeAndLabel(graph, library, filed, fields, label, options);
       const error = outcome.fields.error ?? outcome.retentionLabel.error;
       attachments.push({ fileName: attachment.fileName, item: filed, ...(error ? { error } : {}) });
     } catch (e) {
@@ -257,16 +260,32 @@ function attachmentsStep(attachments: readonly FiledAttachment[]): FileMessageSt
   return { step: 'attachments', status: attachments.some((a) => a.item) ? 'done' : 'unchanged' };
 }
 
-/** One `$batch`: the columns, then (depending on them) the retention label. */
+/**
+ * The file's list item id (`sharepointIds`, returned only when selected), then one `$batch`: the columns through the
+ * documented `PATCH /sites/{s}/lists/{l}/items/{n}/fields`, then (depending on them) the retention label.
+ */
 async function describeAndLabel(
   graph: GraphGateway,
+  list: ListRef,
   item: FiledItem,
   fields: Record<string, unknown>,
   label: string | undefined,
   options: CallOptions
 ): Promise<{ fields: FileMessageStepResult; retentionLabel: FileMessageStepResult }> {
   const ref = { driveId: item.driveId, itemId: item.itemId };
-  const calls: GraphCall<unknown>[] = [updateDriveItemFieldsCall(ref, fields, item.name)];
+  const listItemId = (await graph.call(getSharePointIdsCall(ref, item.name), options)).sharepointIds?.listItemId;
+  if (!listItemId) {
+    const error = refusalError({
+      code: 'noListItem',
+      what: `Custodian could not save the email's details on '${item.name}'.`,
+      why: 'Microsoft 365 did not say which list item the file is, so its columns cannot be written.',
+      whatToDo: 'File the email again; the copy already filed is found and completed.'
+    });
+    return { fields: { step: 'fields', status: 'failed', error }, retentionLabel: { step: 'retentionLabel', status: 'notAttempted' } };
+  }
+  const calls: GraphCall<unknown>[] = [
+    { ...updateListItemFieldsCall(list, listItemId, fields), action: `save the properties of ${named(item.name)}` }
+  ];
   if (label) calls.push({ ...setRetentionLabelCall(ref, label, item.name), dependsOn: [0] });
   const [f, l] = await runBatch(graph, calls, options);
   const result = (step: FileMessageStep, o: typeof f | undefined): FileMessageStepResult =>

@@ -91,6 +91,9 @@ describe('fileMessage with other columns', () => {
     const patches = log.requests.flatMap((r) => r.inner).filter((r) => r.method === 'PATCH' && r.url.includes('/fields'));
     expect(patches).toHaveLength(2);
     expect(log.requests.filter((r) => r.method === 'PATCH' && r.url.includes('/fields'))).toEqual([]);
+    // In the form Microsoft documents ("Update listItem": PATCH /sites/{site-id}/lists/{list-id}/items/{item-id}/fields),
+    // not through the driveItem's listItem, which no Graph page documents for writing.
+    for (const patch of patches) expect(patch.url).toMatch(/^\/sites\/[^/]+\/lists\/[^/]+\/items\/\d+\/fields$/);
   });
 
   it.each([
