@@ -50,7 +50,8 @@ async function make(kind: LabelKind, everUnlocked = false): Promise<Made> {
     expect((await t.call('admin', 'PATCH', url, { retentionSettings: { isRecordLocked: false } })).status).toBe(200);
   if (kind === 'recordLocked' && everUnlocked)
     expect((await t.call('admin', 'PATCH', url, { retentionSettings: { isRecordLocked: true } })).status).toBe(200);
-  const ids = put.json.sharepointIds;
+  // sharepointIds come only when selected (driveItem resource page).
+  const ids = (await t.get('admin', `/v1.0/drives/${drive.id}/items/${put.json.id}?$select=id,sharepointIds`)).json.sharepointIds;
   return { id: put.json.id, name, num: Number(ids.listItemId), listId: ids.listId };
 }
 

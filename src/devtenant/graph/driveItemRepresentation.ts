@@ -37,7 +37,10 @@ export function driveItemRepresentation(ctx: Ctx, site: SiteRow, list: ListRow, 
       siteId: site.id
     },
     fileSystemInfo: { createdDateTime: item.created, lastModifiedDateTime: item.modified },
-    sharepointIds: sharepointIds(ctx, site, list, item)
+    // driveItem resource: "This property isn't returned by default and must be selected using the $select query parameter."
+    ...(selectOption(ctx)?.some((name) => name.toLowerCase() === 'sharepointids')
+      ? { sharepointIds: sharepointIds(ctx, site, list, item) }
+      : {})
   };
   if (item.is_folder) {
     out.folder = {
