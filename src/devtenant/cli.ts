@@ -1,13 +1,14 @@
 import { startDevTenant, type DevTenantOptions } from './index';
 import { parseFaultSpec } from './faults';
+import { parseMeteredSpec } from './meteredApi';
 
 /**
  * `tsx src/devtenant/cli.ts [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS]
- * [--rate RPS] [--faults 429:0.05,503:0.02,reset:0.01]`
+ * [--rate RPS] [--faults 429:0.05,503:0.02,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES]`
  */
 
 export const usage =
-  'usage: devtenant [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS] [--rate REQUESTS_PER_SECOND] [--faults 429:0.05,503:0.02,504:0.01,reset:0.01]';
+  'usage: devtenant [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS] [--rate REQUESTS_PER_SECOND] [--faults 429:0.05,503:0.02,504:0.01,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES]';
 
 export type CliParse = { ok: true; options: DevTenantOptions } | { ok: false; reason: string };
 
@@ -70,6 +71,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         const parsed = parseFaultSpec(spec);
         if (!parsed.ok) return { ok: false, reason: `--faults: ${parsed.reason}` };
         options.faults = spec;
+        break;
+      }
+      case '--metered': {
+        const spec = take();
+        if (spec === undefined || spec.startsWith('--'))
+          return { ok: false, reason: '--metered needs unbilled, billed or a number of calls per five minutes.' };
+        const parsed = parseMeteredSpec(spec);
+        if (!parsed.ok) return { ok: false, reason: `--metered: ${parsed.reason}` };
+        options.metered = spec;
         break;
       }
       case '--help':

@@ -5,6 +5,8 @@
  * same faults on every run.
  */
 
+import { MeteredApiGate, type MeteredSetting } from './meteredApi';
+
 export const faultKinds = ['429', '503', '504', 'reset'] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -13,7 +15,12 @@ export interface FaultSettings {
   /** Requests per second; 0 means no ceiling. */
   rate: number;
   probabilities: Partial<Record<FaultKind, number>>;
+  /** assignSensitivityLabel's metering (`--metered`); off when absent. */
+  metered?: MeteredSetting;
 }
+
+/** SharePoint returns the RateLimit headers "when an application consumes 80% or more of its app 1-minute limit". */
+export const rateLimitHeaderUsage = 0.8;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -63,6 +70,7 @@ export class FaultController {
   private counter = 0;
   private tokens: number;
   private last: number;
+  private meteredGate: MeteredApiGate;
 
   constructor(
     private readonly seed: number,
@@ -72,6 +80,7 @@ export class FaultController {
     this.settings = settings;
     this.tokens = settings.rate;
     this.last = wallClock();
+    this.meteredGate = new MeteredApiGate(settings.metered ?? { kind: 'off' });
   }
 
   update(next: Partial<FaultSettings>): void {
@@ -79,6 +88,12 @@ export class FaultController {
     this.counter = 0;
     this.tokens = this.settings.rate;
     this.last = this.wallClock();
+    if (next.metered) this.meteredGate = new MeteredApiGate(next.metered);
+  }
+
+  /** One call of a metered API at `nowMs` on the tenant's clock: undefined when admitted, else the 402 or 429 to answer. */
+  meteredCall(nowMs: number): ReturnType<MeteredApiGate['admit']> {
+    return this.meteredGate.admit(nowMs);
   }
 
   /** The random fault (if any) for the next request, deterministic from the seed and the request count. */
@@ -93,6 +108,13 @@ export class FaultController {
     return undefined;
   }
 
+  /** Brings the rate ceiling's bucket up to now: `rate` requests a second, never more than `rate` held. */
+  private refill(rate: number): void {
+    const now = this.wallClock();
+    this.tokens = Math.min(rate, this.tokens + ((now - this.last) / 1000) * rate);
+    this.last = now;
+  }
+
   /**
    * Takes one request from the rate ceiling (a token bucket of `rate` requests refilled at `rate` per second).
    * Returns undefined when allowed, or the Retry-After seconds when the request is over the ceiling.
@@ -100,13 +122,35 @@ export class FaultController {
   takeRate(): number | undefined {
     const rate = this.settings.rate;
     if (!rate) return undefined;
-    const now = this.wallClock();
-    this.tokens = Math.min(rate, this.tokens + ((now - this.last) / 1000) * rate);
-    this.last = now;
+    this.refill(rate);
     if (this.tokens >= 1) {
       this.tokens -= 1;
       return undefined;
     }
     return Math.max(1, Math.ceil((1 - this.tokens) / rate));
+  }
+
+  /**
+   * SharePoint's RateLimit headers for the rate ceiling, as "Avoid getting throttled or blocked in SharePoint Online"
+   * (section "RateLimit headers - preview") describes them, sent only once 80% or more of the limit is used:
+   * `RateLimit-Limit` the limit in the current window (the bucket's `rate` requests, a window of one second),
+   * `RateLimit-Remaining` the quota left in it, `RateLimit-Reset` the whole seconds until the quota is refilled.
+   * Read after the request has taken its share, so a 429 of the ceiling shows `Remaining: 0`, with a Reset that is
+   * never shorter than its Retry-After (Microsoft's example has them equal).
+   *
+   * @example { 'RateLimit-Limit': '10', 'RateLimit-Remaining': '1', 'RateLimit-Reset': '1' }
+   */
+  rateLimitHeaders(): Record<string, string> | undefined {
+    const rate = this.settings.rate;
+    if (!rate) return undefined;
+    this.refill(rate);
+    if (rate - this.tokens < rateLimitHeaderUsage * rate) return undefined;
+    const refilledIn = Math.max(1, Math.ceil((rate - this.tokens) / rate));
+    const retryAfter = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / rate);
+    return {
+      'RateLimit-Limit': String(rate),
+      'RateLimit-Remaining': String(Math.max(0, Math.floor(this.tokens))),
+      'RateLimit-Reset': String(Math.max(refilledIn, retryAfter))
+    };
   }
 }

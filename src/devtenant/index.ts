@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from './store/db';
 import { DevTenantApp } from './server';
 import { parseFaultSpec, type FaultKind } from './faults';
+import { parseMeteredSpec, type MeteredSetting } from './meteredApi';
 import { seedTenant } from './seed/seed';
 import { getMeta } from './tenant';
 
@@ -23,6 +24,11 @@ export interface DevTenantOptions {
   rate?: number;
   /** Random faults, e.g. `429:0.05,503:0.02,reset:0.01`. */
   faults?: string;
+  /**
+   * Meter assignSensitivityLabel: `unbilled` (402 on every call), `billed` (Microsoft's 100 calls per 5 minutes per
+   * tenant, then 429 with Retry-After) or a number of calls per 5 minutes. Off when absent.
+   */
+  metered?: string;
 }
 
 export interface RunningDevTenant {
@@ -50,12 +56,15 @@ interface CheckedOptions {
   seed: number;
   items: number;
   faults: Partial<Record<FaultKind, number>>;
+  metered?: MeteredSetting;
 }
 
 function checkOptions(options: DevTenantOptions): CheckedOptions {
   if (options.memory && options.dataDir) throw new Error('Give either a data folder or memory, not both.');
   const faults = parseFaultSpec(options.faults ?? '');
   if (!faults.ok) throw new Error(faults.reason);
+  const metered = options.metered === undefined ? undefined : parseMeteredSpec(options.metered);
+  if (metered && !metered.ok) throw new Error(`metered: ${metered.reason}`);
   const seed = options.seed ?? 1;
   const items = options.items ?? defaultItems;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error('The seed must be an integer from 0 to 4294967295.');
@@ -66,7 +75,7 @@ function checkOptions(options: DevTenantOptions): CheckedOptions {
     ['rate', options.rate]
   ] as const)
     if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new Error(`${name} must be a number of at least 0.`);
-  return { seed, items, faults: faults.value };
+  return { seed, items, faults: faults.value, metered: metered?.value };
 }
 
 const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'];
@@ -123,7 +132,7 @@ export async function createDevTenantHandler(options: DevTenantOptions & { publi
       db,
       publicOrigin,
       tenantOptions: { seed: Number(getMeta(db, 'seed')), items: Number(getMeta(db, 'items')), dataDir: options.dataDir },
-      faults: { latencyMs: options.latencyMs ?? 0, rate: options.rate ?? 0, probabilities: checked.faults }
+      faults: { latencyMs: options.latencyMs ?? 0, rate: options.rate ?? 0, probabilities: checked.faults, metered: checked.metered }
     });
   } catch (e) {
     db.close();

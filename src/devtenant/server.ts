@@ -81,6 +81,8 @@ export class DevTenantApp {
       return;
     }
     this.handle(req, res).catch((err: unknown) => {
+      // A client that hung up mid-body (a dropped upload fragment) is not the dev tenant's failure.
+      if (req.socket.destroyed) return;
       console.error(`devtenant: internal error: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -143,11 +145,12 @@ export class DevTenantApp {
     ctx.body = read.body;
 
     let reply: Reply;
+    const throttled = route === 'graph' || route === 'sharepoint';
     try {
-      if (route !== 'control' && route !== 'unknown') {
+      if (throttled) {
         const faulted = await this.applyFaults(ctx, req, rawPath);
         if (faulted === 'dropped') return;
-        if (faulted) return this.write(res, ctx, faulted);
+        if (faulted) return this.write(res, ctx, this.withRateLimitHeaders(faulted));
       }
       ctx.query = normaliseQuery(new URLSearchParams(qIndex < 0 ? '' : rawUrl.slice(qIndex + 1)));
       const principal = resolveToken(this.tenant.db, headers['authorization']);
@@ -175,7 +178,13 @@ export class DevTenantApp {
     } catch (err) {
       reply = errorReply(ctx, err);
     }
-    this.write(res, ctx, reply);
+    this.write(res, ctx, throttled ? this.withRateLimitHeaders(reply) : reply);
+  }
+
+  /** Under a rate ceiling, every Graph and SharePoint answer says how much of it is left once 80% is used. */
+  private withRateLimitHeaders(reply: Reply): Reply {
+    const headers = this.tenant.faults.rateLimitHeaders();
+    return headers ? { ...reply, headers: { ...(reply.headers ?? {}), ...headers } } : reply;
   }
 
   /** Latency, the random faults and the rate ceiling; `$batch` is counted per inner request instead. */

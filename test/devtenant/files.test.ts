@@ -113,7 +113,7 @@ describe('drive items', () => {
       headers: { 'content-range': `bytes 0-9/${bytes.length}` },
       body: bytes.subarray(0, 10)
     });
-    expect(wrong.status).toBe(409);
+    expect(wrong.status).toBe(416);
     const last = await fetch(upload, {
       method: 'PUT',
       headers: { 'content-range': `bytes 327680-${bytes.length - 1}/${bytes.length}` },

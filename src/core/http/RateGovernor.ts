@@ -1,3 +1,4 @@
+import type { RateLimitQuota } from './parseRateLimit';
 import type { Timing } from './Timing';
 
 export interface RateGovernorOptions {
@@ -28,6 +29,11 @@ export interface RateGovernorOptions {
    * is divided by this: the rate lingers near the ceiling instead of overshooting it (as TCP CUBIC's plateau).
    */
   plateauDivisor: number;
+  /**
+   * SharePoint's RateLimit headers count as a warning when Remaining is at most this share of Limit: it sends them
+   * once 80% of an app's one-minute limit is used, so 0.2 takes every one it sends.
+   */
+  quotaLowShare: number;
 }
 
 /**
@@ -44,7 +50,8 @@ export const defaultRateGovernorOptions: RateGovernorOptions = {
   burstSeconds: 0.05,
   slowStartGrowth: 0.5,
   acceptedShare: 0.95,
-  plateauDivisor: 5
+  plateauDivisor: 5,
+  quotaLowShare: 0.2
 };
 
 export interface RateGovernorSnapshot {
@@ -85,6 +92,10 @@ export class RateGovernor {
   private knownGood?: number;
   /** Bumped by every cut and pause, so requests already waiting take their place again at the new pace. */
   private epoch = 0;
+  /** The pace that makes what is left of a service's announced quota last until it is refilled, and until when. */
+  private quotaCap?: { rate: number; until: number; origin: string };
+  /** A RateLimit warning has been seen: growth is additive from then on, as after a 429 (the ceiling is near). */
+  private quotaSeen = false;
 
   constructor(
     private readonly timing: Timing,
@@ -98,6 +109,12 @@ export class RateGovernor {
     return this.currentRate;
   }
 
+  /** Permits per second right now: the rate, or less while a RateLimit warning asks for less. */
+  private paceAt(now: number): number {
+    const cap = this.quotaCap;
+    return cap && now < cap.until ? Math.min(this.currentRate, cap.rate) : this.currentRate;
+  }
+
   snapshot(): RateGovernorSnapshot {
     return { rate: this.currentRate, throttles: this.throttles, decreases: this.decreases, pausedUntil: this.pausedUntil };
   }
@@ -109,12 +126,51 @@ export class RateGovernor {
       const now = this.timing.now();
       const burstMs = this.options.burstSeconds * 1000;
       const start = Math.max(this.nextFreeAt, now - burstMs, this.pausedUntil);
-      this.nextFreeAt = start + (Math.max(1, cost) * 1000) / this.currentRate;
+      this.nextFreeAt = start + (Math.max(1, cost) * 1000) / this.paceAt(now);
       const wait = start - now;
       if (wait <= 0) return;
       await this.timing.sleep(wait, signal);
       // A cut or a pause while this request waited: its slot was given at the old pace, so it queues again.
       if (this.epoch === epoch) return;
+    }
+  }
+
+  /**
+   * Feeds back SharePoint's RateLimit headers of one answer from `origin` (undefined when it had none), to slow down
+   * before a 429 ("Avoid getting throttled or blocked in SharePoint Online", "RateLimit headers - preview"). When
+   * Remaining is low relative to Limit, requests are paced so that the rest lasts until Reset (Remaining / Reset per
+   * second at most, whatever the rate); with nothing left, everyone waits for the Reset. An answer from the same
+   * origin without the headers means usage is back under 80%, and lifts the pace. The AIMD rate itself is not cut
+   * (no 429 came), but it stops growing while the warning lasts.
+   *
+   * @example governor.noteQuota('https://contoso.sharepoint.com', { limit: 1200, remaining: 120, resetMs: 5000 }) // 24 a second for 5 s
+   */
+  noteQuota(origin: string, quota: RateLimitQuota | undefined): void {
+    const now = this.timing.now();
+    const low = quota !== undefined && quota.limit > 0 && quota.remaining <= quota.limit * this.options.quotaLowShare && quota.resetMs > 0;
+    if (!low) {
+      if (this.quotaCap?.origin === origin) {
+        // The slot after the last one was given at the warning's pace; the next request need not wait for it.
+        if (now < this.quotaCap.until) this.nextFreeAt = Math.min(this.nextFreeAt, now);
+        this.quotaCap = undefined;
+      }
+      return;
+    }
+    this.quotaSeen = true;
+    if (quota.remaining === 0) {
+      this.quotaCap = undefined;
+      if (now + quota.resetMs > this.pausedUntil) {
+        this.pausedUntil = now + quota.resetMs;
+        this.epoch++;
+      }
+      return;
+    }
+    const before = this.paceAt(now);
+    this.quotaCap = { rate: (quota.remaining * 1000) / quota.resetMs, until: now + quota.resetMs, origin };
+    if (this.paceAt(now) < before) {
+      // Slots handed out at the old pace are taken back: requests already waiting queue again at the new one.
+      this.nextFreeAt = Math.min(this.nextFreeAt, now);
+      this.epoch++;
     }
   }
 
@@ -161,8 +217,10 @@ export class RateGovernor {
     }
     if (status < 500) {
       this.acceptedTotal += Math.max(1, cost);
+      // Near the service's announced quota: no faster, or the next answers are 429s.
+      if (this.quotaCap && now < this.quotaCap.until) return;
       const gain =
-        this.decreases === 0 && this.throttles === 0
+        this.decreases === 0 && this.throttles === 0 && !this.quotaSeen
           ? this.options.slowStartGrowth * Math.max(1, cost)
           : (this.options.increasePerSecond * Math.max(1, cost)) /
             this.currentRate /

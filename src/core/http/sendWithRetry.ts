@@ -1,5 +1,5 @@
 import { isAbortError } from './errorFromFailure';
-import { parseRetryAfter } from './parseRetryAfter';
+import { throttleWaitMs } from './throttleWaitMs';
 import { decideRetry, defaultRetryPolicy, type AttemptOutcome, type RetryPolicy } from './retryRules';
 import { abortError, type Timing } from './Timing';
 
@@ -39,7 +39,7 @@ export async function sendWithRetry(attempt: () => Promise<Response>, ctx: Retry
       outcome = {
         kind: 'response',
         status: response.status,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), ctx.timing.now())
+        retryAfterMs: throttleWaitMs(response.status, response.headers, ctx.timing.now())
       };
     } catch (e) {
       failure = e;

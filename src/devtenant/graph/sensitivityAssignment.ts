@@ -15,6 +15,9 @@ const assignmentMethods = ['standard', 'privileged', 'auto'] as const;
  * Removing a label (`""`) or lowering its sensitivity needs `justificationText`.
  */
 function assign(ctx: Ctx, p: Record<string, string>): Reply {
+  // Metered (`--metered`): billing and the tenant's calls-per-five-minutes come before anything else is looked at.
+  const refused = ctx.tenant.faults.meteredCall(ctx.tenant.clock.nowMs());
+  if (refused) throw refused;
   const { item } = loadDriveItem(ctx, p.driveId, p.itemId);
   if (item.is_folder) throw errors.badRequest('Sensitivity labels can only be assigned to files.', 'notSupported');
   const body = jsonBody(ctx);

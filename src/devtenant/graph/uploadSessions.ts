@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { errors } from '../errors';
+import { errors, ServiceError } from '../errors';
 import { type Ctx, json, jsonBody, noContent, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { getItem } from '../store/items';
@@ -12,6 +12,8 @@ import { loadDrive, validateItemName } from './common';
 /**
  * Upload sessions (https://learn.microsoft.com/graph/api/driveitem-createuploadsession): create one, then PUT
  * byte ranges to its `uploadUrl` (no Authorization header, as with Graph's pre-authenticated URL) in order.
+ * A fragment is kept only once all its bytes have arrived ("If an upload request is disconnected or fails before
+ * the request is completed, all bytes in that request are ignored"), so a dropped fragment leaves what came before.
  */
 
 interface SessionRow {
@@ -57,6 +59,23 @@ function createForExisting(ctx: Ctx, p: Record<string, string>): Reply {
   return createSession(ctx, list, '', item.name, item.id);
 }
 
+/**
+ * 416 for a fragment the session already holds or one that skips ahead ("Uploading fragments out of order results
+ * in an error"), in the shape of the Graph errors page's example: code `badRequest`, innerError code `invalidRange`,
+ * "Uploaded fragment overlaps with existing data." (https://learn.microsoft.com/graph/errors).
+ */
+function rangeNotSatisfiable(start: number, received: number): ServiceError {
+  return new ServiceError({
+    status: 416,
+    code: 'badRequest',
+    innerCode: 'invalidRange',
+    message:
+      start < received
+        ? 'Uploaded fragment overlaps with existing data.'
+        : `Fragment starts at ${start}, but the next expected byte is ${received}; fragments must be uploaded in order.`
+  });
+}
+
 function loadSession(ctx: Ctx, id: string): SessionRow {
   const row = ctx.tenant.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as SessionRow | undefined;
   if (!row || Date.parse(row.expires) < ctx.tenant.clock.nowMs()) throw errors.notFound('The upload session was not found or has expired.');
@@ -72,8 +91,7 @@ function putRange(ctx: Ctx, p: Record<string, string>): Reply {
   if (end < start || end >= total || end - start + 1 !== ctx.body.length)
     throw errors.badRequest('The Content-Range does not match the bytes sent.', 'invalidRange');
   if (s.total !== -1 && s.total !== total) throw errors.badRequest('The total size changed between fragments.', 'invalidRange');
-  if (start !== s.received)
-    throw errors.conflict(`Fragment starts at ${start}, but the next expected byte is ${s.received}.`, 'invalidRange');
+  if (start !== s.received) throw rangeNotSatisfiable(start, s.received);
   const data = Buffer.concat([s.data, ctx.body]);
   if (end + 1 < total) {
     ctx.tenant.db.prepare('UPDATE upload_sessions SET data = ?, received = ?, total = ? WHERE id = ?').run(data, end + 1, total, s.id);
@@ -99,6 +117,7 @@ function cancel(ctx: Ctx, p: Record<string, string>): Reply {
   return noContent();
 }
 
+/** `GET {uploadUrl}` ("Resuming an in-progress upload"): the session's expiry and the bytes it still misses. */
 function status(ctx: Ctx, p: Record<string, string>): Reply {
   const s = loadSession(ctx, p.sessionId);
   return json({ expirationDateTime: s.expires, nextExpectedRanges: [`${s.received}-`] });

@@ -1,3 +1,5 @@
+import { CallsPerWindow } from '../../http/CallsPerWindow';
+import { errorFromFailure } from '../../http/errorFromFailure';
 import type { CallOptions, GraphCall } from '../GraphCall';
 import type { GraphGateway } from '../GraphGateway';
 import { waitForOperation, type OperationStatus, type WaitOptions } from '../waitForOperation';
@@ -38,13 +40,41 @@ export function assignSensitivityLabelCall(
   };
 }
 
-export function assignSensitivityLabel(
+/**
+ * SharePoint's tenant limit "Assign Sensitivity Label: 100 per 5 min, no license bound" ("Avoid getting throttled or
+ * blocked in SharePoint Online", the limits table). One counter per gateway (a gateway serves one tenant), kept beside
+ * it so that every use case labelling through it shares the count.
+ */
+export const assignSensitivityLabelLimit = { calls: 100, windowMs: 5 * 60_000 } as const;
+const meteredCalls = new WeakMap<GraphGateway, CallsPerWindow>();
+
+function meteredCallsOf(gateway: GraphGateway): CallsPerWindow {
+  let limiter = meteredCalls.get(gateway);
+  if (!limiter) {
+    limiter = new CallsPerWindow(gateway.timing, assignSensitivityLabelLimit.calls, assignSensitivityLabelLimit.windowMs);
+    meteredCalls.set(gateway, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * Sends the assignment once the tenant's allowance of 100 calls in 5 minutes has room: the 101st call queues until
+ * the oldest leaves the window, rather than meeting a 429. A 402 (billing not set up for the metered API) comes back
+ * as a `CustodianError` that says so and what an administrator can do.
+ */
+export async function assignSensitivityLabel(
   gateway: GraphGateway,
   ref: DriveItemRef,
   request: SensitivityLabelAssignmentRequest,
   options?: CallOptions & { itemName?: string }
 ): Promise<string> {
-  return gateway.call(assignSensitivityLabelCall(ref, request, options?.itemName), options);
+  const call = assignSensitivityLabelCall(ref, request, options?.itemName);
+  await meteredCallsOf(gateway)
+    .take(options?.signal)
+    .catch((e: unknown) => {
+      throw errorFromFailure(e, call.action);
+    });
+  return gateway.call(call, options);
 }
 
 /** Assigns and waits for the monitor to report the label applied. */

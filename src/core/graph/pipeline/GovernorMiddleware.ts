@@ -1,12 +1,14 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { RateGovernor } from '../../http/RateGovernor';
-import { parseRetryAfter } from '../../http/parseRetryAfter';
+import { parseRateLimit } from '../../http/parseRateLimit';
+import { throttleWaitMs } from '../../http/throttleWaitMs';
 import type { Timing } from '../../http/Timing';
-import { policyOf } from './contextHelpers';
+import { policyOf, urlOf } from './contextHelpers';
 
 /**
  * After retry, so every attempt waits for permits: one per request, one per inner request of a `$batch`.
- * Reports each answer back, so the governor slows down on 429s and speeds up when they stop.
+ * Reports each answer back, so the governor slows down on 429s and speeds up when they stop, and passes on
+ * SharePoint's RateLimit headers (a `$batch`'s own included), so it slows down before the 429s come.
  */
 export class GovernorMiddleware implements Middleware {
   private next?: Middleware;
@@ -24,12 +26,22 @@ export class GovernorMiddleware implements Middleware {
     await this.governor.acquire(cost, context.options?.signal ?? undefined);
     await next.execute(context);
     const response = context.response;
-    if (response && (settings.feedback !== 'caller' || response.status >= 300)) {
-      this.governor.record(response.status, parseRetryAfter(response.headers.get('retry-after'), this.timing.now()), cost);
+    if (!response) return;
+    this.governor.noteQuota(originOf(urlOf(context)), parseRateLimit(response.headers));
+    if (settings.feedback !== 'caller' || response.status >= 300) {
+      this.governor.record(response.status, throttleWaitMs(response.status, response.headers, this.timing.now()), cost);
     }
   }
 
   setNext(next: Middleware): void {
     this.next = next;
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
   }
 }
