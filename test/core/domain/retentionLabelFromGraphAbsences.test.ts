@@ -158,10 +158,14 @@ describe('retentionLabelFromGraph: what it refuses, and how it says so', () => {
     expect(result.ok && result.label.retention?.duration).toStrictEqual({ kind: 'days', days: 1 });
   });
 
-  it('names a malformed nested property by its dotted path', () => {
+  // Changed on purpose (issue #14): a descriptor is not essential, so a malformed one no longer costs the whole label
+  // (every item carrying a refused label shows as "unknown label"); the label is kept and the note still names the
+  // property by its dotted path, so the records manager can find it in Purview.
+  it('keeps the label when a descriptor is malformed, and names the descriptor it left out by its dotted path', () => {
     expect(retentionLabelFromGraph({ displayName: 'X', descriptors: { citation: { displayName: 7 } } })).toStrictEqual({
-      ok: false,
-      reasons: ['descriptors.citation.displayName: Expected string, received number']
+      ok: true,
+      label: { name: 'X', retention: null, descriptors: {} },
+      notes: ['descriptors.citation was ignored (descriptors.citation.displayName: Expected string, received number).']
     });
   });
 });

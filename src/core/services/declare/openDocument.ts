@@ -28,8 +28,12 @@ export async function openDocument(
 ): Promise<OpenDocumentResult> {
   const { graph } = deps;
   const { signal } = options;
+  // Read once, and before the rest only when the document's label came without its settings (resolveDocument).
+  let filePlanRead: ReturnType<typeof readFilePlan> | undefined;
+  const readFilePlanOnce = (): ReturnType<typeof readFilePlan> => (filePlanRead ??= readFilePlan(graph, { signal, withEventTypes: true }));
   const resolved = await resolveDocument(graph, request.url, {
     signal,
+    filePlan: async () => (await readFilePlanOnce()).labels,
     ...(deps.extraHosts ? { extraHosts: deps.extraHosts } : {}),
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.actor ? { actor: deps.actor } : {})
@@ -41,7 +45,7 @@ export async function openDocument(
   const document = resolved.document;
   const recordsSiteUrl = deps.recordsSiteUrl;
   const [filePlan, sensitivityLabels, list, plan] = await Promise.all([
-    readFilePlan(graph, { signal, withEventTypes: true }),
+    readFilePlanOnce(),
     // The classification is optional: a tenant without sensitivity labels still declares records.
     listSensitivityLabels(graph, { signal }).catch(() => undefined),
     document.listItem ? getList(graph, document.listItem.list, { signal }) : Promise.resolve(undefined),

@@ -1,4 +1,5 @@
 import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
+import { unwrapSingleValue } from '../../domain/unwrapSingleValue';
 import { parseAssetIdQuery } from './parseAssetIdQuery';
 
 /** A fired retention event, reduced to what decides which items' retention it starts. */
@@ -15,14 +16,31 @@ export interface RetentionEventFact {
   createdAt: string;
 }
 
-/** Reads Graph's `retentionEvent` (with `$expand=retentionEventType`); events without a date are skipped. */
-export function retentionEventFacts(events: readonly SecurityNamespace.RetentionEvent[]): RetentionEventFact[] {
+/**
+ * A retention event as Graph's pages show it: the resource page names the queries `eventQueries`, while the
+ * create, get and list examples (security-retentionevent-post, -get, -list) name them `eventQuery`.
+ */
+type DocumentedRetentionEvent = SecurityNamespace.RetentionEvent & { eventQuery?: SecurityNamespace.EventQuery[] | null };
+
+/** The event's queries under either documented name; both are read when an answer carries both. */
+export function eventQueriesOf(event: DocumentedRetentionEvent): SecurityNamespace.EventQuery[] {
+  const queries = [...(event.eventQueries ?? []), ...(event.eventQuery ?? [])];
+  return queries.filter((query) => typeof query === 'object' && query !== null);
+}
+
+/**
+ * Reads Graph's `retentionEvent` (with `$expand=retentionEventType`); events without a date are skipped. An event
+ * wrapped as `{ "value": { ... } }` (the Get example) is read as the event inside.
+ */
+export function retentionEventFacts(events: readonly unknown[]): RetentionEventFact[] {
   const out: RetentionEventFact[] = [];
-  for (const event of events) {
+  for (const wrapped of events) {
+    const event = unwrapSingleValue(wrapped).value as DocumentedRetentionEvent | null | undefined;
+    if (typeof event !== 'object' || event === null) continue;
     const createdAt = event.createdDateTime ?? event.eventTriggerDateTime;
     const triggeredAt = event.eventTriggerDateTime ?? createdAt;
     if (!event.id || !createdAt || !triggeredAt) continue;
-    const assetIds = (event.eventQueries ?? [])
+    const assetIds = eventQueriesOf(event)
       .filter((q) => q.queryType === 'files' && typeof q.query === 'string')
       .flatMap((q) => parseAssetIdQuery(q.query as string).assetIds);
     out.push({

@@ -1,5 +1,6 @@
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { ListRef } from '../../graph/listItems/ListRef';
+import { isRecordField } from '../../domain/isRecordField';
 
 /**
  * What the disposition index keeps of one document: enough to decide its retention (label, dates, asset id),
@@ -77,7 +78,7 @@ export function indexedItemFromListItem(item: ListItem, ref: ListRef, columns: r
     listId: ref.listId,
     name: text(fields.FileLeafRef) ?? text(item.name) ?? item.id,
     created,
-    isRecord: fields._IsRecord === true || fields._IsRecord === 'Yes',
+    isRecord: isRecordField(fields._IsRecord),
     columns: kept
   };
   const optional: [keyof IndexedItem, string | undefined][] = [

@@ -3,6 +3,7 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import { iteratePages } from '../../graph/iteratePages';
 import { listListItemsCall } from '../../graph/listItems/listListItems';
 import type { LibraryRef } from './siteLibraries';
+import { isRecordField } from '../../domain/isRecordField';
 
 /** What a library's file is, from its list item fields. */
 export interface LibraryFile {
@@ -32,7 +33,7 @@ export async function readLibraryFiles(graph: GraphGateway, library: LibraryRef,
         id: Number(item.id),
         name: typeof fields.FileLeafRef === 'string' ? fields.FileLeafRef : `Item ${String(item.id)}`,
         label: typeof fields._ComplianceTag === 'string' ? fields._ComplianceTag : '',
-        isRecord: fields._IsRecord === true || fields._IsRecord === 'Yes' || fields._IsRecord === '1',
+        isRecord: isRecordField(fields._IsRecord),
         ...(typeof fields.Created === 'string' ? { created: fields.Created } : {}),
         ...(typeof fields.Modified === 'string' ? { modified: fields.Modified } : {})
       });

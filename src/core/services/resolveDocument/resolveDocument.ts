@@ -1,4 +1,5 @@
 import type { DriveItem, IdentitySet, ItemRetentionLabel, SensitivityLabelAssignment } from '@microsoft/microsoft-graph-types';
+import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { describeRestrictions, type RecordsTenantSettings } from '../../domain/recordRestrictions';
 import { extractSensitivityLabelsCall } from '../../graph/driveItems/extractSensitivityLabels';
 import { getRetentionLabelCall } from '../../graph/driveItems/getRetentionLabel';
@@ -18,6 +19,12 @@ export interface ResolveDocumentOptions extends CallOptions {
   settings?: RecordsTenantSettings;
   /** Whether the person administers the site (may relabel a locked record). */
   actor?: { isContainerAdmin: boolean };
+  /**
+   * The file plan, asked for only when Graph answers the item's label without `retentionSettings` (optional on
+   * the itemRetentionLabel page): the label's definition then gives its behaviour. Without it, such a label's
+   * record state is unknown, so nothing is allowed until it is checked.
+   */
+  filePlan?: () => Promise<readonly FilePlanLabel[]>;
 }
 
 const notSavedText = {
@@ -64,7 +71,8 @@ export async function resolveDocument(
   );
   if (!labelOutcome.ok && labelOutcome.status !== 404) throw labelOutcome.error;
   const label = labelOutcome.ok ? (labelOutcome.value as ItemRetentionLabel) : null;
-  const record = recordStateFromLabel(label);
+  const needsFilePlan = Boolean(label?.name) && !label?.retentionSettings?.behaviorDuringRetentionPeriod;
+  const record = recordStateFromLabel(label, needsFilePlan && options.filePlan ? await options.filePlan() : []);
   const listItem = item.listItem;
   const siteId = listItem?.parentReference?.siteId;
   const listId = listItem?.parentReference?.id;
