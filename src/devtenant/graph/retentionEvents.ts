@@ -4,7 +4,7 @@ import type { Route } from '../http/router';
 import { applySelect, expandOption, pageCollection, selectOption } from '../http/query';
 import { deleteEntity, type Doc, getEntity, getEntityByName, listEntities, putEntity } from '../store/entities';
 import { guid, cryptoRng } from '../store/ids';
-import { EventQuerySyntaxError, type EventQueryTerm, parseEventQuery } from '../protocol/eventQuery';
+import { EventQuerySyntaxError, type EventQueryClause, fieldsMatchClause, parseEventQuery } from '../protocol/eventQuery';
 import { hasControlCharacters } from '../protocol/controlCharacters';
 import { identitySet } from './common';
 import { bindId, notFoundObject } from './retentionLabels';
@@ -12,9 +12,11 @@ import { bindId, notFoundObject } from './retentionLabels';
 /**
  * Event-based retention: `/security/triggerTypes/retentionEventTypes` and `/security/triggers/retentionEvents`
  * (https://learn.microsoft.com/graph/api/resources/security-retentionevent). Creating an event starts the
- * retention period of every item whose label is bound to the event's type and that its `files` queries name
- * (`ComplianceAssetId:...` or another column, parsed by `parseEventQuery`); an event whose queries name no
- * asset id starts every item labelled with its type, as Purview's "Start retention when an event occurs" says.
+ * retention period of every item whose label is bound to the event's type and that its `files` queries match
+ * (KQL property restrictions such as `ComplianceAssetId:4815` or another column, `ProductID:XYZ`, parsed by
+ * `parseEventQuery`); an event whose queries name no asset id starts every item labelled with its type, as Purview's
+ * "Start retention when an event occurs" says. A column is matched by its internal name: on a real tenant a custom
+ * column is searchable only once mapped to a managed property of that name.
  */
 
 const readScopes = ['RecordsManagement.Read.All', 'RecordsManagement.ReadWrite.All'] as const;
@@ -74,10 +76,10 @@ function deleteType(ctx: Ctx, p: Record<string, string>): Reply {
 }
 
 /**
- * The restrictions of an event's `files` queries (`parseEventQuery`), all of them alternatives; an unsupported
- * query is a 400 naming what the dev tenant cannot evaluate. None at all means every labelled item of the type.
+ * The clauses of an event's `files` queries (`parseEventQuery`), all of them alternatives; an unsupported query is
+ * a 400 naming what the dev tenant cannot evaluate. None at all means every labelled item of the type.
  */
-function fileRestrictions(queries: { queryType: string; query: string }[]): EventQueryTerm[] {
+function fileClauses(queries: { queryType: string; query: string }[]): EventQueryClause[] {
   return queries
     .filter((q) => q.queryType === 'files')
     .flatMap((q) => {
@@ -88,15 +90,6 @@ function fileRestrictions(queries: { queryType: string; query: string }[]): Even
         throw e;
       }
     });
-}
-
-/** True when an item's fields satisfy one of the restrictions (property names ignoring case, values exactly). */
-function matchesAny(fields: Record<string, unknown>, restrictions: readonly EventQueryTerm[]): boolean {
-  const byName = new Map(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]));
-  return restrictions.some((r) => {
-    const v = byName.get(r.property.toLowerCase());
-    return v !== undefined && v !== null && String(v) === r.value;
-  });
 }
 
 function eventRepresentation(ctx: Ctx, doc: Doc, expand: Set<string>): Record<string, unknown> {
@@ -123,7 +116,7 @@ function createEvent(ctx: Ctx): Reply {
       throw errors.badRequest("Each event query needs queryType 'files' or 'messages' and a query string.");
     return { queryType: o.queryType, query: o.query };
   });
-  const restrictions = fileRestrictions(queries);
+  const clauses = fileClauses(queries);
   let trigger = ctx.tenant.clock.nowIso();
   if (body.eventTriggerDateTime !== undefined) {
     if (typeof body.eventTriggerDateTime !== 'string' || Number.isNaN(Date.parse(body.eventTriggerDateTime)))
@@ -142,7 +135,8 @@ function createEvent(ctx: Ctx): Reply {
       .all(...labelNames) as { id: string; fields: string }[];
     const update = ctx.tenant.db.prepare('UPDATE items SET event_at = ?, seq = ? WHERE id = ?');
     for (const r of rows) {
-      if (restrictions.length && !matchesAny(JSON.parse(r.fields) as Record<string, unknown>, restrictions)) continue;
+      const fields = JSON.parse(r.fields) as Record<string, unknown>;
+      if (clauses.length && !clauses.some((c) => fieldsMatchClause(fields, c))) continue;
       update.run(trigger, ctx.tenant.nextSeq(), r.id);
       started++;
     }

@@ -1,47 +1,59 @@
 import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { parseUtcInstant } from '../../domain/utcInstant';
-import type { RetentionEventFact } from './RetentionEventFact';
+import { assetIdKey } from './assetIdKey';
+import type { FiredEvent } from './eventReachesAsset';
 
 /** Finds the date of the event that started an item's retention, for `retentionEnd`'s `eventDate`/`eventDates`. */
 export interface EventDateFinder {
-  /** The earliest event of the type that matches the asset id and was fired after the item was labelled. */
+  /** The earliest event of the type that reaches the item (by asset id, or every item) and was fired after it was labelled. */
   eventDate(eventType: { id?: string; name?: string }, assetId: string | undefined, labelledAt: string | undefined): string | undefined;
   /** Event dates by event type name for every type in the file plan (for relabel chains). */
   eventDates(labels: readonly FilePlanLabel[], assetId: string | undefined, labelledAt: string | undefined): Record<string, string>;
 }
 
 /**
- * Indexes fired events by event type and asset id. Purview's rules: an event starts the retention of items whose
- * label is bound to the event's type and whose asset id the event names; an item labelled after the event was
- * created is not started by it (a new event is needed); of several matching events the earliest date counts.
- * Asset ids are compared exactly, as SharePoint compares `ComplianceAssetId` values.
+ * Purview's rules: an event starts the retention of items whose label is bound to the event's type and that its
+ * query reaches; an item labelled after the event was created is not started by it (a new event is needed); of
+ * several matching events the earliest date counts. Events are indexed by type and asset id (a tenant may hold up
+ * to a million events), following `sameEventType`: by id when both sides know it, else by name.
  */
-export function createEventDateFinder(events: readonly RetentionEventFact[]): EventDateFinder {
-  const byType = new Map<string, Map<string, RetentionEventFact[]>>();
-  const add = (key: string | undefined, event: RetentionEventFact): void => {
-    if (!key) return;
-    const assets = byType.get(key) ?? new Map<string, RetentionEventFact[]>();
-    for (const assetId of event.assetIds) assets.set(assetId, [...(assets.get(assetId) ?? []), event]);
-    byType.set(key, assets);
+export function createEventDateFinder(events: readonly FiredEvent[]): EventDateFinder {
+  interface Bucket {
+    byAsset: Map<string, FiredEvent[]>;
+    everyItem: FiredEvent[];
+  }
+  const byId = new Map<string, Bucket>();
+  const byName = new Map<string, Bucket>();
+  const byNameWithoutId = new Map<string, Bucket>();
+  const add = (map: Map<string, Bucket>, key: string, event: FiredEvent): void => {
+    const bucket = map.get(key) ?? { byAsset: new Map<string, FiredEvent[]>(), everyItem: [] };
+    if (event.everyItem) bucket.everyItem.push(event);
+    else
+      for (const assetId of new Set(event.assetIds.map(assetIdKey)))
+        bucket.byAsset.set(assetId, [...(bucket.byAsset.get(assetId) ?? []), event]);
+    map.set(key, bucket);
   };
   for (const event of events) {
-    add(event.eventTypeId && `id:${event.eventTypeId}`, event);
-    add(event.eventTypeName && `name:${event.eventTypeName.toLowerCase()}`, event);
+    const name = event.eventTypeName?.toLowerCase();
+    if (event.eventTypeId) add(byId, event.eventTypeId, event);
+    if (name) add(byName, name, event);
+    if (name && !event.eventTypeId) add(byNameWithoutId, name, event);
   }
   const eventDate: EventDateFinder['eventDate'] = (type, assetId, labelledAt) => {
-    if (assetId === undefined) return undefined;
-    const candidates =
-      (type.id ? byType.get(`id:${type.id}`)?.get(assetId) : undefined) ??
-      (type.name ? byType.get(`name:${type.name.toLowerCase()}`)?.get(assetId) : undefined) ??
-      [];
+    const name = type.name?.toLowerCase();
+    const buckets = type.id ? [byId.get(type.id), name ? byNameWithoutId.get(name) : undefined] : [name ? byName.get(name) : undefined];
     const labelled = labelledAt === undefined ? undefined : parseUtcInstant(labelledAt);
     let best: number | undefined;
-    for (const event of candidates) {
-      const created = parseUtcInstant(event.createdAt);
-      const trigger = parseUtcInstant(event.triggeredAt);
-      if (created === undefined || trigger === undefined) continue;
-      if (labelled !== undefined && created < labelled) continue;
-      if (best === undefined || trigger < best) best = trigger;
+    for (const bucket of buckets) {
+      if (!bucket) continue;
+      const reaching = [...bucket.everyItem, ...(assetId === undefined ? [] : (bucket.byAsset.get(assetIdKey(assetId)) ?? []))];
+      for (const event of reaching) {
+        const created = parseUtcInstant(event.createdAt);
+        const trigger = parseUtcInstant(event.triggeredAt);
+        if (created === undefined || trigger === undefined) continue;
+        if (labelled !== undefined && created < labelled) continue;
+        if (best === undefined || trigger < best) best = trigger;
+      }
     }
     return best === undefined ? undefined : new Date(best).toISOString();
   };

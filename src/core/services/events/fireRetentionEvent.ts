@@ -26,6 +26,14 @@ export async function fireRetentionEvent(
       `The confirmation was for ${options.confirmedCount} items, but the preview starts ${preview.count}.`,
       'Preview the event again and confirm the items it lists.'
     );
+  // Purview starts every item labelled for the type, in every site, when the query names no asset id
+  // (https://learn.microsoft.com/purview/event-driven-retention); the preview covers the indexed libraries only.
+  if (preview.startsEveryItemOfType)
+    throw eventRefused(
+      'startsEveryItemOfType',
+      'The query names no asset id, so the event would start every item labelled for its type in the whole tenant, held or not, and the preview shows only the libraries Custodian indexes.',
+      'Name the asset ids the event is about (ComplianceAssetId:value). If it really concerns every item of its type, create it in Purview.'
+    );
   // An event without a query starts every item labelled for its type, held or not (retentionEvent, filesQuery).
   if (!preview.filesQuery.trim() || preview.count === 0)
     throw eventRefused(

@@ -31,6 +31,8 @@ export interface PreviewedEvent {
   labelNames: string[];
   /** The Purview query the event will carry. */
   query: string;
+  /** The query names no asset id: every item labelled for the type would start (Custodian will not fire it). */
+  startsEveryItemOfType?: true;
   count: number;
   items: EventPreviewItem[];
   alreadyStarted: EventPreviewItem[];
@@ -67,6 +69,7 @@ export async function previewEvent(deps: EventsDeps, request: RetentionEventRequ
     eventTypeName: preview.eventType.displayName,
     labelNames: preview.labelNames,
     query: preview.filesQuery,
+    ...(preview.startsEveryItemOfType ? { startsEveryItemOfType: true as const } : {}),
     count: preview.count,
     items: preview.items.map((p) => previewItem(s, p)),
     alreadyStarted: preview.alreadyStarted.map((p) => previewItem(s, p)),

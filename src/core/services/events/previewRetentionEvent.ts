@@ -2,20 +2,30 @@ import type { SecurityNamespace } from '@microsoft/microsoft-graph-types';
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import { listRetentionEventTypes } from '../../graph/retentionEvents/listRetentionEventTypes';
+import { assetIdKey } from './assetIdKey';
 import { assetIdsQuery } from './assetIdsQuery';
 import type { DispositionIndex } from '../index/createDispositionIndex';
 import type { IndexedItem } from '../index/IndexedItem';
 import type { HoldCheckDeps } from '../holds/checkHolds';
 import { eventRefused } from './eventErrors';
+import { eventReachesAsset } from './eventReachesAsset';
 import { holdBackHeldItems, type HeldEventItem } from './holdBackHeldItems';
+import { parseAssetIdQuery } from './parseAssetIdQuery';
+import { sameEventType } from './sameEventType';
 
 export interface RetentionEventRequest {
   displayName: string;
   description?: string;
   /** The event type by name ("Contract Expiry"), compared ignoring case, or by id. */
   eventType: string;
-  /** The `ComplianceAssetId` values the event is about. Required: Purview starts every item of the type without them. */
+  /** The `ComplianceAssetId` values the event is about. Required without `query`: Purview starts every item of the type without them. */
   assetIds: readonly string[];
+  /**
+   * Instead of `assetIds`, the `files` query as Purview takes it (`ComplianceAssetId:4815 OR ComplianceAssetId:4816`),
+   * read by `parseAssetIdQuery`; a blank query previews every item labelled for the type. A query Custodian cannot
+   * evaluate is refused, never read as something else.
+   */
+  query?: string;
   /** When retention starts (ISO 8601); the moment the event is created when absent. */
   eventDate?: string;
 }
@@ -33,8 +43,10 @@ export interface RetentionEventPreview {
   eventType: { id: string; displayName: string };
   /** Labels bound to the event type: only their items can start. */
   labelNames: string[];
-  /** The Purview query the event will carry (KQL over `ComplianceAssetId`). */
+  /** The Purview query the event will carry (KQL over `ComplianceAssetId`), rebuilt from the asset ids. */
   filesQuery: string;
+  /** The query names no asset id: the event would start every item labelled for its type, in the whole tenant. */
+  startsEveryItemOfType: boolean;
   /** Items whose retention the event starts now. */
   items: RetentionEventPreviewItem[];
   count: number;
@@ -51,8 +63,10 @@ export interface RetentionEventPreview {
 /**
  * Previews a retention event from the disposition index: the event type's bound labels, the items carrying one of
  * them and a named asset id (count and list), those an earlier event already started, and asset ids that match
- * nothing; with `holds`, the held items apart (an event must not start them). Refuses (as `CustodianError`, no request) what Custodian will not fire: no asset ids, or an asset id KQL
- * cannot express exactly (a double quote or a control character). Refresh the index first for a current list.
+ * nothing; with `holds`, the held items apart (an event must not start them). Asset ids compare ignoring case, as
+ * KQL does. Refuses (as `CustodianError`, no request) what Custodian will not fire: no asset ids, a query it cannot
+ * evaluate, or an asset id KQL cannot express exactly (a double quote, a control character, a trailing `*`).
+ * Refresh the index first for a current list.
  * Permission (least privileged): RecordsManagement.Read.All.
  */
 export async function previewRetentionEvent(
@@ -64,21 +78,31 @@ export async function previewRetentionEvent(
     holds?: HoldCheckDeps;
   } = {}
 ): Promise<RetentionEventPreview> {
-  const assetIds = [...new Set(request.assetIds.map((a) => a.trim()).filter((a) => a !== ''))];
   if (!request.displayName.trim())
     throw eventRefused('eventNameRequired', 'The event has no name.', 'Give the event a name people will recognise in Purview.');
-  if (!assetIds.length)
+  const named = request.query === undefined ? undefined : parseAssetIdQuery(request.query);
+  if (named && request.assetIds.some((a) => a.trim() !== ''))
+    throw eventRefused(
+      'queryAndAssetIds',
+      'Both asset ids and a query were given, and the event can carry only one of them.',
+      'Enter the asset ids, or paste the query, not both.'
+    );
+  if (named?.reach === 'unreadable')
+    throw eventRefused('queryNotReadable', `Custodian cannot preview the query "${request.query}": ${named.why}`, named.whatToDo);
+  const assetIds = distinctAssetIds(named ? named.assetIds : request.assetIds);
+  const everyItem = named?.reach === 'everyItem';
+  if (!assetIds.length && !everyItem)
     throw eventRefused(
       'assetIdsRequired',
       'No asset id was given, and an event without asset ids starts the retention of every item labelled for its event type.',
       'Enter the asset ids (ComplianceAssetId) of the items the event is about.'
     );
   // eslint-disable-next-line no-control-regex
-  const inexpressible = assetIds.filter((a) => /["\u0000-\u001f\u007f]/.test(a));
+  const inexpressible = assetIds.filter((a) => /["\u0000-\u001f\u007f]|\*$/.test(a));
   if (inexpressible.length)
     throw eventRefused(
       'assetIdNotExpressible',
-      `The asset id ${JSON.stringify(inexpressible[0])} holds a double quote or a control character, which a Purview event query cannot match exactly.`,
+      `The asset id ${JSON.stringify(inexpressible[0])} holds a double quote or a control character, or ends with * (a prefix wildcard in KQL), which a Purview event query cannot match exactly.`,
       'Correct the asset id on the items (Compliance Asset Id column), then fire the event with the corrected value.'
     );
   const types = await listRetentionEventTypes(graph, options);
@@ -93,27 +117,28 @@ export async function previewRetentionEvent(
       `Choose one of: ${types.map((t) => t.displayName).join(', ') || 'none exist yet; ask your records manager to create one'}.`
     );
   const facts = index.facts();
+  const eventType = { id: type.id, name: type.displayName ?? undefined };
   const labelNames = (facts?.labels ?? [])
     .filter(
       (l) =>
-        l.retention?.trigger === 'dateOfEvent' &&
-        (l.retention.eventTypeId === type.id || l.retention.eventTypeName?.toLowerCase() === type.displayName?.toLowerCase())
+        l.retention?.trigger === 'dateOfEvent' && sameEventType(eventType, { id: l.retention.eventTypeId, name: l.retention.eventTypeName })
     )
     .map((l) => l.name);
   const bound = new Set(labelNames.map((n) => n.toLowerCase()));
-  const wantedIds = new Set(assetIds);
+  const wantedAssets = new Set(assetIds.map(assetIdKey));
   const matched = new Set<string>();
   const items: RetentionEventPreviewItem[] = [];
   const alreadyStarted: RetentionEventPreviewItem[] = [];
   const events = facts?.events ?? [];
   for (const entry of index.entries()) {
     const { item } = entry;
-    if (item.assetId === undefined || !wantedIds.has(item.assetId) || !bound.has((item.labelName ?? '').toLowerCase())) continue;
-    matched.add(item.assetId);
+    if (!bound.has((item.labelName ?? '').toLowerCase())) continue;
+    if (!everyItem && (item.assetId === undefined || !wantedAssets.has(assetIdKey(item.assetId)))) continue;
+    if (item.assetId !== undefined) matched.add(assetIdKey(item.assetId));
     const earlier = events.find(
       (e) =>
-        (e.eventTypeId === type.id || e.eventTypeName?.toLowerCase() === type.displayName?.toLowerCase()) &&
-        e.assetIds.includes(item.assetId as string) &&
+        sameEventType(eventType, { id: e.eventTypeId, name: e.eventTypeName }) &&
+        eventReachesAsset(e, item.assetId) &&
         (item.labelledAt === undefined || Date.parse(e.createdAt) >= Date.parse(item.labelledAt))
     );
     if (earlier) alreadyStarted.push({ key: entry.key, item, alreadyStartedBy: earlier.displayName });
@@ -124,13 +149,24 @@ export async function previewRetentionEvent(
     eventType: { id: type.id, displayName: type.displayName ?? type.id },
     labelNames,
     filesQuery: assetIdsQuery(assetIds),
+    startsEveryItemOfType: everyItem,
     items,
     count: items.length,
     alreadyStarted,
-    unmatchedAssetIds: assetIds.filter((a) => !matched.has(a)),
+    unmatchedAssetIds: assetIds.filter((a) => !matched.has(assetIdKey(a))),
     indexedItemCount: index.entries().length
   };
   if (!options.holds) return preview;
   const checked = await holdBackHeldItems(options.holds, preview);
   return { ...checked.preview, held: checked.held };
+}
+
+/** Trimmed, without blanks, and once each: `C-77` and `c-77` are one asset id to KQL. */
+function distinctAssetIds(assetIds: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of assetIds) {
+    const id = raw.trim();
+    if (id !== '' && !seen.has(assetIdKey(id))) seen.set(assetIdKey(id), id);
+  }
+  return [...seen.values()];
 }

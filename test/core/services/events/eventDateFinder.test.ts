@@ -59,10 +59,41 @@ describe('the event that starts an item’s retention', () => {
     expect(events.eventDate(byId, 'C-101', undefined)).toBeUndefined();
   });
 
-  it('compares asset ids exactly, as SharePoint compares ComplianceAssetId values', () => {
+  // KQL syntax reference: "KQL queries are case-insensitive"; a value is matched whole, not by prefix.
+  it('compares asset ids ignoring case, as KQL does, and whole', () => {
     const events = finder(event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z'));
-    expect(events.eventDate(byId, 'c-100', undefined)).toBeUndefined();
+    expect(events.eventDate(byId, 'c-100', undefined)).toBe('2024-03-01T00:00:00.000Z');
     expect(events.eventDate(byId, ' C-100', undefined)).toBeUndefined();
+    expect(events.eventDate(byId, 'C-1000', undefined)).toBeUndefined();
+  });
+
+  // KQL syntax reference and [MS-KQL] 2.2.4: `name1:value1 name1:value2` is `name1:value1 OR name1:value2`;
+  // New-ComplianceRetentionEvent's example query is `EmployeeNumber:123456 EmployeeNumber:456789`.
+  it('reads the same property twice without OR, as Purview writes it, as two asset ids', () => {
+    const events = finder(event('e1', contractEnd, 'ComplianceAssetId:4815 ComplianceAssetId:4816', '2024-03-01T00:00:00Z'));
+    expect(events.eventDate(byId, '4815', undefined)).toBe('2024-03-01T00:00:00.000Z');
+    expect(events.eventDate(byId, '4816', undefined)).toBe('2024-03-01T00:00:00.000Z');
+    expect(events.eventDate(byId, '4815 ComplianceAssetId:4816', undefined)).toBeUndefined();
+  });
+
+  // Purview, "Start retention when an event occurs": "If an asset ID is not entered, all content with labels of that
+  // event type get the same retention date applied to them."
+  it('is an event that names no asset id, for every item of its type, with an asset id or without', () => {
+    const events = createEventDateFinder([
+      {
+        displayName: 'All contracts ended',
+        eventTypeId: contractEnd.id,
+        eventTypeName: contractEnd.displayName,
+        assetIds: [],
+        everyItem: true,
+        triggeredAt: '2024-03-01T00:00:00Z',
+        createdAt: '2024-03-01T00:00:00Z'
+      }
+    ]);
+    expect(events.eventDate(byId, 'C-100', undefined)).toBe('2024-03-01T00:00:00.000Z');
+    expect(events.eventDate(byId, undefined, '2024-01-01T00:00:00Z')).toBe('2024-03-01T00:00:00.000Z');
+    expect(events.eventDate({ id: employeeExit.id }, 'C-100', undefined)).toBeUndefined();
+    expect(events.eventDate(byId, 'C-100', '2024-03-02T00:00:00Z')).toBeUndefined();
   });
 
   it('is none when the event is of another type, even for the same asset id', () => {
@@ -77,10 +108,10 @@ describe('the event that starts an item’s retention', () => {
   });
 
   it('matches by name when the event carries only its type’s name, and by id when it carries only the id', () => {
-    const byNameOnly = finder(event('e1', { displayName: 'Contract end' }, '"C-100"', '2024-03-01T00:00:00Z'));
+    const byNameOnly = finder(event('e1', { displayName: 'Contract end' }, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z'));
     expect(byNameOnly.eventDate({ id: contractEnd.id, name: 'contract end' }, 'C-100', undefined)).toBe('2024-03-01T00:00:00.000Z');
     expect(byNameOnly.eventDate(byId, 'C-100', undefined)).toBeUndefined();
-    const byIdOnly = finder(event('e1', { id: contractEnd.id }, '"C-100"', '2024-03-01T00:00:00Z'));
+    const byIdOnly = finder(event('e1', { id: contractEnd.id }, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z'));
     expect(byIdOnly.eventDate(byId, 'C-100', undefined)).toBe('2024-03-01T00:00:00.000Z');
     expect(byIdOnly.eventDate({ name: 'Contract end' }, 'C-100', undefined)).toBeUndefined();
   });
@@ -89,16 +120,16 @@ describe('the event that starts an item’s retention', () => {
     // A renamed type: the old name now belongs to another type's events.
     const renamed = { id: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Contract end' };
     const events = finder(
-      event('e1', contractEnd, '"C-100"', '2024-05-01T00:00:00Z'),
-      event('e2', renamed, '"C-100"', '2024-02-01T00:00:00Z')
+      event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-05-01T00:00:00Z'),
+      event('e2', renamed, 'ComplianceAssetId:"C-100"', '2024-02-01T00:00:00Z')
     );
     expect(events.eventDate({ id: contractEnd.id, name: 'Contract end' }, 'C-100', undefined)).toBe('2024-05-01T00:00:00.000Z');
   });
 
   it('is the earliest of several matching events, whatever their order', () => {
-    const later = event('e1', contractEnd, '"C-100"', '2024-06-01T00:00:00Z');
-    const earlier = event('e2', contractEnd, '"C-100"', '2024-04-01T00:00:00Z');
-    const latest = event('e3', contractEnd, '"C-100"', '2024-09-01T00:00:00Z');
+    const later = event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-06-01T00:00:00Z');
+    const earlier = event('e2', contractEnd, 'ComplianceAssetId:"C-100"', '2024-04-01T00:00:00Z');
+    const latest = event('e3', contractEnd, 'ComplianceAssetId:"C-100"', '2024-09-01T00:00:00Z');
     expect(finder(later, earlier, latest).eventDate(byId, 'C-100', undefined)).toBe('2024-04-01T00:00:00.000Z');
     expect(finder(earlier, later, latest).eventDate(byId, 'C-100', undefined)).toBe('2024-04-01T00:00:00.000Z');
   });
@@ -110,7 +141,7 @@ describe('the event that starts an item’s retention', () => {
   });
 
   it('does not start an item labelled after the event was created; one labelled at the same instant is started', () => {
-    const events = finder(event('e1', contractEnd, '"C-100"', '2024-03-01T00:00:00Z', '2024-03-05T12:00:00Z'));
+    const events = finder(event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z', '2024-03-05T12:00:00Z'));
     expect(events.eventDate(byId, 'C-100', '2024-03-05T12:00:01Z')).toBeUndefined();
     expect(events.eventDate(byId, 'C-100', '2024-03-05T12:00:00Z')).toBe('2024-03-01T00:00:00.000Z');
     expect(events.eventDate(byId, 'C-100', '2024-03-05T11:59:59Z')).toBe('2024-03-01T00:00:00.000Z');
@@ -118,17 +149,17 @@ describe('the event that starts an item’s retention', () => {
 
   it('of two events, starts an item labelled between them with the second', () => {
     const events = finder(
-      event('e1', contractEnd, '"C-100"', '2024-01-01T00:00:00Z'),
-      event('e2', contractEnd, '"C-100"', '2024-08-01T00:00:00Z')
+      event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-01-01T00:00:00Z'),
+      event('e2', contractEnd, 'ComplianceAssetId:"C-100"', '2024-08-01T00:00:00Z')
     );
     expect(events.eventDate(byId, 'C-100', '2024-05-01T00:00:00Z')).toBe('2024-08-01T00:00:00.000Z');
   });
 
   it('skips an event whose dates cannot be read, and still counts the others', () => {
     const events = finder(
-      event('e1', contractEnd, '"C-100"', 'not a date'),
-      event('e2', contractEnd, '"C-100"', '2024-08-01T00:00:00Z', 'not a date'),
-      event('e3', contractEnd, '"C-100"', '2024-09-01T00:00:00Z')
+      event('e1', contractEnd, 'ComplianceAssetId:"C-100"', 'not a date'),
+      event('e2', contractEnd, 'ComplianceAssetId:"C-100"', '2024-08-01T00:00:00Z', 'not a date'),
+      event('e3', contractEnd, 'ComplianceAssetId:"C-100"', '2024-09-01T00:00:00Z')
     );
     expect(events.eventDate(byId, 'C-100', undefined)).toBe('2024-09-01T00:00:00.000Z');
   });
@@ -137,9 +168,14 @@ describe('the event that starts an item’s retention', () => {
 describe('event dates for a relabel chain', () => {
   it('gives, by event type name, the date of each event-based label’s event, and nothing for other labels', () => {
     const events = finder(
-      event('e1', contractEnd, '"C-100"', '2024-03-01T00:00:00Z'),
-      event('e2', employeeExit, '"C-100"', '2025-01-01T00:00:00Z'),
-      event('e3', { id: 'cccccccc-0000-0000-0000-000000000003', displayName: 'Product lifetime' }, '"C-999"', '2025-01-01T00:00:00Z')
+      event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z'),
+      event('e2', employeeExit, 'ComplianceAssetId:"C-100"', '2025-01-01T00:00:00Z'),
+      event(
+        'e3',
+        { id: 'cccccccc-0000-0000-0000-000000000003', displayName: 'Product lifetime' },
+        'ComplianceAssetId:"C-999"',
+        '2025-01-01T00:00:00Z'
+      )
     );
     const labels: FilePlanLabel[] = [
       eventLabel('Contracts', { id: contractEnd.id, name: 'Contract end' }),
@@ -165,7 +201,7 @@ describe('event dates for a relabel chain', () => {
   });
 
   it('skips an event-based label that names no event type (as the schema would refuse) and one labelled after every event', () => {
-    const events = finder(event('e1', contractEnd, '"C-100"', '2024-03-01T00:00:00Z'));
+    const events = finder(event('e1', contractEnd, 'ComplianceAssetId:"C-100"', '2024-03-01T00:00:00Z'));
     const noName = eventLabel('Unnamed', { id: contractEnd.id });
     expect(events.eventDates([noName], 'C-100', undefined)).toEqual({});
     expect(
@@ -225,7 +261,7 @@ describe('reading fired events from Graph', () => {
       {
         id: 'e1',
         eventTriggerDateTime: '2024-03-01T00:00:00Z',
-        eventQueries: [{ queryType: 'files' }, { queryType: 'files', query: '"C-1"' }]
+        eventQueries: [{ queryType: 'files' }, { queryType: 'files', query: 'ComplianceAssetId:"C-1"' }]
       }
     ]);
     expect(fact.assetIds).toEqual(['C-1']);

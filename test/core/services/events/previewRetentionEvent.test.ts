@@ -246,8 +246,89 @@ describe('previewing a retention event', () => {
   it('names the asset id it cannot express', async () => {
     const error = await refusal(() => previewRetentionEvent(graph, indexOf([]), request({ assetIds: ['say "hi"'] })));
     expect(error.why).toBe(
-      'The asset id "say \\"hi\\"" holds a double quote or a control character, which a Purview event query cannot match exactly.'
+      'The asset id "say \\"hi\\"" holds a double quote or a control character, or ends with * (a prefix wildcard in KQL), which a Purview event query cannot match exactly.'
     );
+  });
+
+  // KQL syntax reference: a trailing * is prefix matching, also at the end of a phrase, so `"C-7*"` is no exact id.
+  it('refuses an asset id ending with *, which the query would read as a prefix', async () => {
+    const error = await refusal(() => previewRetentionEvent(graph, indexOf([]), request({ assetIds: ['C-7*'] })));
+    expect(error).toMatchObject({ code: 'assetIdNotExpressible' });
+    expect(peer.seen).toEqual([]);
+  });
+
+  // KQL syntax reference: "KQL queries are case-insensitive", so the event's query reaches c-77 as well as C-77.
+  it('names the items whose asset id differs only in case, and keeps one of two ids that differ only in case', async () => {
+    const preview = await previewRetentionEvent(
+      graph,
+      indexOf([entry('1', 'Contracts by id', 'c-77'), entry('2', 'Contracts by id', 'C-77')]),
+      request({ assetIds: ['C-77', 'c-77'] })
+    );
+    expect(preview.items.map((i) => i.item.id)).toEqual(['1', '2']);
+    expect(preview.request.assetIds).toEqual(['C-77']);
+    expect(preview.unmatchedAssetIds).toEqual([]);
+    expect(preview.filesQuery).toBe('ComplianceAssetId:"C-77"');
+  });
+
+  // Purview's "Start retention when an event occurs" (step 7) takes the query as the records manager writes it.
+  it('previews a query as Purview takes it, and refuses one it cannot evaluate before any request', async () => {
+    const index = indexOf([
+      entry('1', 'Contracts by id', 'C-77'),
+      entry('2', 'Contracts by id', 'C-78'),
+      entry('3', 'Contracts by id', 'C-79')
+    ]);
+    const preview = await previewRetentionEvent(
+      graph,
+      index,
+      request({ assetIds: [], query: 'ComplianceAssetId:C-77 ComplianceAssetId:"C-78"' })
+    );
+    expect(preview.items.map((i) => i.item.id)).toEqual(['1', '2']);
+    expect(preview.filesQuery).toBe('ComplianceAssetId:"C-77" OR ComplianceAssetId:"C-78"');
+    peer.seen.length = 0;
+    const error = await refusal(() => previewRetentionEvent(graph, index, request({ assetIds: [], query: 'ProductID:XYZ' })));
+    expect(error).toMatchObject({ code: 'queryNotReadable' });
+    expect(error.why).toMatch(/^Custodian cannot preview the query "ProductID:XYZ": /);
+    expect(error.whatToDo).toMatch(/Compliance Asset Id/);
+    const both = await refusal(() => previewRetentionEvent(graph, index, request({ query: 'ComplianceAssetId:C-78' })));
+    expect(both).toMatchObject({ code: 'queryAndAssetIds' });
+    expect(peer.seen).toEqual([]);
+  });
+
+  // Purview: "If an asset ID is not entered, all content with labels of that event type get the same retention date".
+  it('previews a blank query as every item labelled for the type, held items apart, and an earlier event naming none as having started them', async () => {
+    const hold = { source: 'custodian' as const, id: 'H-1', name: 'Audit' };
+    const index = indexOf(
+      [
+        entry('1', 'Contracts by id', 'C-77'),
+        entry('2', 'Contracts by name', undefined),
+        entry('3', 'Personnel', 'C-77'),
+        entry('4', 'Contracts by id', 'C-77')
+      ],
+      [
+        {
+          id: 'e0',
+          displayName: 'All contracts',
+          eventTypeId: contractExpiry.id,
+          assetIds: [],
+          everyItem: true,
+          triggeredAt: '2024-06-01T00:00:00Z',
+          createdAt: '2024-06-01T00:00:00Z'
+        } as RetentionEventFact
+      ]
+    );
+    const plain = await previewRetentionEvent(graph, indexOf(index.entries()), request({ assetIds: [], query: '' }));
+    expect(plain).toMatchObject({ startsEveryItemOfType: true, filesQuery: '', count: 3, unmatchedAssetIds: [] });
+    const holds = {
+      graph,
+      register: async () => ({ covering: async () => (key: string) => (key === 'site|list|1' ? [hold] : []) }),
+      legalHolds: async () => []
+    };
+    const withHolds = await previewRetentionEvent(graph, indexOf(index.entries()), request({ assetIds: [], query: ' ' }), { holds });
+    // Item 4 shares C-77 with the held item, but an event naming no asset id starts it anyway: it is not held back.
+    expect(withHolds.held?.map((h) => h.item.id)).toEqual(['1']);
+    expect(withHolds.items.map((i) => i.item.id)).toEqual(['2', '4']);
+    const started = await previewRetentionEvent(graph, index, request({ assetIds: [], query: '' }));
+    expect(started.alreadyStarted.map((i) => i.item.id)).toEqual(['1', '2', '4']);
   });
 
   it('refuses an unknown event type, listing the types there are, or saying none exist yet', async () => {
@@ -291,6 +372,19 @@ describe('firing a previewed event', () => {
     );
     expect(error).toMatchObject({ code: 'notConfirmed', why: 'The confirmation was for 2 items, but the preview starts 1.' });
     expect(error.whatToDo).toBe('Preview the event again and confirm the items it lists.');
+    expect(fired()).toEqual([]);
+  });
+
+  // Purview starts every item labelled for the type, tenant-wide, when the query names no asset id; the preview sees the index only.
+  it('refuses to fire an event whose query names no asset id, saying what to do', async () => {
+    const everyItem = await previewRetentionEvent(
+      graph,
+      indexOf([entry('1', 'Contracts by id', 'C-77')]),
+      request({ assetIds: [], query: '' })
+    );
+    const error = await refusal(() => fireRetentionEvent(graph, everyItem, { confirmedCount: 1, now: '2026-01-01T00:00:00Z' }));
+    expect(error).toMatchObject({ code: 'startsEveryItemOfType' });
+    expect(error.whatToDo).toMatch(/ComplianceAssetId:value/);
     expect(fired()).toEqual([]);
   });
 
