@@ -10,6 +10,14 @@ export interface RetentionEventFact {
   eventTypeName?: string;
   /** Asset ids from the `files` queries. */
   assetIds: string[];
+  /**
+   * No `files` query names an asset id: Purview starts every item labelled for the event's type ("If an asset ID is
+   * not entered, all content with labels of that event type get the same retention date applied to them",
+   * https://learn.microsoft.com/purview/event-driven-retention).
+   */
+  everyItem?: boolean;
+  /** A `files` query Custodian cannot evaluate (another property, free text...): the items it starts are not known. */
+  unreadableQuery?: boolean;
   /** When retention starts (`eventTriggerDateTime`, or the creation time). */
   triggeredAt: string;
   /** When the event was created: items labelled after it are not started by it (Purview needs a new event). */
@@ -40,15 +48,18 @@ export function retentionEventFacts(events: readonly unknown[]): RetentionEventF
     const createdAt = event.createdDateTime ?? event.eventTriggerDateTime;
     const triggeredAt = event.eventTriggerDateTime ?? createdAt;
     if (!event.id || !createdAt || !triggeredAt) continue;
-    const assetIds = eventQueriesOf(event)
-      .filter((q) => q.queryType === 'files' && typeof q.query === 'string')
-      .flatMap((q) => parseAssetIdQuery(q.query as string).assetIds);
+    const readings = eventQueriesOf(event)
+      .filter((q) => q.queryType === 'files')
+      .map((q) => parseAssetIdQuery(typeof q.query === 'string' ? q.query : ''));
+    const assetIds = readings.flatMap((r) => r.assetIds);
     out.push({
       id: event.id,
       displayName: event.displayName ?? event.id,
       ...(event.retentionEventType?.id ? { eventTypeId: event.retentionEventType.id } : {}),
       ...(event.retentionEventType?.displayName ? { eventTypeName: event.retentionEventType.displayName } : {}),
       assetIds,
+      ...(readings.every((r) => r.reach === 'everyItem') ? { everyItem: true } : {}),
+      ...(readings.some((r) => r.reach === 'unreadable') ? { unreadableQuery: true } : {}),
       triggeredAt,
       createdAt
     });

@@ -1,4 +1,5 @@
 import { retentionEventFacts } from '../../../../src/core/services/events/RetentionEventFact';
+import { createEventDateFinder } from '../../../../src/core/services/events/eventDateFinder';
 
 const event = {
   id: 'fcdbfb58-d0c6-85dd-d011-4e0ff9a6805d',
@@ -35,5 +36,41 @@ describe('retentionEventFacts reads the queries under both names Microsoft docum
 
   it('ignores the queries of messages (Exchange keywords are not asset ids)', () => {
     expect(retentionEventFacts([{ ...event, eventQuery: [{ queryType: 'messages', query: '4815' }] }])[0].assetIds).toEqual([]);
+  });
+});
+
+// https://learn.microsoft.com/purview/event-driven-retention: "If an asset ID is not entered, all content with labels of
+// that event type get the same retention date applied to them." An event created in Purview without asset ids must
+// start the retention of every item of its type in Custodian's index too, and one it cannot read must not pass as
+// one that names nothing.
+describe('which items a fired event starts, as the index reads it', () => {
+  const finderOf = (queries: unknown[]) =>
+    createEventDateFinder(
+      retentionEventFacts([{ ...event, retentionEventType: { id: 't1', displayName: 'Contract Expiry' }, eventQuery: queries }])
+    );
+  const contractExpiry = { id: 't1', name: 'Contract Expiry' };
+
+  it.each([
+    ['a blank files query', [{ queryType: 'files', query: '' }]],
+    ['no files query', []]
+  ])('starts every item of the type when the event has %s', (_, queries) => {
+    const [fact] = retentionEventFacts([{ ...event, eventQuery: queries }]);
+    expect(fact).toMatchObject({ everyItem: true, assetIds: [] });
+    expect(fact.unreadableQuery).toBeUndefined();
+    const finder = finderOf(queries);
+    expect(finder.eventDate(contractExpiry, '9999', '2026-01-01T00:00:00Z')).toBe('2026-03-01T00:00:00.000Z');
+    expect(finder.eventDate(contractExpiry, undefined, '2026-01-01T00:00:00Z')).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('starts only the items it names when it names asset ids, and marks a query it cannot read', () => {
+    const named = finderOf([files]);
+    expect(named.eventDate(contractExpiry, '4815', '2026-01-01T00:00:00Z')).toBe('2026-03-01T00:00:00.000Z');
+    expect(named.eventDate(contractExpiry, '9999', '2026-01-01T00:00:00Z')).toBeUndefined();
+    const [unreadable] = retentionEventFacts([{ ...event, eventQuery: [{ queryType: 'files', query: 'ProductID:XYZ' }] }]);
+    expect(unreadable).toMatchObject({ unreadableQuery: true, assetIds: [] });
+    expect(unreadable.everyItem).toBeUndefined();
+    expect(
+      finderOf([{ queryType: 'files', query: 'ProductID:XYZ' }]).eventDate(contractExpiry, '9999', '2026-01-01T00:00:00Z')
+    ).toBeUndefined();
   });
 });
