@@ -4,10 +4,11 @@ import type { TokenProvider } from '../auth/TokenProvider';
 import { errorFromFailure } from '../http/errorFromFailure';
 import { errorFromResponse } from '../http/errorFromResponse';
 import { isReplayableBody } from '../http/isReplayableBody';
-import { parseRetryAfter } from '../http/parseRetryAfter';
+import { parseRateLimit } from '../http/parseRateLimit';
 import type { RateGovernor } from '../http/RateGovernor';
 import { isIdempotentMethod, type RetryPolicy } from '../http/retryRules';
 import { sendWithRetry } from '../http/sendWithRetry';
+import { throttleWaitMs } from '../http/throttleWaitMs';
 import type { Timing } from '../http/Timing';
 
 export interface SharePointBehaviorOptions {
@@ -69,7 +70,11 @@ export function CustodianSharePoint(options: SharePointBehaviorOptions): (instan
           async () => {
             await options.governor.acquire(1, init.signal ?? undefined);
             const response = await fetch(url.toString(), init);
-            options.governor.record(response.status, parseRetryAfter(response.headers.get('retry-after'), options.timing.now()));
+            // SharePoint is the service that sends RateLimit-* ("Avoid getting throttled or blocked in SharePoint
+            // Online"): the governor slows down on them before a 429, and waits for the later of Retry-After and
+            // RateLimit-Reset after one, as Graph's own pipeline does (GovernorMiddleware).
+            options.governor.noteQuota(url.origin, parseRateLimit(response.headers));
+            options.governor.record(response.status, throttleWaitMs(response.status, response.headers, options.timing.now()));
             return response;
           },
           {
