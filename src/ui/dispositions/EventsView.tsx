@@ -54,6 +54,14 @@ const useStyles = makeStyles({
   scroll: { maxHeight: '320px', overflowY: 'auto' }
 });
 
+/**
+ * Text that reads as Purview's own query (`ComplianceAssetId:4815 OR ComplianceAssetId:4816`, as the Purview portal
+ * and New-ComplianceRetentionEvent take it) rather than a list of ids: a property name, then a colon.
+ */
+export function looksLikeEventQuery(text: string): boolean {
+  return /(^|\s)[A-Za-z_][A-Za-z0-9_]*:\S/.test(text);
+}
+
 /** Splits asset ids typed one a line or separated by commas or semicolons. */
 export function parseAssetIds(text: string): string[] {
   return [
@@ -85,11 +93,16 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
   const [confirming, setConfirming] = React.useState(false);
   const [fired, setFired] = React.useState<FiredEvent | undefined>();
 
-  const assetIds = parseAssetIds(assetText);
+  // A pasted Purview query is sent as it is, and read by the core the way Purview reads it (or refused with why).
+  const query = looksLikeEventQuery(assetText) ? assetText.trim() : undefined;
+  const assetIds = query === undefined ? parseAssetIds(assetText) : [];
   const problems = {
     eventType: eventType === '' ? 'Choose the event type.' : undefined,
     displayName: displayName.trim() === '' ? 'Name the event as people will recognise it in Purview.' : undefined,
-    assetIds: assetIds.length === 0 ? 'Enter at least one asset id: without one, the event starts every item of its type.' : undefined
+    assetIds:
+      assetIds.length === 0 && query === undefined
+        ? 'Enter at least one asset id: without one, the event starts every item of its type.'
+        : undefined
   };
 
   const runPreview = async (event: React.FormEvent): Promise<void> => {
@@ -107,6 +120,7 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
           displayName: displayName.trim(),
           ...(description.trim() ? { description: description.trim() } : {}),
           assetIds,
+          ...(query !== undefined ? { query } : {}),
           ...(eventDate ? { eventDate: `${eventDate}T00:00:00Z` } : {})
         })
       );
@@ -153,7 +167,7 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
                 className={styles.wide}
                 label="Asset ids"
                 required
-                hint="One a line, or separated by commas."
+                hint="One a line, or separated by commas; or paste the query as Purview takes it: ComplianceAssetId:4815 OR ComplianceAssetId:4816."
                 validationMessage={tried ? problems.assetIds : undefined}
               >
                 <Textarea value={assetText} onChange={(_, data) => setAssetText(data.value)} />

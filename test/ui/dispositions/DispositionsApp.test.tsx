@@ -264,6 +264,21 @@ describe('DispositionsApp', () => {
     expect(services.calls.find((c) => c.method === 'fireEvent')?.args).toEqual(['p1', 2]);
   });
 
+  // Purview's portal and New-ComplianceRetentionEvent take the asset ids as a KQL query; a records manager pastes it
+  // from there. It goes to the preview as the query (read the way Purview reads it), not as one asset id.
+  it('sends a pasted Purview query as the query, and plain ids as ids', async () => {
+    const { services, user } = await renderApp();
+    await user.click(screen.getByRole('tab', { name: 'Retention events' }));
+    await user.selectOptions(await screen.findByLabelText(/Event type/), 'Contract Expiry');
+    await user.type(screen.getByLabelText(/Event name/), 'Fabrikam contracts expired');
+    await user.type(screen.getByLabelText(/Asset ids/), 'ComplianceAssetId:4815 OR ComplianceAssetId:"EMP 12"');
+    await user.click(screen.getByRole('button', { name: 'Preview the event' }));
+    expect(services.calls.find((c) => c.method === 'previewEvent')?.args[0]).toMatchObject({
+      assetIds: [],
+      query: 'ComplianceAssetId:4815 OR ComplianceAssetId:"EMP 12"'
+    });
+  });
+
   it('shows a broken chain with the entry it breaks at, and a certificate of disposal per batch', async () => {
     const broken: ProofRegisterReport = {
       entries: [registerEntry(0), registerEntry(1, { subjectName: 'Invoice INV-00002.pdf' })],
