@@ -1,13 +1,12 @@
-import type { ListItem } from '@microsoft/microsoft-graph-types';
 import { createDevTenantTokenProvider } from '../../../../src/core/auth/createDevTenantTokenProvider';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
 import { createGraphGateway } from '../../../../src/core/graph/createGraphGateway';
-import { listAll } from '../../../../src/core/graph/iteratePages';
 import { defaultBackoff } from '../../../../src/core/http/backoffDelay';
 import { bulkLabel } from '../../../../src/core/services/bulkLabel';
 import { createMemoryCheckpointStore } from '../../../../src/core/services/jobs';
 import { createSharePoint } from '../../../../src/core/sharepoint/createSharePoint';
 import { fakeTiming } from '../../support/fakeTiming';
+import { libraryFileItems } from './support/libraryFileItems';
 import { startServicesTenant, type Library, type ServicesTenant } from '../support/servicesTenant';
 
 let tenant: ServicesTenant;
@@ -17,15 +16,7 @@ let files: { id: number; name: string }[];
 beforeAll(async () => {
   tenant = await startServicesTenant(40);
   records = await tenant.library('/sites/records', 'Records');
-  const rows = await listAll<ListItem>(tenant.graph('records-manager'), {
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(records.siteId)}/lists/${records.listId}/items?$expand=fields($select=FileLeafRef)&$top=200`,
-    action: 'list the records'
-  });
-  files = rows
-    // Files only: a folder's name has no extension here.
-    .filter((r) => /\.\w+$/.test(String((r.fields as Record<string, unknown>).FileLeafRef)))
-    .map((r) => ({ id: Number(r.id), name: String((r.fields as Record<string, unknown>).FileLeafRef) }));
+  files = await libraryFileItems(tenant.graph('records-manager'), records);
 });
 afterAll(() => tenant.close());
 

@@ -1,8 +1,7 @@
-import type { ListItem } from '@microsoft/microsoft-graph-types';
 import { getRetentionLabel } from '../../../../src/core/graph/driveItems/getRetentionLabel';
-import { listAll } from '../../../../src/core/graph/iteratePages';
 import { bulkLabel, type BulkLabelReport } from '../../../../src/core/services/bulkLabel';
 import { createMemoryCheckpointStore } from '../../../../src/core/services/jobs';
+import { libraryFileItems } from './support/libraryFileItems';
 import { startServicesTenant, type Library, type ServicesTenant } from '../support/servicesTenant';
 
 // Microsoft documents SetComplianceTagOnBulkItems as `public List<int> SetComplianceTagOnBulkItems(List<int> itemIds,
@@ -20,14 +19,7 @@ const gone = { id: 987_654, name: 'Gone.docx' };
 beforeAll(async () => {
   tenant = await startServicesTenant(40);
   records = await tenant.library('/sites/records', 'Records');
-  const rows = await listAll<ListItem>(tenant.graph('records-manager'), {
-    method: 'GET',
-    url: `/sites/${encodeURIComponent(records.siteId)}/lists/${records.listId}/items?$expand=fields($select=FileLeafRef)&$top=200`,
-    action: 'list the records'
-  });
-  files = rows
-    .filter((r) => /\.\w+$/.test(String((r.fields as Record<string, unknown>).FileLeafRef)))
-    .map((r) => ({ id: Number(r.id), name: String((r.fields as Record<string, unknown>).FileLeafRef) }));
+  files = await libraryFileItems(tenant.graph('records-manager'), records);
 }, 90_000);
 afterAll(() => tenant.close());
 
