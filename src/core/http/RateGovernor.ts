@@ -34,6 +34,12 @@ export interface RateGovernorOptions {
    * once 80% of an app's one-minute limit is used, so 0.2 takes every one it sends.
    */
   quotaLowShare: number;
+  /**
+   * RateLimit headers whose Reset is shorter than this are left to the 429 feedback. Reset comes in whole seconds
+   * (SharePoint's windows are a minute long); a window of a second or two is then rounded up by as much as the window
+   * itself, and Remaining / Reset would pace at a fraction of what the service accepts.
+   */
+  quotaMinResetMs: number;
 }
 
 /**
@@ -51,7 +57,8 @@ export const defaultRateGovernorOptions: RateGovernorOptions = {
   slowStartGrowth: 0.5,
   acceptedShare: 0.95,
   plateauDivisor: 5,
-  quotaLowShare: 0.2
+  quotaLowShare: 0.2,
+  quotaMinResetMs: 2000
 };
 
 export interface RateGovernorSnapshot {
@@ -147,7 +154,11 @@ export class RateGovernor {
    */
   noteQuota(origin: string, quota: RateLimitQuota | undefined): void {
     const now = this.timing.now();
-    const low = quota !== undefined && quota.limit > 0 && quota.remaining <= quota.limit * this.options.quotaLowShare && quota.resetMs > 0;
+    const low =
+      quota !== undefined &&
+      quota.limit > 0 &&
+      quota.remaining <= quota.limit * this.options.quotaLowShare &&
+      quota.resetMs >= Math.max(1, this.options.quotaMinResetMs);
     if (!low) {
       if (this.quotaCap?.origin === origin) {
         // The slot after the last one was given at the warning's pace; the next request need not wait for it.

@@ -108,13 +108,29 @@ describe('RateGovernor and the RateLimit headers', () => {
   it('stops growing while they warn, then grows additively, not by slow start', () => {
     const timing = fakeTiming();
     const g = new RateGovernor(timing, { initialRate: 10, increasePerSecond: 10 });
-    g.noteQuota(sharePoint, { limit: 100, remaining: 20, resetMs: 1000 });
+    g.noteQuota(sharePoint, { limit: 100, remaining: 20, resetMs: 5000 });
     g.record(200);
     expect(g.rate).toBe(10);
     g.noteQuota(sharePoint, undefined);
     g.record(200);
     expect(g.rate).toBe(11); // + 10 / 10, where slow start would have added 0.5... times more each answer
   });
+});
+
+// Reset comes in whole seconds: for a window of about a second (a per-second ceiling), "1" may mean 50 ms, and pacing
+// Remaining over a whole second would send a fraction of what the service takes. Such headers are left to the 429s.
+it('leaves a warning whose Reset is under two seconds to the 429 feedback: no pace, no pause, growth goes on', async () => {
+  const timing = fakeTiming();
+  const g = new RateGovernor(timing, { initialRate: 100, burstSeconds: 0 });
+  g.noteQuota(sharePoint, { limit: 200, remaining: 10, resetMs: 1000 });
+  g.noteQuota(sharePoint, { limit: 200, remaining: 0, resetMs: 1000 });
+  expect(g.snapshot().pausedUntil).toBeLessThanOrEqual(timing.now());
+  g.record(200);
+  expect(g.rate).toBe(100.5); // slow start still: + 0.5 an answer
+  await g.acquire();
+  await g.acquire();
+  // About 100 a second (the rate grew by half a request), not the 10 a second that 10 left over one second would give.
+  expect(timing.sleeps.map((ms) => Math.round(ms))).toEqual([10]);
 });
 
 describe('parseRateLimit', () => {
