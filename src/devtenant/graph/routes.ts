@@ -16,6 +16,7 @@ import { retentionEventRoutes } from './retentionEvents';
 import { ediscoveryRoutes } from './ediscovery';
 import { userRoutes } from './users';
 import { messageRoutes } from './messages';
+import { searchRoutes } from '../search/searchQuery';
 
 /** Every Graph operation the dev tenant serves, under `/v1.0` and `/beta` alike. */
 export const graphRoutes: readonly Route[] = [
@@ -32,6 +33,7 @@ export const graphRoutes: readonly Route[] = [
   ...ediscoveryRoutes,
   ...userRoutes,
   ...messageRoutes,
+  ...searchRoutes,
   ...batchRoutes((sub) => dispatchGraph(sub))
 ];
 
