@@ -56,6 +56,7 @@ import { sensitivityOptionsFromGraph } from '../../src/core/services/filePlan/se
 import { listTenantLibraries } from '../../src/core/services/index/listTenantLibraries';
 import { openRecordsSite } from '../../src/core/services/recordsSite/RecordsSite';
 import { recordStateFromLabel } from '../../src/core/services/resolveDocument/recordStateFromLabel';
+import { resolveDocument } from '../../src/core/services/resolveDocument/resolveDocument';
 import { findSites } from '../../src/core/services/sites/findSites';
 
 interface Fixture {
@@ -412,11 +413,10 @@ const operations: { operation: string; page: string; read: (documented: Fixture,
       );
       const library = (lists.response.body as Json).value[0];
       expect(library.list.template).toBe('documentLibrary');
-      // Every site's one visible library (list-list's genericList is not one), named by the site's documented name.
-      // The library's own name is not asserted: list-list shows `name` ("Documents") and no displayName, and the core
-      // names the library by its id then (reported on issue #14).
-      expect(libraries.map((l) => [l.siteId, l.listId, l.siteName])).toEqual(
-        body.value.map((site: Json) => [site.id, library.id, site.name])
+      // Every site's one visible library (list-list's genericList is not one), named by the site's documented name,
+      // and the library by its own: list-list shows `name` ("Documents") and no displayName.
+      expect(libraries.map((l) => [l.siteId, l.listId, l.siteName, l.libraryName])).toEqual(
+        body.value.map((site: Json) => [site.id, library.id, site.name, library.name])
       );
     }
   },
@@ -523,11 +523,19 @@ const operations: { operation: string; page: string; read: (documented: Fixture,
     operation: 'getDriveItemBySharingUrl -> the document Word has open',
     page: 'shares-get',
     read: async (documented, body) => {
-      // resolveDocument is not fed this answer: the example's driveItem has no parentReference, so the core would address
-      // the label and sensitivity labels at /drives//items/{id} (reported on issue #14).
       expect(
         await getDriveItemBySharingUrl(documentedGateway(documented), 'https://contoso.sharepoint.com/contoso%20project.docx')
       ).toEqual(body);
+      // The example's driveItem has no parentReference: the document cannot be addressed by its drive, and
+      // resolveDocument says so rather than asking for /drives//items/{id}.
+      const sent: GraphCall<unknown>[] = [];
+      const resolved = await resolveDocument(
+        Object.assign(routedGateway([[/^\/shares\//, documented]], sent), { baseOrigin: 'https://graph.microsoft.com' }),
+        'https://contoso.sharepoint.com/contoso%20project.docx',
+        { extraHosts: ['contoso.sharepoint.com'] }
+      );
+      expect(resolved).toMatchObject({ found: false, reason: 'notFound', why: expect.stringMatching(/did not say which library/) });
+      expect(sent.map((c) => c.url).filter((u) => u.includes('/drives//'))).toEqual([]);
     }
   },
   {

@@ -20,12 +20,14 @@ export async function listTenantLibraries(graph: GraphGateway, options: CallOpti
     if (!site.id) continue;
     for (const list of await listSiteLists(graph, site.id, options)) {
       if (!list.id || list.list?.template !== 'documentLibrary' || list.list.hidden === true) continue;
-      if (custodianOwn.test(list.displayName ?? '')) continue;
+      // list-list's example names a library by `name` only ("Documents"); `displayName` is what the site shows.
+      const libraryName = list.displayName ?? list.name ?? list.id;
+      if (custodianOwn.test(libraryName)) continue;
       out.push({
         siteId: site.id,
         listId: list.id,
         siteName: site.displayName ?? site.name ?? site.id,
-        libraryName: list.displayName ?? list.id
+        libraryName
       });
     }
   }

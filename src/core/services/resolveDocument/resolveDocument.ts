@@ -63,7 +63,17 @@ export async function resolveDocument(
       return { found: false, reason: 'noAccess', what: e.what, why: e.why, whatToDo: e.whatToDo };
     throw e;
   }
-  const ref = { driveId: String(item.parentReference?.driveId ?? ''), itemId: String(item.id ?? '') };
+  const driveId = item.parentReference?.driveId;
+  // Every request below names the file by its drive; without one they would go to `/drives//items/...`.
+  if (!driveId || !item.id)
+    return {
+      found: false,
+      reason: 'notFound',
+      what: 'Custodian could not tell where this document is stored.',
+      why: 'Microsoft 365 found the document but did not say which library or OneDrive holds it.',
+      whatToDo: 'Save the document again (File > Save), then reopen Custodian.'
+    };
+  const ref = { driveId, itemId: item.id };
   const [labelOutcome, sensitivityOutcome] = await runBatch(
     graph,
     [getRetentionLabelCall(ref), extractSensitivityLabelsCall(ref, item.name ?? undefined)] as GraphCall<unknown>[],
