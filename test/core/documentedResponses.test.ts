@@ -684,7 +684,7 @@ const skipped: { operation: string; why: string }[] = [
   },
   {
     operation: 'getDriveItemText',
-    why: "driveitem-get-content documents a 302 to a pre-authenticated download URL and no body; fetch follows it, so the text is the file's own bytes."
+    why: "driveitem-get-content shows no example of the $select=id,@microsoft.graph.downloadUrl answer it recommends; the download itself is the file's own bytes (test/devtenant/downloadUrl.test.ts)."
   },
   {
     operation: 'getListItemRetentionLabel',

@@ -7,6 +7,7 @@ import { clearAll, schemaVersion } from '../store/db';
 import { seedTenant } from '../seed/seed';
 import { getMeta } from '../tenant';
 import { uploadRoutes } from '../graph/uploadSessions';
+import { downloadRoutes } from '../graph/downloadUrls';
 import { monitorRoutes } from '../graph/sensitivityAssignment';
 import { readRecordsSettings, writeRecordsSettings } from '../records';
 import { encodePath } from '../protocol/urlEncoding';
@@ -259,5 +260,6 @@ export const controlRoutes: readonly Route[] = [
     }
   },
   ...uploadRoutes,
+  ...downloadRoutes,
   ...monitorRoutes
 ];

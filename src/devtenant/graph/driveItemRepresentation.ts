@@ -1,6 +1,7 @@
 import { errors } from '../errors';
 import type { Ctx } from '../http/context';
 import { applySelect, expandOption, selectOption } from '../http/query';
+import { downloadUrlOf } from './downloadUrls';
 import { childrenOf, type ItemMeta } from '../store/items';
 import type { ListRow, SiteRow } from '../store/sites';
 import { ctagOf, etagOf, identitySet, itemWebUrl, listWebUrl, sharepointIds } from './common';
@@ -50,7 +51,7 @@ export function driveItemRepresentation(ctx: Ctx, site: SiteRow, list: ListRow, 
     };
   } else {
     out.file = { mimeType: item.mime ?? 'application/octet-stream' };
-    out['@microsoft.graph.downloadUrl'] = `${ctx.origin}/${ctx.version}/drives/${list.drive_id}/items/${item.id}/content`;
+    if (list.drive_id) out['@microsoft.graph.downloadUrl'] = downloadUrlOf(ctx, list.drive_id, item.id);
   }
   return out;
 }
