@@ -335,7 +335,15 @@ const operations: { operation: string; page: string; read: (documented: Fixture,
     operation: 'listSensitivityLabels -> the classification options',
     page: 'tenantdatasecurityandgovernance-list-sensitivitylabels',
     read: async (documented, body) => {
-      const options = sensitivityOptionsFromGraph((await listSensitivityLabels(documentedGateway(documented))) as SensitivityLabel[]);
+      const sent: GraphCall<unknown>[] = [];
+      const options = sensitivityOptionsFromGraph(
+        (await listSensitivityLabels(
+          routedGateway([[/^\/security\/dataSecurityAndGovernance\/sensitivityLabels/, documented]], sent)
+        )) as SensitivityLabel[]
+      );
+      // The route Microsoft documents for delegated access ("Get labels for the signed-in user (delegated
+      // permissions)": GET /security/dataSecurityAndGovernance/sensitivityLabels), the one this page's example calls.
+      expect(sent.map((c) => c.url.split('?')[0])).toEqual([new URL(documented.request.url).pathname.replace(/^\/(v1\.0|beta)/, '')]);
       expect(options).toEqual([
         { id: body.value[0].id, name: body.value[0].name, description: body.value[0].description, rank: body.value[0].priority }
       ]);
