@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../store/db';
 import { type ListRow, listServerRelativeUrl, type SiteRow } from '../store/sites';
+import type { ItemRow } from '../store/items';
 import { getMeta, setMeta } from '../tenant';
 
 /**
@@ -55,26 +56,28 @@ function dropIndexes(db: Database.Database): void {
   for (const [name] of indexes) db.exec(`DROP INDEX IF EXISTS ${name}`);
 }
 
-interface CrawledItem {
-  id: string;
-  list_id: string;
-  num: number;
-  uid: string;
-  parent_id: string | null;
-  path: string;
-  name: string;
-  is_folder: number;
-  size: number;
-  mime: string | null;
-  created: string;
-  modified: string;
-  created_by: string;
-  modified_by: string;
-  fields: string;
-  label: string | null;
-  deleted: number;
-  seq: number;
-}
+/** The columns of an item row the crawl reads (the SELECT in `crawl`). */
+type CrawledItem = Pick<
+  ItemRow,
+  | 'id'
+  | 'list_id'
+  | 'num'
+  | 'uid'
+  | 'parent_id'
+  | 'path'
+  | 'name'
+  | 'is_folder'
+  | 'size'
+  | 'mime'
+  | 'created'
+  | 'modified'
+  | 'created_by'
+  | 'modified_by'
+  | 'fields'
+  | 'label'
+  | 'deleted'
+  | 'seq'
+>;
 
 interface Person {
   name: string | null;
