@@ -12,6 +12,7 @@ import type { DispositionIndex, IndexEntry } from '../../../../src/core/services
 import type { IndexedItem } from '../../../../src/core/services/index/IndexedItem';
 import { fakeTiming } from '../../support/fakeTiming';
 import { startLoopbackPeer, staticTokens, type LoopbackPeer } from '../../support/loopbackPeer';
+import { previewIndex } from '../support/previewIndex';
 import { refusal } from '../support/refusal';
 
 // What a retention event will start, decided from the index's items and Graph's event types (answered in the shape
@@ -78,19 +79,7 @@ function entry(id: string, labelName: string | undefined, assetId: string | unde
 }
 
 function indexOf(entries: IndexEntry[], events: RetentionEventFact[] = [], withFacts = true): DispositionIndex {
-  const unused = (): never => {
-    throw new Error('not used by the preview');
-  };
-  return {
-    entries: () => entries,
-    facts: () => (withFacts ? { labels, unreadableLabels: [], events } : undefined),
-    entry: (key) => entries.find((e) => e.key === key),
-    open: unused,
-    refresh: unused,
-    queue: unused,
-    forecast: unused,
-    forget: unused
-  };
+  return previewIndex(entries, withFacts ? { labels, unreadableLabels: [], events } : undefined);
 }
 
 let peer: LoopbackPeer;

@@ -5,7 +5,7 @@ import { createEventDateFinder } from '../../../../src/core/services/events/even
 import { fireRetentionEvent } from '../../../../src/core/services/events/fireRetentionEvent';
 import { parseAssetIdQuery } from '../../../../src/core/services/events/parseAssetIdQuery';
 import { previewRetentionEvent } from '../../../../src/core/services/events/previewRetentionEvent';
-import type { DispositionIndex, IndexEntry } from '../../../../src/core/services/index/createDispositionIndex';
+import type { IndexEntry } from '../../../../src/core/services/index/createDispositionIndex';
 import {
   retentionEventQueries,
   sources,
@@ -16,6 +16,7 @@ import {
 } from '../../../support/retentionEventQueries';
 import { fakeTiming } from '../../support/fakeTiming';
 import { startLoopbackPeer, staticTokens, type LoopbackPeer } from '../../support/loopbackPeer';
+import { previewIndex } from '../support/previewIndex';
 import { refusal } from '../support/refusal';
 
 // The outside truth is the table's pages (test/support/retentionEventQueries.ts): Purview's "Start retention when an
@@ -71,19 +72,7 @@ const entryOf = (t: TableItem): IndexEntry => ({
   retention: { ok: true, kind: 'awaitingEvent' } as unknown as IndexEntry['retention']
 });
 const entries = tableItems.map(entryOf);
-const unused = (): never => {
-  throw new Error('not used by the preview');
-};
-const index: DispositionIndex = {
-  entries: () => entries,
-  facts: () => ({ labels, unreadableLabels: [], events: [] }),
-  entry: (key) => entries.find((e) => e.key === key),
-  open: unused,
-  refresh: unused,
-  queue: unused,
-  forecast: unused,
-  forget: unused
-};
+const index = previewIndex(entries, { labels, unreadableLabels: [], events: [] });
 
 let peer: LoopbackPeer;
 let graph: GraphGateway;
