@@ -61,10 +61,6 @@ async function openTab(): Promise<TabWindow> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
   const errors = await collectPageErrors(page);
-  // As in teams.test.ts: the dev tenant answers 400 to Chromium's revalidation of a file it served (If-None-Match).
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(`${server.url}/teams/index.html`);
   await page.locator('[data-testid="queue-summary"], [data-testid="error-card"]').first().waitFor();
   const failure = page.getByTestId('error-card');

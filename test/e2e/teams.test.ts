@@ -67,11 +67,6 @@ async function openTab(path = '/teams/index.html'): Promise<{ page: Page; errors
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
   const errors = await collectPageErrors(page);
-  // The dev tenant answers 400 to the If-None-Match Chromium adds when it revalidates a cached file it served
-  // (a proof anchor read twice); until it answers 304 or ignores the header, these pages skip the HTTP cache.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(`${server.url}${path}`);
   await page.locator('[data-testid="queue-summary"], [data-testid="error-card"]').first().waitFor();
   const failure = page.getByTestId('error-card');
