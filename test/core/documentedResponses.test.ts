@@ -47,6 +47,7 @@ import { listFilePlanDescriptorTemplates } from '../../src/core/graph/retentionL
 import { listRetentionLabels } from '../../src/core/graph/retentionLabels/listRetentionLabels';
 import { listSensitivityLabels } from '../../src/core/graph/sensitivityLabels/listSensitivityLabels';
 import { getDriveItemBySharingUrl } from '../../src/core/graph/shares/getDriveItemBySharingUrl';
+import { type ListItemHitPage, searchListItems } from '../../src/core/graph/search/searchListItems';
 import { getSite } from '../../src/core/graph/sites/getSite';
 import { getSignedInUser } from '../../src/core/graph/users/getSignedInUser';
 import { waitForOperation } from '../../src/core/graph/waitForOperation';
@@ -376,6 +377,40 @@ const operations: { operation: string; page: string; read: (documented: Fixture,
       expect(sources.map((s) => [s.id, s.site?.webUrl])).toEqual(body.value.map((s: Json) => [s.id, s.site.webUrl]));
     }
   },
+  ...(['search-query-listitem', 'search-concept-files-fields'] as const).map((page) => ({
+    operation: `searchListItems -> the hits a record search reads (${page})`,
+    page,
+    read: async (documented: Fixture, body: Json) => {
+      const sent: GraphCall<unknown>[] = [];
+      const pages: ListItemHitPage[] = [];
+      const query = { queryString: 'ComplianceTag:"HR"', fields: ['Title', 'contentclass'] };
+      for await (const hits of searchListItems(routedGateway([[/^\/search\/query$/, documented]], sent), query)) pages.push(hits);
+      // The documented request shape: one listItem request, paged with from and size.
+      expect(sent.map((c) => c.body)).toEqual([
+        { requests: [{ entityTypes: ['listItem'], query: { queryString: query.queryString }, fields: query.fields, from: 0, size: 500 }] }
+      ]);
+      const container = body.value[0].hitsContainers[0];
+      expect(pages).toEqual([
+        {
+          total: container.total,
+          moreResultsAvailable: container.moreResultsAvailable,
+          hits: container.hits.map((hit: Json) => {
+            const r = hit.resource;
+            return {
+              hitId: hit.hitId,
+              fields: Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+              ...(r.id ? { id: r.id } : {}),
+              ...(r.parentReference?.siteId ? { siteId: r.parentReference.siteId } : {}),
+              ...(r.webUrl ? { webUrl: r.webUrl } : {}),
+              ...(r.createdDateTime ? { createdDateTime: r.createdDateTime } : {}),
+              ...(r.lastModifiedDateTime ? { lastModifiedDateTime: r.lastModifiedDateTime } : {}),
+              ...(r.createdBy ? { createdBy: r.createdBy.user.displayName } : {})
+            };
+          })
+        }
+      ]);
+    }
+  })),
   {
     operation: 'getSite',
     page: 'site-get',

@@ -142,7 +142,7 @@ export function SearchView({ services, labels }: SearchViewProps): React.ReactEl
       <Card className={styles.card}>
         <Subtitle2 as="h2">Search records</Subtitle2>
         <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Search records">
-          <Field label="Title or file name starts with">
+          <Field label="Words of the title or file name" hint="The last word may be the start of one: inv finds Invoice.">
             <Input value={form.text} onChange={(_, data) => set({ text: data.value })} />
           </Field>
           <Field label="Retention label">

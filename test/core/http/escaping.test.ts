@@ -1,7 +1,7 @@
 import { base64UrlEncode } from '../../../src/core/http/base64UrlEncode';
 import { encodePathSegment } from '../../../src/core/http/encodePathSegment';
 import { encodeQueryValue } from '../../../src/core/http/encodeQueryValue';
-import { kqlPhrase, kqlPropertyMatch } from '../../../src/core/http/escapeKql';
+import { kqlPhrase, kqlPropertyCompare, kqlPropertyMatch, kqlPropertyPrefix } from '../../../src/core/http/escapeKql';
 import { encodeODataString, quoteODataString } from '../../../src/core/http/quoteODataString';
 import { encodeSharingUrl } from '../../../src/core/graph/shares/encodeSharingUrl';
 
@@ -54,7 +54,18 @@ describe('KQL', () => {
   it('turns a quote and every control or line-breaking character into a space, and nothing else', () => {
     // Tab, DEL, U+2028 and U+2029 (line and paragraph separators), NUL and US (the ends of C0).
     expect(kqlPhrase('a\tb\u007fc\u2028d\u2029e\u0000f\u001fg"h')).toBe('"a b c d e f g h"');
-    expect(kqlPhrase("Board's Q1: 50% (draft) -x AND y*")).toBe('"Board\'s Q1: 50% (draft) -x AND y*"');
+    expect(kqlPhrase("Board's Q1: 50% (draft) -x AND y*")).toBe('"Board\'s Q1: 50% (draft) -x AND y "');
+  });
+
+  // Inside a phrase KQL reads `*` as the prefix wildcard (KQL syntax reference, "Wildcard operator"): a value ending
+  // in * would match every word it starts, and the dev tenant refuses a * before the end as Microsoft Search does.
+  it('never lets a value become a wildcard, and writes a prefix only when asked', () => {
+    expect(kqlPhrase('INV-*')).toBe('"INV- "');
+    expect(kqlPhrase('a*b')).toBe('"a b"');
+    expect(kqlPropertyPrefix('Title', "O'Brien inv")).toBe('Title:"O\'Brien inv*"');
+    expect(kqlPropertyPrefix('Title', 'inv* \n')).toBe('Title:"inv*"');
+    expect(kqlPropertyCompare('Created', '>=', '2024-05-01T00:00:00.000Z')).toBe('Created>=2024-05-01T00:00:00.000Z');
+    expect(() => kqlPropertyCompare('Created', '>=', '2024-05-01 OR x')).toThrow(RangeError);
   });
 
   it.each(['RefinableString00', 'owstaxIdComplianceTag', 'A', `P${'x'.repeat(127)}`])('accepts the managed property name %s', (name) => {

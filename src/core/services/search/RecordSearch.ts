@@ -1,6 +1,6 @@
 import type { FilePlanDescriptors } from '../../domain/filePlanLabel';
 
-/** An information request: every condition given must hold (and); text fields compare as SharePoint does, ignoring case. */
+/** An information request: every condition given must hold (and); text compares as Microsoft Search does, ignoring case. */
 export interface RecordSearch {
   /** Retention label names; an item with any of them matches. */
   labels?: readonly string[];

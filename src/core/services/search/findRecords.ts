@@ -48,7 +48,7 @@ export async function findRecords(
       ...request,
       ...(request.descriptor ? { descriptor: { ...descriptor, ...(subcategory ? { subCategory: subcategory } : {}) } } : {})
     },
-    { labels: s.index.facts()?.labels ?? [], signal }
+    { labels: s.index.facts()?.labels ?? [], labelledAtOf: (key) => s.index.entry(key)?.item.labelledAt, signal }
   );
   return {
     rows: result.rows.map((row) => ({ ...row, siteName: s.placeOf(row.key).siteName })),

@@ -1,13 +1,14 @@
-import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { FilePlanLabel } from '../../domain/filePlanLabel';
+import { isRecordField } from '../../domain/isRecordField';
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
-import { findListItems } from '../../graph/listItems/findListItems';
 import type { ListRef } from '../../graph/listItems/ListRef';
+import { type ListItemHit, searchListItems } from '../../graph/search/searchListItems';
+import { kqlPropertyMatch } from '../../http/escapeKql';
 import { CustodianError } from '../../http/CustodianError';
-import { indexedItemFromListItem, itemKey } from '../index/IndexedItem';
+import { itemKey } from '../index/IndexedItem';
 import type { RecordSearch, RecordSearchRow } from './RecordSearch';
-import { recordSearchFilter } from './recordSearchFilter';
+import { recordSearchProperties as p, recordSearchQuery } from './recordSearchQuery';
 
 export interface RecordSearchResult {
   rows: RecordSearchRow[];
@@ -17,60 +18,113 @@ export interface RecordSearchResult {
   note?: string;
 }
 
+export interface SearchRecordsOptions extends CallOptions {
+  labels: readonly FilePlanLabel[];
+  limit?: number;
+  /** When an item's label was applied (`siteId|listId|itemId`), for a labelled-date condition: search keeps no such property. */
+  labelledAtOf?: (key: string) => string | undefined;
+}
+
+/** Libraries per request: each adds a `ListId:"{guid}"` clause, and KQL stops at 4,096 characters (KQL syntax reference). */
+const librariesPerQuery = 40;
+
+const fieldsWanted = Object.values(p);
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+function invalid(reason: string): CustodianError {
+  return new CustodianError({
+    status: 0,
+    code: 'invalidSearch',
+    serviceMessage: reason,
+    source: 'client',
+    what: 'Custodian could not search the records.',
+    why: reason,
+    whatToDo: 'Correct the search, then try again.'
+  });
+}
+
 /**
- * Searches records for an information request (FOI, subject access, audit) in the given libraries: by label,
- * file plan descriptor, asset id, created/modified/labelled date ranges and text, as one OData filter per library
- * (`findListItems`, every literal quoted by `quoteODataString`). Results are current (Graph, not a cache) and flat
- * for export (`recordSearchCsv`). Permission (least privileged): Sites.Read.All.
+ * Searches records for an information request (FOI, subject access, audit) in the given libraries, on Microsoft
+ * Search (`searchListItems`): by label, file plan descriptor, asset id, created/modified dates and words of the title
+ * or file name, as KQL scoped to the libraries' ids; the label and asset id are then compared exactly, and a
+ * labelled-date range is checked with `labelledAtOf`. It works on libraries of any size (no list view threshold),
+ * and sees what the search index holds, which trails changes by minutes. Flat rows for export (`recordSearchCsv`).
+ * Permission (least privileged, delegated): Sites.Read.All.
  */
 export async function searchRecords(
   graph: GraphGateway,
   libraries: readonly ListRef[],
   search: RecordSearch,
-  options: CallOptions & { labels: readonly FilePlanLabel[]; limit?: number }
+  options: SearchRecordsOptions
 ): Promise<RecordSearchResult> {
-  const built = recordSearchFilter(search, options.labels);
-  if (!built.ok)
-    throw new CustodianError({
-      status: 0,
-      code: 'invalidSearch',
-      serviceMessage: built.reason,
-      source: 'client',
-      what: 'Custodian could not search the records.',
-      why: built.reason,
-      whatToDo: 'Correct the search, then try again.'
-    });
+  const built = recordSearchQuery(search, options.labels);
+  if (!built.ok) throw invalid(built.reason);
   if ('empty' in built) return { rows: [], truncated: false, note: built.reason };
+  if (built.labelled && !options.labelledAtOf) throw invalid('Searching by the date a label was applied needs the disposition index.');
   const limit = options.limit ?? 5000;
   const byName = new Map(options.labels.map((l) => [l.name.toLowerCase(), l]));
+  const wantedLabels = built.labelNames && new Set(built.labelNames.map((n) => n.toLowerCase()));
   const rows: RecordSearchRow[] = [];
-  for (const library of libraries) {
-    for await (const page of findListItems(graph, library, built.filter, { signal: options.signal, top: 999 })) {
-      for (const listItem of page.items as ListItem[]) {
-        const item = indexedItemFromListItem(listItem, library);
-        if (!item) continue;
-        const label = item.labelName ? byName.get(item.labelName.toLowerCase()) : undefined;
-        rows.push({
-          key: itemKey(item),
-          siteId: item.siteId,
-          listId: item.listId,
-          itemId: item.id,
-          name: item.name,
-          title: item.title ?? '',
-          webUrl: item.webUrl ?? '',
-          labelName: item.labelName ?? '',
-          department: label?.descriptors.department ?? '',
-          category: label?.descriptors.category ?? '',
-          referenceId: label?.descriptors.referenceId ?? '',
-          assetId: item.assetId ?? '',
-          created: item.created,
-          modified: item.modified ?? '',
-          labelledAt: item.labelledAt ?? '',
-          isRecord: item.isRecord
-        });
+  const seen = new Set<string>();
+  for (let start = 0; start < libraries.length; start += librariesPerQuery) {
+    const scope = libraries.slice(start, start + librariesPerQuery);
+    const inLibraries = `(${scope.map((l) => kqlPropertyMatch(p.listId, l.listId)).join(' OR ')})`;
+    const queryString = `${built.queryString} AND ${inLibraries}`;
+    for await (const page of searchListItems(graph, { queryString, fields: fieldsWanted }, { signal: options.signal })) {
+      for (const hit of page.hits) {
+        const row = rowOf(hit, scope, byName, options.labelledAtOf);
+        if (!row || seen.has(row.key)) continue;
+        if (wantedLabels && !wantedLabels.has(row.labelName.toLowerCase())) continue;
+        if (search.assetId && row.assetId !== search.assetId) continue;
+        if (built.labelled && !within(row.labelledAt, built.labelled)) continue;
+        seen.add(row.key);
+        rows.push(row);
         if (rows.length >= limit) return { rows, truncated: true };
       }
     }
   }
   return { rows, truncated: false };
+}
+
+function within(instant: string, range: { from?: number; to?: number }): boolean {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return false;
+  return (range.from === undefined || time >= range.from) && (range.to === undefined || time <= range.to);
+}
+
+/** A hit as a row; undefined when it names no list item of the libraries searched (a folder's page, another list). */
+function rowOf(
+  hit: ListItemHit,
+  scope: readonly ListRef[],
+  byName: ReadonlyMap<string, FilePlanLabel>,
+  labelledAtOf: SearchRecordsOptions['labelledAtOf']
+): RecordSearchRow | undefined {
+  const f = hit.fields;
+  const listId = text(f[p.listId.toLowerCase()]).toLowerCase();
+  const itemId = text(f[p.listItemId.toLowerCase()]);
+  const library = scope.find((l) => l.listId.toLowerCase() === listId.replace(/[{}]/g, ''));
+  if (!library || !/^\d+$/.test(itemId)) return undefined;
+  const key = itemKey({ siteId: library.siteId, listId: library.listId, id: itemId });
+  const labelName = text(f[p.label.toLowerCase()]);
+  const label = labelName ? byName.get(labelName.toLowerCase()) : undefined;
+  const title = text(f[p.title.toLowerCase()]);
+  return {
+    key,
+    siteId: library.siteId,
+    listId: library.listId,
+    itemId,
+    name: hit.name ?? (text(f[p.fileName.toLowerCase()]) || title),
+    title,
+    webUrl: hit.webUrl ?? '',
+    labelName,
+    department: label?.descriptors.department ?? '',
+    category: label?.descriptors.category ?? '',
+    referenceId: label?.descriptors.referenceId ?? '',
+    assetId: text(f[p.assetId.toLowerCase()]),
+    created: hit.createdDateTime ?? text(f[p.created.toLowerCase()]),
+    modified: hit.lastModifiedDateTime ?? text(f[p.modified.toLowerCase()]),
+    labelledAt: labelledAtOf?.(key) ?? '',
+    isRecord: isRecordField(f[p.isRecord.toLowerCase()])
+  };
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => tenant.close());
 
 describe('searchRecords', () => {
-  it('finds each item by a hostile asset id and hostile text, escaped through the one OData helper', async () => {
+  it('finds each item by a hostile asset id and hostile text, written through the KQL helpers', async () => {
     const all = await searchRecords(manager, [invoices], { created: { from: '1990-01-01' } }, { labels: facts.labels });
     const files = all.rows.filter((r) => r.name.includes('.'));
     const hostile = [...hostileSingleLine, '=HYPERLINK("http://evil")', "a' or fields/Title ne 'x"];
