@@ -92,6 +92,17 @@ export const errors = {
       innerCode: 'resyncChangesApplyDifferences',
       headers: location ? { Location: location } : undefined
     }),
+  /**
+   * SharePoint's SPQueryThrottledException (the list view threshold, "Manage large lists and libraries"): a 500 by
+   * Microsoft's design, SharePoint REST's code as pnp/pnpjs#3149 reports it; Graph's code is the dev tenant's choice.
+   */
+  listViewThreshold: (): ServiceError =>
+    new ServiceError({
+      status: 500,
+      code: 'generalException',
+      message: 'The attempted operation is prohibited because it exceeds the list view threshold.',
+      spCode: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException'
+    }),
   notImplemented: (what: string): ServiceError =>
     new ServiceError({
       status: 501,

@@ -1,7 +1,7 @@
 import { errors } from '../errors';
 import { type Ctx, json, jsonBody, noContent, type Reply, requirePrincipal } from '../http/context';
 import type { Route } from '../http/router';
-import { applySelect, collectionOptions, expandOption, pageCollection, selectOption } from '../http/query';
+import { applySelect, collectionOptions, expandOption, filterOption, orderByOption, pageCollection, selectOption } from '../http/query';
 import { getItemByNum, insertItem, type ItemMeta, itemsOfList, newItemRow, nextItemNumber, parseFields, updateItem } from '../store/items';
 import { type ColumnDef, columnsOf, findList, type ListRow, type SiteRow } from '../store/sites';
 import { enforceRecordAction, startsLocked } from '../records';
@@ -11,6 +11,7 @@ import { stmt } from '../store/db';
 import { checkIfMatch, etagOf, identitySet, itemWebUrl, loadListOfSite, sharepointIds } from './common';
 import { readDeltaPage } from './delta';
 import { preserveBeforeDelete } from '../holds/preservationHold';
+import { enforceListViewThreshold, honorsNonIndexedQueries } from './listViewThreshold';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
 const writeScopes = ['Sites.ReadWrite.All'] as const;
@@ -108,6 +109,14 @@ function listItems(ctx: Ctx, p: Record<string, string>): Reply {
   const { site, list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
   const expand = expandOption(ctx, ['fields', 'driveItem']);
   const fx = expand.get('fields');
+  // Before any item is read: a refused query costs SharePoint nothing either.
+  enforceListViewThreshold(
+    ctx.tenant.db,
+    list,
+    columnsOf(list),
+    { filter: filterOption(ctx), orderBy: orderByOption(ctx) },
+    honorsNonIndexedQueries(ctx.headers['prefer'])
+  );
   const items = itemsOfList(ctx.tenant.db, list.id);
   // Filters see fields whether or not they are expanded (SharePoint filters on columns).
   const rows = items.map((it) => listItemRepresentation(ctx, site, list, it, { fields: true }));

@@ -137,6 +137,115 @@ function createColumn(ctx: Ctx, p: Record<string, string>): Reply {
   return json(columnRepresentation(column), 201);
 }
 
+/**
+ * The properties of Graph's columnDefinition (https://learn.microsoft.com/graph/api/resources/columndefinition), so a
+ * PATCH naming one the dev tenant does not change is told so (501), and a name Graph does not have is a 400.
+ */
+const columnDefinitionProperties = [
+  'id',
+  'name',
+  'displayName',
+  'description',
+  'indexed',
+  'required',
+  'boolean',
+  'calculated',
+  'choice',
+  'columnGroup',
+  'contentApprovalStatus',
+  'currency',
+  'dateTime',
+  'defaultValue',
+  'enforceUniqueValues',
+  'geolocation',
+  'hidden',
+  'hyperlinkOrPicture',
+  'isDeletable',
+  'isReorderable',
+  'isSealed',
+  'lookup',
+  'number',
+  'personOrGroup',
+  'propagateChanges',
+  'readOnly',
+  'sourceColumn',
+  'sourceContentType',
+  'term',
+  'text',
+  'thumbnail',
+  'type',
+  'validation'
+];
+
+/** Applies a columnDefinition PATCH body to a column: what can be set at creation can be changed, except the name. */
+function patchedColumn(column: ColumnDef, body: Record<string, unknown>): ColumnDef {
+  const out: ColumnDef = { ...column };
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith('@odata')) continue;
+    switch (key) {
+      case 'indexed':
+      case 'required':
+        if (typeof value !== 'boolean') throw errors.badRequest(`The property '${key}' must be true or false.`);
+        if (value) out[key] = true;
+        else delete out[key];
+        break;
+      case 'displayName':
+        if (typeof value !== 'string' || value.trim() === '' || hasControlCharacters(value) || [...value].length > 255)
+          throw errors.badRequest("The property 'displayName' must be a non-empty name of at most 255 characters.");
+        out.displayName = value;
+        break;
+      case 'description':
+        if (typeof value !== 'string') throw errors.badRequest("The property 'description' must be a string.");
+        if (value === '') delete out.description;
+        else out.description = value;
+        break;
+      // SharePoint fixes a column's internal name (and so its id) when the column is created; a client that sends
+      // the column back as it read it is not asking to rename it.
+      case 'id':
+      case 'name':
+        if (value !== (key === 'id' ? nameGuid(column.name) : column.name))
+          throw errors.badRequest(`The property '${key}' of a column cannot be changed.`);
+        break;
+      case 'choice': {
+        if (column.type !== 'choice') throw errors.notImplemented(`changing the type of the column '${column.name}'`);
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+          throw errors.badRequest("The property 'choice' must be an object.");
+        for (const [facetKey, choices] of Object.entries(value as Record<string, unknown>)) {
+          if (facetKey !== 'choices') throw errors.notImplemented(`changing 'choice.${facetKey}' of a column (choice.choices is served)`);
+          if (!Array.isArray(choices) || choices.some((x) => typeof x !== 'string'))
+            throw errors.badRequest(`Column '${column.name}' needs choice.choices as strings.`);
+          out.choices = choices as string[];
+        }
+        break;
+      }
+      default:
+        if (columnDefinitionProperties.includes(key)) throw errors.notImplemented(`changing the column property '${key}'`);
+        throw errors.badRequest(
+          `The property '${key}' does not exist on type 'microsoft.graph.columnDefinition'. Make sure to only use property names that are defined by the type.`
+        );
+    }
+  }
+  return out;
+}
+
+/**
+ * `PATCH /sites/{id}/lists/{id}/columns/{column-id}` (https://learn.microsoft.com/graph/api/columndefinition-update):
+ * 200 and the column as it now is. `indexed: true` is how a client makes a column usable in `$filter` and `$orderby`
+ * on a large list (see listViewThreshold.ts). Permission: Sites.Manage.All, as for creating a column.
+ */
+function updateColumn(ctx: Ctx, p: Record<string, string>): Reply {
+  const { list } = loadListOfSite(ctx, p.siteId, p.listId, findList);
+  const columns = columnsOf(list);
+  const index = columns.findIndex((c) => nameGuid(c.name) === p.columnId.toLowerCase());
+  if (index < 0) throw errors.notFound(`The column '${p.columnId}' was not found in the list.`);
+  const column = patchedColumn(columns[index], jsonBody(ctx));
+  const updated = columns.map((c, i) => (i === index ? column : c));
+  ctx.tenant.db
+    .prepare('UPDATE lists SET columns = ?, modified = ? WHERE id = ?')
+    .run(JSON.stringify(updated), ctx.tenant.clock.nowIso(), list.id);
+  return json(columnRepresentation(column));
+}
+
 /** `POST /sites/{id}/lists` with `{ displayName, columns, list: { template } }`. */
 function createList(ctx: Ctx, p: Record<string, string>): Reply {
   const site = loadSite(ctx, p.siteId);
@@ -223,6 +332,10 @@ export const listRoutes: readonly Route[] = [
       GET: { scopes: readScopes, query: collectionOptions, run: listColumns },
       POST: { scopes: ['Sites.Manage.All', 'Sites.FullControl.All'], run: createColumn }
     }
+  },
+  {
+    pattern: 'sites/{siteId}/lists/{listId}/columns/{columnId}',
+    ops: { PATCH: { scopes: ['Sites.Manage.All', 'Sites.FullControl.All'], run: updateColumn } }
   },
   {
     pattern: 'sites/{siteId}/drives',

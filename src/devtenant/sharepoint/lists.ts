@@ -1,7 +1,8 @@
 import { errors } from '../errors';
 import { type Ctx, jsonBody, type Reply } from '../http/context';
 import type { Route } from '../http/router';
-import { expandOption, pageCollection } from '../http/query';
+import { expandOption, filterOption, orderByOption, pageCollection } from '../http/query';
+import { enforceListViewThreshold } from '../graph/listViewThreshold';
 import { getItem, getItemByNum, type ItemMeta, itemsOfList, parseFields, updateItem as updateItemRow } from '../store/items';
 import { cryptoRng, guid } from '../store/ids';
 import { enforceRecordAction } from '../records';
@@ -145,6 +146,15 @@ function renameFields(o: Record<string, unknown>): Record<string, unknown> {
 function items(ctx: Ctx, p: Record<string, string>): Reply {
   const s = site(ctx);
   const list = loadList(ctx, p.listId);
+  // SharePoint REST has no Prefer opt-in: a non-indexed column is answered on small lists and refused past the threshold.
+  enforceListViewThreshold(
+    ctx.tenant.db,
+    list,
+    columnsOf(list),
+    { filter: filterOption(ctx), orderBy: orderByOption(ctx) },
+    true,
+    (path) => (path.length ? path[0] : undefined)
+  );
   const select = selectList(ctx);
   ctx.query.delete('$select');
   const all = itemsOfList(ctx.tenant.db, list.id).map((it) => spItem(ctx, s, list, it));

@@ -73,6 +73,12 @@ export function TakeEmailDialog({ open, library, services, onDone, onCancel }: T
             ) : (
               <Body1>{library.name} already has the email columns; Custodian will map it for email.</Body1>
             )}
+            {library.email.columnsToIndex.length > 0 ? (
+              <Body1>
+                Custodian will also index {library.email.columnsToIndex.join(', ')}, so filing can find a message already filed in a large
+                library.
+              </Body1>
+            ) : null}
             <Body1>
               Existing files and the library&apos;s default labels do not change. Outlook users can then file messages into {library.name}.
             </Body1>

@@ -96,7 +96,8 @@ export const notTakingEmail: LibrarySummary['email'] = {
     { name: 'EmailSubject', displayName: 'Subject', kind: 'text' },
     { name: 'InternetMessageId', displayName: 'Internet Message Id', kind: 'text' },
     { name: 'ConversationId', displayName: 'Conversation Id', kind: 'text' }
-  ]
+  ],
+  columnsToIndex: []
 };
 
 export const invoices: LibrarySummary = {
@@ -220,7 +221,7 @@ export function fakeServices(): FakeServices {
       const library = librariesSnapshot.libraries.find((l) => l.id === libraryId)!;
       return {
         addedColumns: library.email.missingColumns.map((c) => c.displayName),
-        library: { ...library, email: { takesEmail: true, missingColumns: [] } }
+        library: { ...library, email: { takesEmail: true, missingColumns: [], columnsToIndex: [] } }
       };
     })
   };

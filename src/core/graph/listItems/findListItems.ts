@@ -7,19 +7,19 @@ import { listPath, type ListRef } from './ListRef';
 
 /**
  * The items of a list matching an OData filter on their columns, with their fields:
- * `GET /sites/{s}/lists/{l}/items?$expand=fields&$filter=...`. Build `filter` with `quoteODataString` for every
- * literal; it is percent-encoded here. Graph refuses filters on columns that are not indexed unless the request
- * carries `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`, which it does (at the risk Microsoft names: a
- * large list may then fail). Permission (least privileged): Sites.Read.All (delegated and application).
+ * `GET /sites/{s}/lists/{l}/items?$expand=fields&$filter=...`. Filter on indexed columns only: Graph refuses a
+ * filter on any other column unless the request carries `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`,
+ * which is not documented and fails past SharePoint's 5,000-item list view threshold; Custodian never sends it
+ * (to search across libraries, use `searchListItems`). Build `filter` with `quoteODataString` for every literal;
+ * it is percent-encoded here. Permission (least privileged): Sites.Read.All (delegated and application).
  *
- * @example findListItemsCall(list, `fields/ComplianceAssetId eq ${quoteODataString("O'Brien #7")}`)
+ * @example findListItemsCall(list, `fields/InternetMessageId eq ${quoteODataString('<a@b>')}`)
  */
 export function findListItemsCall(ref: ListRef, filter: string, options: { top?: number } = {}): GraphCall<unknown> {
   const top = options.top ? `&$top=${options.top}` : '';
   return {
     method: 'GET',
     url: `${listPath(ref)}/items?$expand=fields&$filter=${encodeQueryValue(filter)}${top}`,
-    headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
     action: 'search the list'
   };
 }

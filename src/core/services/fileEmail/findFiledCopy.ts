@@ -1,10 +1,6 @@
-import type { ListItem } from '@microsoft/microsoft-graph-types';
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
-import { listAll } from '../../graph/iteratePages';
-import { findListItemsCall } from '../../graph/listItems/findListItems';
-import { quoteODataString } from '../../http/quoteODataString';
-import { emailColumns } from '../fileMessage/emailColumns';
+import { findFiledItems } from '../fileMessage/findFiledItems';
 import type { LibraryPlan } from '../libraryPlan/libraryPlansList';
 
 /** A message already filed: its file name and where to open it. */
@@ -21,17 +17,10 @@ export async function findFiledCopy(
   options: CallOptions = {}
 ): Promise<FiledCopy | undefined> {
   if (!internetMessageId) return undefined;
-  const items = await listAll<ListItem>(
-    graph,
-    {
-      ...findListItemsCall(
-        { siteId: plan.siteId, listId: plan.listId },
-        `fields/${emailColumns.internetMessageId} eq ${quoteODataString(internetMessageId)}`
-      ),
-      action: 'look for the email in the records library'
-    },
-    options
-  );
+  const items = await findFiledItems(graph, { siteId: plan.siteId, listId: plan.listId }, internetMessageId, {
+    ...options,
+    action: 'look for the email in the records library'
+  });
   const oldest = [...items].sort((a, b) => Number(a.id) - Number(b.id))[0];
   if (!oldest) return undefined;
   const fields = (oldest.fields ?? {}) as Record<string, unknown>;

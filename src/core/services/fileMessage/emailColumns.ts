@@ -36,6 +36,17 @@ export function createEmailLibrary(graph: GraphGateway, siteId: string, displayN
   );
 }
 
+/**
+ * The email columns a library has but not indexed where filing needs an index (the internet message id, which filing
+ * looks a message up by: Graph refuses a filter on a column that is not indexed).
+ */
+export function unindexedEmailColumns(
+  columns: readonly Pick<ColumnDefinition, 'id' | 'name' | 'indexed'>[]
+): { id: string; name: string }[] {
+  const wanted = new Set(emailColumnDefinitions.filter((c) => c.indexed).map((c) => c.name));
+  return columns.filter((c) => c.id && wanted.has(c.name) && c.indexed !== true).map((c) => ({ id: String(c.id), name: String(c.name) }));
+}
+
 /** The email columns a library lacks (by internal name), in `emailColumnDefinitions` order; none when it takes email. */
 export function missingEmailColumns(columns: readonly Pick<ColumnDefinition, 'name'>[]): ColumnDefinition[] {
   const has = new Set(columns.map((c) => c.name));

@@ -1,4 +1,4 @@
-import type { DriveItem, ListItem, Message } from '@microsoft/microsoft-graph-types';
+import type { DriveItem, Message } from '@microsoft/microsoft-graph-types';
 import { sha256Hex } from '../../domain/sha256Hex';
 import { getDriveItemByPath } from '../../graph/driveItems/getDriveItemByPath';
 import { setRetentionLabelCall } from '../../graph/driveItems/setRetentionLabel';
@@ -10,15 +10,13 @@ import { uploadLargeFile } from '../../graph/driveItems/uploadLargeFile';
 import { smallUploadLimitBytes, uploadSmallFile } from '../../graph/driveItems/uploadSmallFile';
 import type { CallOptions, GraphCall } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
-import { listAll } from '../../graph/iteratePages';
-import { findListItemsCall } from '../../graph/listItems/findListItems';
+import { findFiledItems } from './findFiledItems';
 import { getList } from '../../graph/lists/getList';
 import { getMessage } from '../../graph/messages/getMessage';
 import { getMessageMime } from '../../graph/messages/getMessageMime';
 import { setMessageCategories } from '../../graph/messages/setMessageCategories';
 import { runBatch } from '../../graph/runBatch';
 import { CustodianError } from '../../http/CustodianError';
-import { quoteODataString } from '../../http/quoteODataString';
 import { refusalError } from '../declareRecord/refusalError';
 import type { LibraryPlan } from '../libraryPlan/libraryPlansList';
 import { emailColumns } from './emailColumns';
@@ -149,14 +147,7 @@ export async function fileMessage(
       (s) => steps.get(s) ?? { step: s, status: 'unchanged' }
     );
 
-  const first = await listAll<ListItem & { driveItem?: DriveItem }>(
-    graph,
-    {
-      ...findListItemsCall(list, `fields/${emailColumns.internetMessageId} eq ${quoteODataString(message.internetMessageId)}`),
-      action: 'look for the email in the library'
-    },
-    options
-  );
+  const first = await findFiledItems(graph, list, message.internetMessageId, { ...options, action: 'look for the email in the library' });
   const fields = { ...extra, ...messageFields(message) };
   const alreadyFiled = async (item: DriveItem): Promise<FileMessageResult> => {
     // The attachments go beside the first copy under the names it gave them; one already there is left alone.

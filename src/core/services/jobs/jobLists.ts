@@ -8,7 +8,8 @@ export const jobsList = defineRecordsList({
   key: 'jobId',
   columns: {
     jobId: { kind: 'text', indexed: true },
-    kind: { kind: 'text' },
+    // Indexed: unfinished jobs are looked up by kind (`unfinishedJobs`).
+    kind: { kind: 'text', indexed: true },
     fingerprint: { kind: 'text' },
     total: { kind: 'number' },
     chunkSize: { kind: 'number' },

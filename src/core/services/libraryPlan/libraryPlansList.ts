@@ -25,7 +25,8 @@ export const libraryPlansList = defineRecordsList<LibraryPlan>({
   key: 'libraryKey',
   columns: {
     libraryKey: { kind: 'text', indexed: true },
-    siteId: { kind: 'text' },
+    // Indexed: a site's plans are looked up by it (`readLibraries`).
+    siteId: { kind: 'text', indexed: true },
     listId: { kind: 'text' },
     driveId: { kind: 'text' },
     libraryName: { kind: 'text' },

@@ -1,5 +1,5 @@
 import { getList } from '../../graph/lists/getList';
-import { missingEmailColumns } from '../fileMessage/emailColumns';
+import { missingEmailColumns, unindexedEmailColumns } from '../fileMessage/emailColumns';
 import { getListDefaultSensitivityLabel } from '../../sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
 import { stoppedJobFor, unfinishedJobOf, type AppliedJob, type UnfinishedJob } from '../bulkLabel/unfinishedJobs';
@@ -29,6 +29,8 @@ export interface LibraryEmailSetup {
   takesEmail: boolean;
   /** The email columns the library lacks, added when a site owner makes it take email. */
   missingColumns: { name: string; displayName: string; kind: 'text' | 'dateTime' }[];
+  /** Email columns the library has that Custodian indexes (internal names), so filing can look messages up by them. */
+  columnsToIndex: string[];
 }
 
 /** A library as its plan shows it: SharePoint's defaults, the plan's required columns, and a stopped bulk run. */
@@ -51,6 +53,7 @@ export async function summariseLibrary(
     )
   ]);
   const missing = missingEmailColumns(list.columns ?? []);
+  const toIndex = unindexedEmailColumns(list.columns ?? []);
   const defaultRetentionLabel = tag?.TagName || null;
   const stopped = stoppedJobFor(jobs, library.id, defaultRetentionLabel);
   return {
@@ -65,7 +68,8 @@ export async function summariseLibrary(
     columns: requirableColumns(list.columns ?? []),
     // As the Outlook pane finds them (emailLibraries): the email columns, and a plan or a place on the records site.
     email: {
-      takesEmail: missing.length === 0 && (plan !== undefined || onRecordsSite),
+      takesEmail: missing.length === 0 && toIndex.length === 0 && (plan !== undefined || onRecordsSite),
+      columnsToIndex: toIndex.map((c) => c.name),
       missingColumns: missing.map((c) => ({
         name: String(c.name),
         displayName: String(c.displayName ?? c.name),

@@ -5,7 +5,8 @@ import { CustodianError } from '../../http/CustodianError';
 import { getListDefaultSensitivityLabel } from '../../sharepoint/listDefaultSensitivityLabel';
 import { getListComplianceTag } from '../../sharepoint/policyStore/getListComplianceTag';
 import { readApplyDefaultJobs } from '../bulkLabel/unfinishedJobs';
-import { missingEmailColumns } from '../fileMessage/emailColumns';
+import { indexListColumn } from '../../graph/lists/indexListColumn';
+import { missingEmailColumns, unindexedEmailColumns } from '../fileMessage/emailColumns';
 import { libraryKeyOf, libraryPlansList, type LibraryPlan } from './libraryPlansList';
 import { findSiteLibrary } from './siteLibraries';
 import type { SiteScope } from './siteScope';
@@ -19,11 +20,13 @@ export interface TakeEmailResult {
 
 /**
  * Sets a library up for filed email, as the site owner confirmed after seeing `LibrarySummary.email.missingColumns`:
- * adds the email columns it lacks (read again first, so a column added meanwhile is not added twice), then saves a
+ * adds the email columns it lacks (read again first, so a column added meanwhile is not added twice) and indexes the
+ * internet message id column if an earlier setup left it unindexed, then saves a
  * library plan for it if it has none (its current defaults, nothing required), which is how the Outlook pane finds it.
  * Existing items and the library's defaults are not changed. A column that fails stops the run; those added stay
  * (they are empty columns), and running it again adds the rest.
- * Permission: Sites.Manage.All on the library's site (list-post-columns); Sites.ReadWrite.All on the records site.
+ * Permission: Sites.Manage.All on the library's site (list-post-columns, columndefinition-update); Sites.ReadWrite.All
+ * on the records site.
  */
 export async function takeEmail(scope: SiteScope, libraryId: string, options: CallOptions = {}): Promise<TakeEmailResult> {
   const signal = options.signal;
@@ -39,6 +42,7 @@ export async function takeEmail(scope: SiteScope, libraryId: string, options: Ca
       if (!(e instanceof CustodianError && e.status === 409)) throw e;
     }
   }
+  for (const column of unindexedEmailColumns(list.columns ?? [])) await indexListColumn(scope.graph, library.ref, column, { signal });
   const recordsSite = await scope.recordsSite();
   const plans = recordsSite.list(libraryPlansList);
   let plan = (await plans.find(libraryKeyOf(library.ref), { signal }))?.value;

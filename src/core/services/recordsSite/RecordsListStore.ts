@@ -13,6 +13,7 @@ import { updateListItemFieldsCall } from '../../graph/listItems/updateListItemFi
 import { createListCall } from '../../graph/lists/createList';
 import { findListByName } from '../../graph/lists/findListByName';
 import { getList } from '../../graph/lists/getList';
+import { indexListColumnCall } from '../../graph/lists/indexListColumn';
 import { CustodianError } from '../../http/CustodianError';
 import type { RecordsListDefinition } from './defineRecordsList';
 import { columnDefinition, type RecordsColumn } from './RecordsColumn';
@@ -87,7 +88,10 @@ export class RecordsListStore<T extends Record<string, unknown>> {
     const clauses: string[] = [];
     for (const [column, value] of Object.entries(where)) {
       if (value === undefined) continue;
-      if (!(column in this.definition.columns)) throw new RangeError(`'${column}' is not a column of '${this.definition.title}'.`);
+      const definition = (this.definition.columns as Record<string, RecordsColumn>)[column];
+      if (!definition) throw new RangeError(`'${column}' is not a column of '${this.definition.title}'.`);
+      // Graph refuses a filter on a column that is not indexed, and SharePoint past 5,000 items (the list view threshold).
+      if (!definition.indexed) throw new RangeError(`'${column}' of '${this.definition.title}' is not indexed; index it to query by it.`);
       clauses.push(`fields/${column} eq ${typeof value === 'string' ? quoteODataString(value) : String(value)}`);
     }
     const first = clauses.length ? findListItemsCall(ref, clauses.join(' and ')) : listListItemsCall(ref);
@@ -197,9 +201,19 @@ export class RecordsListStore<T extends Record<string, unknown>> {
       return { siteId: this.siteId, listId: String(list.id) };
     }
     const ref = { siteId: this.siteId, listId: String(list.id) };
-    const existing = new Set(((await getList(this.graph, ref, options)).columns ?? []).map((c) => c.name));
+    const existing = new Map(((await getList(this.graph, ref, options)).columns ?? []).map((c) => [c.name, c]));
     const missing = Object.keys(columns).filter((c) => !existing.has(c));
     if (missing.length) throw missingColumnsError(title, missing);
+    // A list made by an earlier version may lack an index a query now relies on: add it (a filter on a column that
+    // is not indexed is refused by Graph).
+    for (const [name, column] of Object.entries(columns as Record<string, RecordsColumn>)) {
+      const found = existing.get(name);
+      if (column.indexed && found?.id && found.indexed !== true)
+        await this.graph.call(
+          { ...indexListColumnCall(ref, found.id, name), action: `index the column '${name}' of its list '${title}' on the records site` },
+          options
+        );
+    }
     return ref;
   }
 }

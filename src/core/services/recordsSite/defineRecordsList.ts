@@ -27,7 +27,7 @@ export interface RecordsListDefinition<T extends Record<string, unknown>> {
   description: string;
   /** Column per row property; the property name is the column's internal name. */
   columns: { readonly [K in keyof T]-?: RecordsColumn };
-  /** The property `find(key)` looks up; an indexed text column. */
+  /** The property `find(key)` looks up; an indexed text column (`query` compares indexed columns only). */
   key: keyof T & string;
   schema: z.ZodType<T>;
 }
@@ -50,6 +50,7 @@ export function defineRecordsList<T extends Record<string, unknown>>(definition:
     if (reserved.has(name)) throw new RangeError(`'${name}' is a column SharePoint already has; choose another name.`);
   }
   const keyColumn = definition.columns[definition.key];
-  if (!keyColumn || keyColumn.kind !== 'text') throw new RangeError(`The key '${definition.key}' must be a text column.`);
+  if (!keyColumn || keyColumn.kind !== 'text' || !keyColumn.indexed)
+    throw new RangeError(`The key '${definition.key}' must be an indexed text column.`);
   return definition;
 }

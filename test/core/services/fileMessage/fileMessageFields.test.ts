@@ -25,7 +25,7 @@ beforeAll(async () => {
       { name: emailColumns.to, text: {} },
       { name: emailColumns.sent, dateTime: {} },
       { name: emailColumns.subject, text: {} },
-      { name: emailColumns.internetMessageId, text: {} },
+      { name: emailColumns.internetMessageId, text: {}, indexed: true },
       { name: emailColumns.conversationId, text: {} },
       { name: 'MatterNumber', text: {}, required: true },
       { name: 'Region', choice: { choices: ['EMEA', 'Americas'] }, required: true }
@@ -94,6 +94,31 @@ describe('fileMessage with other columns', () => {
     // In the form Microsoft documents ("Update listItem": PATCH /sites/{site-id}/lists/{list-id}/items/{item-id}/fields),
     // not through the driveItem's listItem, which no Graph page documents for writing.
     for (const patch of patches) expect(patch.url).toMatch(/^\/sites\/[^/]+\/lists\/[^/]+\/items\/\d+\/fields$/);
+  });
+
+  // Outside truth: Graph answers a filter on a column that is not indexed with 400 "Field '...' cannot be referenced in
+  // filter or orderby as it is not indexed" (microsoftgraph/microsoft-graph-docs#2279), which the dev tenant answers too.
+  it('refuses to file into a library set up by hand without the index, saying who can fix it, and uploads nothing', async () => {
+    const graph = tenant.graph('office-worker');
+    const records = await tenant.library('/sites/records', 'Records');
+    const library = await createList(graph, records.siteId, {
+      displayName: 'Unindexed email',
+      template: 'documentLibrary',
+      columns: Object.values(emailColumns).map((name) => ({ name, text: {} }))
+    });
+    const unindexed = await emailPlan(graph, records.siteId, library);
+    const message = await newMessage(graph);
+    const error = await fileMessage(graph, message.id!, unindexed).then(
+      () => undefined,
+      (e: unknown) => e
+    );
+    expect(error).toMatchObject({ code: 'emailColumnNotIndexed', whatToDo: expect.stringContaining('Take email') });
+    const files = await graph.call<{ value: unknown[] }>({
+      method: 'GET',
+      url: `/drives/${unindexed.driveId}/root/children`,
+      action: 'list'
+    });
+    expect(files.value).toEqual([]);
   });
 
   it.each([

@@ -47,14 +47,15 @@ describe('taking email in a library', () => {
         { name: 'EmailSubject', displayName: 'Subject', kind: 'text' },
         { name: 'InternetMessageId', displayName: 'Internet Message Id', kind: 'text' },
         { name: 'ConversationId', displayName: 'Conversation Id', kind: 'text' }
-      ]
+      ],
+      columnsToIndex: []
     });
     const defaultBefore = await getListComplianceTag(tenant.site('site-owner', '/sites/finance'), audit.listUrl);
     expect(await offeredInOutlook()).toEqual(['Email Archive']);
 
     const done = await service().takeEmail(audit.listId);
     expect(done.addedColumns).toEqual(['From', 'To', 'Sent', 'Subject', 'Internet Message Id', 'Conversation Id']);
-    expect(done.library.email).toEqual({ takesEmail: true, missingColumns: [] });
+    expect(done.library.email).toEqual({ takesEmail: true, missingColumns: [], columnsToIndex: [] });
     expect(await columnNames()).toEqual(expect.arrayContaining(emailColumnDefinitions.map((c) => String(c.name))));
     expect(await offeredInOutlook()).toEqual(['Audit Reports', 'Email Archive']);
     // The library's default label is what it was.
@@ -69,6 +70,20 @@ describe('taking email in a library', () => {
       log.stop();
     }
     expect((await service().loadLibraries()).libraries.find((l) => l.id === audit.listId)!.email.takesEmail).toBe(true);
+  });
+
+  // Graph refuses a filter on a column that is not indexed, so filing could not find a message already filed: the
+  // outside truth is the column as Graph then describes it (columnDefinition.indexed).
+  it('indexes an internet message id column someone added without an index, and says so before', async () => {
+    for (const column of emailColumnDefinitions)
+      await createListColumn(tenant.graph('admin'), audit, { ...column, ...(column.indexed ? { indexed: false } : {}) });
+    const before = (await service().loadLibraries()).libraries.find((l) => l.id === audit.listId)!;
+    expect(before.email).toEqual({ takesEmail: false, missingColumns: [], columnsToIndex: ['InternetMessageId'] });
+    const done = await service().takeEmail(audit.listId);
+    expect(done.addedColumns).toEqual([]);
+    expect(done.library.email).toEqual({ takesEmail: true, missingColumns: [], columnsToIndex: [] });
+    const column = ((await getList(tenant.graph('site-owner'), audit)).columns ?? []).find((c) => c.name === 'InternetMessageId');
+    expect(column?.indexed).toBe(true);
   });
 
   it('adds only the columns the library lacks, and carries on past one added by someone else meanwhile', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getList } from '../../../../src/core/graph/lists/getList';
 import { CustodianError } from '../../../../src/core/http/CustodianError';
 import { defineRecordsList, openRecordsSite, recordsSiteById, type RecordsSite } from '../../../../src/core/services/recordsSite';
 import { startTestTenant, type TestTenant } from '../../support/devTenant';
@@ -22,10 +23,10 @@ const holdsList = defineRecordsList({
   columns: {
     holdId: { kind: 'text', indexed: true },
     reason: { kind: 'text' },
-    count: { kind: 'number' },
+    count: { kind: 'number', indexed: true },
     active: { kind: 'boolean' },
     placedAt: { kind: 'dateTime' },
-    state: { kind: 'choice', choices: ['open', 'released'] },
+    state: { kind: 'choice', choices: ['open', 'released'], indexed: true },
     scope: { kind: 'json' }
   },
   schema: holdSchema
@@ -163,6 +164,32 @@ describe('records site store', () => {
       .catch((x: unknown) => x)) as CustodianError;
     expect(e).toMatchObject({ code: 'missingColumns' });
     expect(e.why).toContain(`'extra'`);
+  });
+
+  // A list made by an earlier version without an index a query now uses: Graph would refuse the query (400, "not
+  // indexed"), so opening the list indexes the column; the outside truth is the column as Graph then describes it.
+  it('indexes a column of an existing list that a query relies on, and queries it without the non-indexed preference', async () => {
+    const older = defineRecordsList({
+      ...holdsList,
+      columns: { ...holdsList.columns, state: { kind: 'choice', choices: ['open', 'released'] } }
+    });
+    await site.list(older).create({ ...hold('I-1'), state: 'released' });
+    const reopened = recordsSiteById(tenant.graph('records-manager'), site.siteId).list(holdsList);
+    const log = logRequests(tenant.url);
+    try {
+      expect((await reopened.query({ state: 'released' })).map((e) => e.value.holdId)).toEqual(['I-1']);
+      expect(log.requests.filter((r) => r.method === 'PATCH' && /\/columns\//.test(r.url))).toHaveLength(1);
+      expect(log.requests.map((r) => r.headers.prefer).filter(Boolean)).toEqual([]);
+    } finally {
+      log.stop();
+    }
+    const ref = await reopened.ensure();
+    const columns = (await getList(tenant.graph('records-manager'), ref)).columns ?? [];
+    expect(columns.find((c) => c.name === 'state')?.indexed).toBe(true);
+  });
+
+  it('refuses to query a column that is not indexed, before sending anything', async () => {
+    await expect(site.list(holdsList).query({ reason: 'matter' } as never)).rejects.toThrow(/'reason' .* is not indexed/);
   });
 
   it('refuses a bad definition where it is declared', () => {

@@ -5,6 +5,8 @@ export interface LoggedRequest {
   /** For a `$batch`, the inner requests (method and url), as Graph counts them. */
   inner: { method: string; url: string }[];
   body?: string;
+  /** The request's headers, names in lower case. */
+  headers: Record<string, string>;
 }
 
 export interface RequestLog {
@@ -34,7 +36,10 @@ export function logRequests(origin: string): RequestLog {
           url: r.url
         }));
       }
-      requests.push({ method, url, inner, body });
+      const headers = Object.fromEntries(
+        new Headers(init?.headers ?? (typeof input === 'object' && 'headers' in input ? input.headers : undefined)).entries()
+      );
+      requests.push({ method, url, inner, body, headers });
     }
     return original(input, init);
   };
