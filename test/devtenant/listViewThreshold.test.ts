@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON as a client would, loosely. */
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { insertItem, newItemRow } from '../../src/devtenant/store/items';
+import { fillListThroughStore } from '../support/fillListThroughStore';
 import { expectGraphError, TestTenant } from './helpers';
 
 /**
@@ -44,36 +44,6 @@ async function createList(displayName: string): Promise<string> {
   return res.json.id;
 }
 
-/** Writes items straight into the store: 5,001 POSTs would take far longer than the rule they test. */
-function fillThroughStore(listId: string, count: number, userId: string): void {
-  const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
-  try {
-    db.transaction(() => {
-      const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      for (let num = 1; num <= count; num++)
-        insertItem(
-          db,
-          newItemRow({
-            id: `01LVT${crypto.randomBytes(12).toString('hex').toUpperCase()}`,
-            list_id: listId,
-            num,
-            uid: crypto.randomUUID(),
-            parent_id: null,
-            path: `/${num}_.000`,
-            name: `${num}_.000`,
-            created,
-            created_by: userId,
-            fields: JSON.stringify({ Title: `Entry ${num}`, Reference: `R-${num}`, Code: `C-${num}` }),
-            seq: 0
-          })
-        );
-      db.prepare('UPDATE lists SET next_num = ? WHERE id = ?').run(count + 1, listId);
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 const items = (listId: string, query: string) => `/v1.0/sites/${siteId}/lists/${listId}/items?$expand=fields&${query}`;
 const references = (res: { json: any }): string[] => res.json.value.map((i: any) => i.fields.Reference);
 
@@ -89,7 +59,13 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(201);
   }
-  fillThroughStore(large, largeCount, (await t.get('site-owner', '/v1.0/me')).json.id);
+  fillListThroughStore({
+    dataDir,
+    listId: large,
+    count: largeCount,
+    userId: (await t.get('site-owner', '/v1.0/me')).json.id,
+    item: (num) => ({ name: `${num}_.000`, fields: { Title: `Entry ${num}`, Reference: `R-${num}`, Code: `C-${num}` } })
+  });
 }, 30_000);
 afterAll(async () => {
   await t.close();

@@ -15,8 +15,9 @@ export interface TestTenant {
   close(): Promise<void>;
 }
 
-export async function startTestTenant(items = 120): Promise<TestTenant> {
-  const running = await startDevTenant({ memory: true, port: 0, items });
+/** `dataDir` keeps the store in that folder instead of memory, so a test can write to it directly (`fillListThroughStore`). */
+export async function startTestTenant(items = 120, options: { dataDir?: string } = {}): Promise<TestTenant> {
+  const running = await startDevTenant({ ...(options.dataDir ? { dataDir: options.dataDir } : { memory: true }), port: 0, items });
   const url = running.url;
   const gateways = new Map<string, GraphGateway>();
   return {
