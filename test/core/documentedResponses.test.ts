@@ -35,6 +35,7 @@ import { getList } from '../../src/core/graph/lists/getList';
 import { getListDrive } from '../../src/core/graph/lists/getListDrive';
 import { listSiteLists } from '../../src/core/graph/lists/listSiteLists';
 import { getMessage } from '../../src/core/graph/messages/getMessage';
+import { getMessageMime } from '../../src/core/graph/messages/getMessageMime';
 import { listNewestMessages } from '../../src/core/graph/messages/listNewestMessages';
 import { setMessageCategories } from '../../src/core/graph/messages/setMessageCategories';
 import { createRetentionEvent } from '../../src/core/graph/retentionEvents/createRetentionEvent';
@@ -58,6 +59,7 @@ import { listTenantLibraries } from '../../src/core/services/index/listTenantLib
 import { openRecordsSite } from '../../src/core/services/recordsSite/RecordsSite';
 import { recordStateFromLabel } from '../../src/core/services/resolveDocument/recordStateFromLabel';
 import { resolveDocument } from '../../src/core/services/resolveDocument/resolveDocument';
+import { parseMimeAttachments } from '../../src/core/services/fileMessage/parseMimeAttachments';
 import { findSites } from '../../src/core/services/sites/findSites';
 
 interface Fixture {
@@ -412,6 +414,26 @@ const operations: { operation: string; page: string; read: (documented: Fixture,
     }
   })),
   {
+    operation: 'getMessageMime and parseMimeAttachments -> the .eml filed and the attachment filed beside it',
+    page: 'message-get-mime',
+    read: async (documented, body: string) => {
+      const sent: GraphCall<unknown>[] = [];
+      // The .eml is the answer's bytes, unchanged.
+      expect(await getMessageMime(routedGateway([[/\/\$value$/, documented]], sent), '4aade2547798441eab5188a7a2436bc1')).toBe(body);
+      expect(sent.map((c) => c.url)).toEqual(['/me/messages/4aade2547798441eab5188a7a2436bc1/$value']);
+      // "The MIME content begins with the MIME-Version header"; the page's rendering ends each line with a space.
+      const mime = body
+        .slice(body.indexOf('MIME-Version:'))
+        .split('\n')
+        .map((line) => line.replace(/ $/, ''))
+        .join('\r\n');
+      const base64 = /Content-Transfer-Encoding: base64\s+([A-Za-z0-9+/=\s]+?)\s+--/.exec(mime)![1].replace(/\s/g, '');
+      expect(parseMimeAttachments(mime).map((a) => ({ ...a, bytes: Buffer.from(a.bytes).toString('base64') }))).toEqual([
+        { fileName: 'Attachment email.eml', contentType: 'application/octet-stream', bytes: base64 }
+      ]);
+    }
+  },
+  {
     operation: 'getSite',
     page: 'site-get',
     read: async (documented, body) => {
@@ -735,10 +757,6 @@ const skipped: { operation: string; why: string }[] = [
   {
     operation: 'getSharePointIds',
     why: 'No driveitem-get example selects sharepointIds (driveItem: "Returned only on $select").'
-  },
-  {
-    operation: 'getMessageMime',
-    why: "message-get's MIME example (the message's RFC 822 text) is not captured as a fixture yet (issue #14)."
   }
 ];
 

@@ -257,6 +257,17 @@ describe('examples from Microsoft API pages, answers in the documented shape', (
     expect(conformanceDiff(f, res.json)).toEqual([]);
   });
 
+  // message-get Example 4: `$value` answers the message's MIME as text/plain, its MIME part starting with MIME-Version.
+  test('message-get-mime', async () => {
+    const f = fixture('message-get-mime');
+    const first = (await t.get('office-worker', '/v1.0/me/messages?$top=1')).json.value[0];
+    const res = await send(f, 'office-worker', [['4aade2547798441eab5188a7a2436bc1', first.id]]);
+    expect(res.status).toBe(f.response.status);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(/^MIME-Version: 1\.0\r?$/m);
+    expect(res.text).toContain(`Message-ID: ${first.internetMessageId}`);
+  });
+
   test('json-batching: the concept page example, answered per request', async () => {
     const f = fixture('json-batching');
     const res = await send(f, 'admin');
