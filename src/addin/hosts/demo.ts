@@ -4,8 +4,8 @@ import { fileNameOf, isCloudUrl } from './word';
 
 /**
  * Items the dev tenant always seeds (src/devtenant/seed), addressed as Word would give them: the
- * document's https URL on the dev tenant's SharePoint host. The pane resolves them through the core, exactly
- * as it resolves a real document.
+ * document's https URL on the dev tenant's SharePoint host (or its OneDrive host, `-my`). The pane resolves
+ * them through the core, exactly as it resolves a real document.
  */
 export const demoDocuments = [
   {
@@ -25,6 +25,12 @@ export const demoDocuments = [
     title: 'تقرير الميزانية 2023.docx',
     description: 'A document with a right-to-left name in the Marketing site.',
     url: 'https://custodiandev.sharepoint.com/sites/marketing/Brand%20Assets/%D8%AA%D9%82%D8%B1%D9%8A%D8%B1%20%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9%202023.docx'
+  },
+  {
+    id: 'onedrive',
+    title: 'Contract draft.docx',
+    description: "A draft in Ana Ortiz's OneDrive: declare it as Ana (it isn't shared, so other personas are refused).",
+    url: 'https://custodiandev-my.sharepoint.com/personal/ana_ortiz_custodiandev_onmicrosoft_com/Documents/Contract%20draft.docx'
   },
   {
     id: 'unsaved',

@@ -34,10 +34,10 @@ function faultsView(ctx: Ctx): Record<string, unknown> {
   return { latencyMs: s.latencyMs, rate: s.rate, faults: formatFaultSpec(s.probabilities), seed: ctx.tenant.options.seed };
 }
 
-/** Example ids for the route list: the first seeded site, its default library, one document. */
+/** Example ids for the route list: the first seeded site (not a OneDrive: only its owner reads it), its default library, a document. */
 function examples(ctx: Ctx): { siteId?: string; siteUrl?: string; driveId?: string; itemId?: string } {
   const db = ctx.tenant.db;
-  const site = db.prepare("SELECT id, path FROM sites WHERE path <> '/' ORDER BY path LIMIT 1").get() as
+  const site = db.prepare("SELECT id, path FROM sites WHERE path <> '/' AND path NOT LIKE '/personal/%' ORDER BY path LIMIT 1").get() as
     { id: string; path: string } | undefined;
   const list = site
     ? (db

@@ -1,10 +1,12 @@
 import { errors } from '../errors';
-import type { Ctx } from '../http/context';
+import { type Ctx, requirePrincipal } from '../http/context';
 import { base64UrlDecode } from '../protocol/urlEncoding';
 import type { Segment } from '../protocol/requestPath';
 import { getItem, getItemByNum, getItemByPath } from '../store/items';
 import { findList, type getList, getListByDrive, getSite, getSiteByPath, listsOfSite, findListByUrl } from '../store/sites';
 import { sharePointHost } from '../auth/personas';
+import { isPersonalSite, personalDriveOf, personalSiteHost } from '../store/personalSites';
+import { findUser } from './users';
 
 /**
  * Graph reaches one resource by many addresses. Before routing, every alias is rewritten to one canonical
@@ -14,7 +16,8 @@ import { sharePointHost } from '../auth/personas';
  * - `sites/{id}/lists/{l}/items/{n}/driveItem` -> `drives/{d}/items/{item-id}`
  * - `drives/{d}/items/{i}/listItem` -> `sites/{id}/lists/{l}/items/{n}`
  * - `drives/{d}/root:/{path}:` and `drives/{d}/items/{folder}:/{path}:` -> `drives/{d}/items/{item-id}` when it exists
- * - `shares/u!{base64url}/driveItem|listItem` -> the item it names
+ * - `shares/u!{base64url}/driveItem|listItem` -> the item it names (a OneDrive's `/personal/...` URLs too)
+ * - `me/drive`, `users/{id or userPrincipalName}/drive` -> `drives/{d}` of the user's OneDrive
  */
 export function canonicalise(ctx: Ctx): void {
   let segs = ctx.segments;
@@ -36,9 +39,13 @@ function rewrite(ctx: Ctx, s: Segment[]): Segment[] | undefined {
     // sites/{hostname}:/{path}[:/rest]
     if (s[1].kind === 'name' && s[2]?.kind === 'path') {
       const host = s[1].value.toLowerCase();
-      const allowed = [sharePointHost, new URL(ctx.origin).host].map((h) => h.toLowerCase());
-      const site = allowed.includes(host) ? getSiteByPath(db, s[2].value) : undefined;
-      if (!site) throw errors.notFound('Requested site could not be found.');
+      const site = getSiteByPath(db, s[2].value);
+      // Personal sites live on the tenant's -my host, the others on its SharePoint host; the dev tenant's own host
+      // (the one origin it serves everything from) reaches both.
+      const hostFits =
+        host === new URL(ctx.origin).host.toLowerCase() ||
+        (site !== undefined && host === (isPersonalSite(site) ? personalSiteHost : sharePointHost).toLowerCase());
+      if (!site || !hostFits) throw errors.notFound('Requested site could not be found.');
       return [name('sites'), name(site.id), ...s.slice(3)];
     }
     if (isName(s[1], 'root')) {
@@ -78,6 +85,17 @@ function rewrite(ctx: Ctx, s: Segment[]): Segment[] | undefined {
       return [name('drives'), name(list.drive_id), name('items'), name(item.id), ...s.slice(7)];
     }
     return undefined;
+  }
+  // me/drive[/rest] and users/{id or userPrincipalName}/drive[/rest] -> drives/{the user's OneDrive}[/rest] (drive-get).
+  // Whether the caller may read it is decided where every drive is loaded (loadDrive, personalAccess).
+  if ((isName(s[0], 'me') && isName(s[1], 'drive')) || (isName(s[0], 'users') && s[1]?.kind === 'name' && isName(s[2], 'drive'))) {
+    const key = isName(s[0], 'me') ? requirePrincipal(ctx).userId : s[1].value;
+    const user = findUser(db, key);
+    if (!user) throw errors.notFound(`Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+    const drive = personalDriveOf(db, user.id);
+    // drive-get: "If the drive does not exist and cannot be provisioned automatically ... an HTTP 404".
+    if (!drive?.list.drive_id) throw errors.notFound(`The OneDrive of '${user.userPrincipalName}' was not found.`);
+    return [name('drives'), name(drive.list.drive_id), ...s.slice(isName(s[0], 'me') ? 2 : 3)];
   }
   if (isName(s[0], 'drives') && s[1]?.kind === 'name') {
     const driveId = s[1].value;

@@ -7,6 +7,7 @@ import { tenantId } from '../auth/personas';
 import { stmt } from '../store/db';
 import { getItem, type ItemMeta } from '../store/items';
 import { getList, getListByDrive, getSite, type ListRow, listServerRelativeUrl, type SiteRow } from '../store/sites';
+import { checkDriveAccess, checkPersonalSiteAccess } from './personalAccess';
 
 /** `{ user: { id, displayName, email } }` for a user id, as Graph's identitySet. */
 export function identitySet(db: Database.Database, userId: string | null): Record<string, unknown> | null {
@@ -60,10 +61,12 @@ export interface ItemContext {
   item: ItemMeta;
 }
 
+/** The drive and its site; someone else's OneDrive, or a drive beyond the token's reach, is refused (personalAccess). */
 export function loadDrive(ctx: Ctx, driveId: string): { site: SiteRow; list: ListRow } {
   const list = getListByDrive(ctx.tenant.db, driveId);
   if (!list) throw errors.notFound(`The drive '${driveId}' was not found.`);
   const site = getSite(ctx.tenant.db, list.site_id) as SiteRow;
+  checkDriveAccess(ctx, site);
   return { site, list };
 }
 
@@ -74,9 +77,11 @@ export function loadDriveItem(ctx: Ctx, driveId: string, itemId: string): ItemCo
   return { site, list, item };
 }
 
+/** The site; a personal site (OneDrive) is its owner's alone (personalAccess). */
 export function loadSite(ctx: Ctx, siteId: string): SiteRow {
   const site = getSite(ctx.tenant.db, siteId);
   if (!site) throw errors.notFound(`Requested site could not be found.`);
+  checkPersonalSiteAccess(ctx, site);
   return site;
 }
 

@@ -1,5 +1,6 @@
 import { type Ctx, json, type Reply } from '../http/context';
 import { applySelect, selectOption } from '../http/query';
+import { driveTypeOfSite } from '../store/personalSites';
 import { loadDrive } from './common';
 import { readDeltaPage } from './delta';
 import { driveItemRepresentation, rootRepresentation } from './driveItemRepresentation';
@@ -19,7 +20,7 @@ export function driveDelta(ctx: Ctx, p: Record<string, string>): Reply {
         id: r.id,
         name: r.name,
         deleted: { state: 'deleted' },
-        parentReference: { driveId: list.drive_id, driveType: 'documentLibrary', id: r.parent_id }
+        parentReference: { driveId: list.drive_id, driveType: driveTypeOfSite(site), id: r.parent_id }
       };
     return driveItemRepresentation(ctx, site, list, r);
   });

@@ -8,6 +8,7 @@ import { ctagOf, etagOf, identitySet, itemWebUrl, listWebUrl, sharepointIds } fr
 import { listItemRepresentation } from './listItems';
 import { itemRetentionLabel } from './itemRetentionLabel';
 import { personas } from '../auth/personas';
+import { driveTypeOfSite, personalSiteOwner } from '../store/personalSites';
 
 const itemExpands = ['listItem', 'retentionLabel', 'children'] as const;
 
@@ -30,7 +31,7 @@ export function driveItemRepresentation(ctx: Ctx, site: SiteRow, list: ListRow, 
     createdBy: identitySet(db, item.created_by),
     lastModifiedBy: identitySet(db, item.modified_by),
     parentReference: {
-      driveType: 'documentLibrary',
+      driveType: driveTypeOfSite(site),
       driveId: list.drive_id,
       id: item.parent_id,
       name: parentName,
@@ -61,21 +62,23 @@ export function rootRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Reco
   const count = (
     ctx.tenant.db.prepare('SELECT COUNT(*) AS n FROM items WHERE parent_id = ? AND deleted = 0').get(list.root_id) as { n: number }
   ).n;
-  // The root folder has no row of its own: its tags derive from the list, and the tenant admin created it.
+  // The root folder has no row of its own: its tags derive from the list, and the tenant admin created it; a OneDrive's
+  // root was created by its owner (driveitem-get's example of /me/drive/root names the drive's owner).
   const rootTag = { uid: list.id, version: 1 } as ItemMeta;
   const admin = ctx.tenant.db.prepare('SELECT id FROM users WHERE upn = ?').get(personas.admin.userPrincipalName) as
     { id: string } | undefined;
+  const creator = personalSiteOwner(site) ?? admin?.id ?? null;
   return {
     id: list.root_id,
     name: 'root',
     eTag: etagOf(rootTag),
     cTag: ctagOf(rootTag),
-    createdBy: identitySet(ctx.tenant.db, admin?.id ?? null),
-    lastModifiedBy: identitySet(ctx.tenant.db, admin?.id ?? null),
+    createdBy: identitySet(ctx.tenant.db, creator),
+    lastModifiedBy: identitySet(ctx.tenant.db, creator),
     createdDateTime: list.created,
     lastModifiedDateTime: list.modified,
     webUrl: listWebUrl(ctx, site, list),
-    parentReference: { driveType: 'documentLibrary', driveId: list.drive_id, siteId: site.id },
+    parentReference: { driveType: driveTypeOfSite(site), driveId: list.drive_id, siteId: site.id },
     fileSystemInfo: { createdDateTime: list.created, lastModifiedDateTime: list.modified },
     folder: { childCount: count },
     root: {},

@@ -16,8 +16,17 @@ import { driveDelta } from './driveDelta';
 
 /** Graph's driveItem routes (https://learn.microsoft.com/graph/api/resources/driveitem): reads here, writes in their own files. */
 
-const readScopes = ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'] as const;
-const writeScopes = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
+// Files.Read / Files.ReadWrite come first on the driveItem pages (driveitem-get, -list-children, -get-content, -delta;
+// -update, -delete, -post-children, -put-content) and reach only the user's own OneDrive (personalAccess, in loadDrive).
+const readScopes = [
+  'Files.Read',
+  'Files.ReadWrite',
+  'Files.Read.All',
+  'Files.ReadWrite.All',
+  'Sites.Read.All',
+  'Sites.ReadWrite.All'
+] as const;
+const writeScopes = ['Files.ReadWrite', 'Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
 
 function getDriveItem(ctx: Ctx, p: Record<string, string>): Reply {
   const { site, list, item } = loadDriveItem(ctx, p);

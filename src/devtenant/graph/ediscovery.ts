@@ -4,7 +4,7 @@ import type { Route } from '../http/router';
 import { applySelect, odataContext, pageCollection, selectOption } from '../http/query';
 import { type Doc, getEntity, listEntities } from '../store/entities';
 import { getSite } from '../store/sites';
-import { sharePointHost } from '../auth/personas';
+import { personalSiteHost, personalSitePath } from '../store/personalSites';
 import { siteUnderHold } from '../holds/siteHolds';
 import { quoteODataString } from '../protocol/odataLiteral';
 import { siteWebUrl } from './common';
@@ -65,9 +65,8 @@ function siteSource(ctx: Ctx, d: Doc): Record<string, unknown> {
  */
 function userSource(d: Doc): Record<string, unknown> {
   const email = String(d.email ?? '');
-  const myHost = sharePointHost.replace(/^([^.]+)\./, '$1-my.');
   return {
-    siteWebUrl: `https://${myHost}/personal/${email.toLowerCase().replace(/[^a-z0-9]/g, '_')}/`,
+    siteWebUrl: `https://${personalSiteHost}${personalSitePath(email)}/`,
     ...d,
     createdBy: createdBy(d)
   };

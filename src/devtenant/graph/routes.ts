@@ -7,6 +7,7 @@ import { driveItemRoutes } from './driveItems';
 import { itemRetentionLabelRoutes } from './itemRetentionLabel';
 import { listItemRoutes } from './listItems';
 import { listRoutes } from './lists';
+import { oneDriveRoutes } from './oneDrive';
 import { sensitivityAssignmentRoutes } from './sensitivityAssignment';
 import { siteRoutes } from './sites';
 import { uploadSessionRoutes } from './uploadSessions';
@@ -21,6 +22,8 @@ import { searchRoutes } from '../search/searchQuery';
 /** Every Graph operation the dev tenant serves, under `/v1.0` and `/beta` alike. */
 export const graphRoutes: readonly Route[] = [
   ...siteRoutes,
+  // Before listRoutes: its drive routes answer document libraries only; these answer OneDrives too.
+  ...oneDriveRoutes,
   ...listRoutes,
   ...listItemRoutes,
   ...driveItemRoutes,

@@ -4,6 +4,7 @@ import type { Route } from '../http/router';
 import { applySelect, pageCollection, selectOption } from '../http/query';
 import { allSites, type SiteRow } from '../store/sites';
 import { sharePointHost } from '../auth/personas';
+import { isPersonalSite, personalSiteHost } from '../store/personalSites';
 import { loadSite, siteWebUrl } from './common';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.FullControl.All'] as const;
@@ -18,7 +19,8 @@ export function siteRepresentation(ctx: Ctx, site: SiteRow): Record<string, unkn
     webUrl: siteWebUrl(ctx, site),
     createdDateTime: site.created,
     lastModifiedDateTime: site.created,
-    siteCollection: { hostname: sharePointHost }
+    // A personal site (OneDrive) is a site collection on the tenant's -my host, as its id says.
+    siteCollection: { hostname: isPersonalSite(site) ? personalSiteHost : sharePointHost }
   };
   if (site.path === '/') out.root = {};
   return out;
@@ -29,7 +31,10 @@ function searchSites(ctx: Ctx): Reply {
   const q = ctx.query.get('search');
   if (q === undefined) throw errors.badRequest("Listing sites needs the 'search' parameter, e.g. /sites?search=*.");
   const terms = q.trim() === '*' || q.trim() === '' ? [] : q.toLowerCase().split(/\s+/);
+  // Personal sites are left out: site search does not find OneDrives with delegated permissions
+  // (microsoftgraph/msgraph-sdk-powershell#544, "you cannot search for personal sites").
   const rows = allSites(ctx.tenant.db)
+    .filter((s) => !isPersonalSite(s))
     .filter((s) => terms.every((t) => `${s.name} ${s.display_name} ${s.description}`.toLowerCase().includes(t)))
     .map((s) => siteRepresentation(ctx, s));
   return json(pageCollection(ctx, rows));

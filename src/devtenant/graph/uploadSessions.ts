@@ -123,7 +123,8 @@ function status(ctx: Ctx, p: Record<string, string>): Reply {
   return json({ expirationDateTime: s.expires, nextExpectedRanges: [`${s.received}-`] });
 }
 
-const writeScopes = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
+// driveitem-createuploadsession: Files.ReadWrite first, which reaches only the user's own OneDrive (personalAccess).
+const writeScopes = ['Files.ReadWrite', 'Files.ReadWrite.All', 'Sites.ReadWrite.All'] as const;
 
 export const uploadSessionRoutes: readonly Route[] = [
   {

@@ -6,6 +6,7 @@ import { KqlNotServed, parseKql } from './kqlQuery';
 import { kqlToSql, searchTermsOf } from './kqlToSql';
 import type { IndexRow } from './managedProperties';
 import { catchUpSearchIndex } from './searchIndex';
+import { othersPersonalSiteIds } from '../store/personalSites';
 import { searchHit } from './searchHit';
 import { entityTypeScopes, readSearchRequest, type SearchRequest } from './searchRequest';
 
@@ -14,7 +15,8 @@ import { entityTypeScopes, readSearchRequest, type SearchRequest } from './searc
  * driveItem: KQL over the managed properties of the dev tenant's search index, paged with `from` and `size`.
  * Permissions (search-query, delegated): Mail.Read, Calendars.Read, Files.Read.All, Sites.Read.All, ... for the
  * call; then per entity type what search-api-overview's table names (listItem: Sites.Read.All; driveItem:
- * Files.Read.All or Sites.Read.All). Every persona reads every site, as for GET, so hits are not trimmed further.
+ * Files.Read.All or Sites.Read.All). Every persona reads every site, as for GET, so hits are not trimmed further,
+ * except OneDrives: each is its owner's alone, as for GET.
  */
 
 function orderBy(request: SearchRequest): string {
@@ -50,14 +52,18 @@ function query(ctx: Ctx): Reply {
   }
   catchUpSearchIndex(db);
   const driveItemsOnly = request.entityTypes.length === 1 && request.entityTypes[0] === 'driveItem';
-  const where = `${driveItemsOnly ? 'is_library = 1' : '1'} AND (${condition.sql})`;
-  const total = (db.prepare(`SELECT count(*) AS n FROM search_index WHERE ${where}`).get(...condition.params) as { n: number }).n;
+  // Security trimming of OneDrives: another user's personal site is not shared with the caller (graph/personalAccess.ts).
+  const hidden = othersPersonalSiteIds(db, requirePrincipal(ctx).userId);
+  const trim = hidden.length > 0 ? ` AND site_id NOT IN (${hidden.map(() => '?').join(', ')})` : '';
+  const where = `${driveItemsOnly ? 'is_library = 1' : '1'} AND (${condition.sql})${trim}`;
+  const params = [...condition.params, ...hidden];
+  const total = (db.prepare(`SELECT count(*) AS n FROM search_index WHERE ${where}`).get(...params) as { n: number }).n;
   const rows =
     request.size === 0
       ? []
       : (db
           .prepare(`SELECT * FROM search_index WHERE ${where} ORDER BY ${orderBy(request)} LIMIT ? OFFSET ?`)
-          .all(...condition.params, request.size, request.from) as IndexRow[]);
+          .all(...params, request.size, request.from) as IndexRow[]);
   const asDriveItem = request.entityTypes.includes('driveItem');
   const hits = rows.map((row, i) => searchHit(ctx, row, request.from + i + 1, asDriveItem, request.fields));
   return json({

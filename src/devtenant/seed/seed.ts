@@ -9,6 +9,7 @@ import { stmt } from '../store/db';
 import { setMeta } from '../tenant';
 import * as cat from './catalog';
 import { seededAttachmentsKey, type SeededAttachment } from '../graph/messages';
+import { seedPersonalSites } from './personalSites';
 
 const day = 86_400_000;
 
@@ -615,6 +616,7 @@ export function seedTenant(db: Database.Database, seed: number, itemCount: numbe
     personaUsers['site-owner'].mail,
     holdId
   );
+  seedPersonalSites(db, seed, epoch);
 }
 
 function userDoc(p: Person, jobTitle: string, persona: string | undefined): Record<string, unknown> {

@@ -36,3 +36,19 @@ export function classifyDocumentUrl(url: string | undefined | null, extraHosts: 
   if (!known) return { ok: false, reason: 'notSharePoint', detail: `The document is stored on ${host}, not in SharePoint or OneDrive.` };
   return { ok: true, url: text };
 }
+
+/**
+ * Whether a document URL is in a OneDrive for work or school: on the tenant's `-my` host, under `/personal/`
+ * ("View OneDrive URLs for users in your organization": `https://<tenant name>-my.sharepoint.com/personal/<user
+ * principal name>`). The path decides on hosts that serve OneDrive and SharePoint from one origin (the dev tenant).
+ *
+ * @example isOneDriveUrl('https://contoso-my.sharepoint.com/personal/ana_contoso_com/Documents/Plan.docx') // true
+ */
+export function isOneDriveUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return /^[^.]+-my\./i.test(parsed.hostname) || /^\/personal\/[^/]+/i.test(parsed.pathname);
+  } catch {
+    return false;
+  }
+}

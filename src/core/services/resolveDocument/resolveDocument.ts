@@ -8,7 +8,7 @@ import type { GraphGateway } from '../../graph/GraphGateway';
 import { runBatch } from '../../graph/runBatch';
 import { getDriveItemBySharingUrl } from '../../graph/shares/getDriveItemBySharingUrl';
 import { CustodianError } from '../../http/CustodianError';
-import { classifyDocumentUrl } from './classifyDocumentUrl';
+import { classifyDocumentUrl, isOneDriveUrl } from './classifyDocumentUrl';
 import { recordStateFromLabel } from './recordStateFromLabel';
 import type { AppliedSensitivityLabel, ResolveDocumentResult } from './ResolvedDocument';
 
@@ -32,12 +32,20 @@ const notSavedText = {
   whatToDo: 'Save it to a SharePoint library or to OneDrive for work or school, then open Custodian again.'
 };
 
+const notSharedText = {
+  what: "You can't open this OneDrive document with your account.",
+  why: "It is in someone else's OneDrive, and Microsoft 365 says it isn't shared with you.",
+  whatToDo: 'Ask its owner to share it with you, or to move it to a SharePoint library, then open Custodian again.'
+};
+
 /**
  * A document URL (Word's `Office.context.document.url`, a link) -> its driveItem through
  * `GET /shares/u!{base64url}/driveItem` (the browser-safe encoder), its list item fields, retention label and
  * sensitivity labels: two round trips (the item; then its label and sensitivity labels in one `$batch`).
- * A URL that is not SharePoint or OneDrive, or a document Graph cannot find or show, is a result that says so,
- * not a throw; throttling and outages still throw a `CustodianError`.
+ * SharePoint libraries and OneDrives (`/personal/...`, a `business` drive) resolve alike: nothing here depends on
+ * the kind of drive. A URL that is not SharePoint or OneDrive, or a document Graph cannot find or show, is a result
+ * that says so (someone else's OneDrive that isn't shared, in those words), not a throw; throttling and outages still
+ * throw a `CustodianError`.
  * Permission (least privileged, delegated): Files.Read.All.
  */
 export async function resolveDocument(
@@ -59,8 +67,11 @@ export async function resolveDocument(
         why: 'It may have been moved, renamed or deleted, or it is stored somewhere Custodian cannot reach.',
         whatToDo: 'Save the document again (File > Save), then reopen Custodian.'
       };
-    if (e instanceof CustodianError && e.status === 403)
+    if (e instanceof CustodianError && e.status === 403) {
+      // A OneDrive is its owner's: a refusal there (not a missing permission of Custodian's) means it isn't shared.
+      if (isOneDriveUrl(checked.url) && e.innerCode !== 'insufficientScope') return { found: false, reason: 'noAccess', ...notSharedText };
       return { found: false, reason: 'noAccess', what: e.what, why: e.why, whatToDo: e.whatToDo };
+    }
     throw e;
   }
   const driveId = item.parentReference?.driveId;
