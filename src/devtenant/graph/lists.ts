@@ -5,8 +5,9 @@ import { applySelect, collectionOptions, expandOption, pageCollection, selectOpt
 import { type ColumnDef, columnsOf, findList, getList, type ListRow, listsOfSite, type SiteRow } from '../store/sites';
 import { guid, driveId, cryptoRng, driveItemId, nameGuid } from '../store/ids';
 import { hasControlCharacters } from '../protocol/controlCharacters';
-import { listWebUrl, loadListOfSite, loadSite, loadDrive, identitySet } from './common';
+import { listWebUrl, loadListOfSite, loadSite, identitySet } from './common';
 import { complianceFieldNames } from './listItems';
+import { driveResource } from './driveResource';
 import { isPreservationHoldLibrary } from '../holds/preservationHold';
 
 const readScopes = ['Sites.Read.All', 'Sites.ReadWrite.All'] as const;
@@ -52,21 +53,6 @@ export function listRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Reco
   };
 }
 
-/** Graph's drive for a document library (https://learn.microsoft.com/graph/api/resources/drive). */
-export function driveRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
-  return {
-    id: list.drive_id,
-    name: list.display_name,
-    description: list.description,
-    driveType: 'documentLibrary',
-    createdDateTime: list.created,
-    lastModifiedDateTime: list.modified,
-    webUrl: listWebUrl(ctx, site, list),
-    owner: { group: { displayName: site.display_name } },
-    quota: { deleted: 0, remaining: 27487790694400, state: 'normal', total: 27487790694400, used: 0 }
-  };
-}
-
 function listLists(ctx: Ctx, p: Record<string, string>): Reply {
   const site = loadSite(ctx, p.siteId);
   return json(
@@ -82,7 +68,7 @@ function getListOp(ctx: Ctx, p: Record<string, string>): Reply {
   const expand = expandOption(ctx, ['columns', 'drive']);
   const rep = listRepresentation(ctx, site, list);
   if (expand.has('columns')) rep.columns = columnsOf(list).map(columnRepresentation);
-  if (expand.has('drive') && list.drive_id) rep.drive = driveRepresentation(ctx, site, list);
+  if (expand.has('drive') && list.drive_id) rep.drive = driveResource(ctx, site, list);
   return json(applySelect(rep, selectOption(ctx), ['id', ...expand.keys()]));
 }
 
@@ -300,23 +286,6 @@ function createList(ctx: Ctx, p: Record<string, string>): Reply {
   );
 }
 
-function listDrives(ctx: Ctx, p: Record<string, string>): Reply {
-  const site = loadSite(ctx, p.siteId);
-  return json(
-    pageCollection(
-      ctx,
-      listsOfSite(ctx.tenant.db, site.id)
-        .filter((l) => l.drive_id)
-        .map((l) => driveRepresentation(ctx, site, l))
-    )
-  );
-}
-
-function getDrive(ctx: Ctx, p: Record<string, string>): Reply {
-  const { site, list } = loadDrive(ctx, p.driveId);
-  return json(applySelect(driveRepresentation(ctx, site, list), selectOption(ctx)));
-}
-
 export const listRoutes: readonly Route[] = [
   {
     pattern: 'sites/{siteId}/lists',
@@ -336,21 +305,5 @@ export const listRoutes: readonly Route[] = [
   {
     pattern: 'sites/{siteId}/lists/{listId}/columns/{columnId}',
     ops: { PATCH: { scopes: ['Sites.Manage.All', 'Sites.FullControl.All'], run: updateColumn } }
-  },
-  {
-    pattern: 'sites/{siteId}/drives',
-    ops: {
-      GET: {
-        scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
-        query: ['$select', '$top', '$skiptoken', '$filter', '$orderby'],
-        run: listDrives
-      }
-    }
-  },
-  {
-    pattern: 'drives/{driveId}',
-    ops: {
-      GET: { scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'], query: ['$select'], run: getDrive }
-    }
   }
 ];

@@ -1,44 +1,9 @@
 import { type Ctx, json, type Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { applySelect, pageCollection, selectOption } from '../http/query';
-import { isPersonalSite, personalSiteOwner } from '../store/personalSites';
-import { listsOfSite, type ListRow, type SiteRow } from '../store/sites';
-import { identitySet, listWebUrl, loadDrive, loadSite } from './common';
-import { driveRepresentation } from './lists';
-
-/** A OneDrive for work or school holds 1 TB by default (drive-get's example: `quota.total` 1099511627776). */
-const oneDriveQuotaBytes = 1_099_511_627_776;
-
-/**
- * Graph's drive for a OneDrive (https://learn.microsoft.com/graph/api/resources/drive, and drive-get's example for
- * `GET /me/drive`): `driveType: "business"`, `owner.user` the person whose OneDrive it is, the `webUrl` of its
- * Documents library under `/personal/...`, and a quota whose `used` counts the files it holds.
- */
-export function oneDriveRepresentation(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
-  const used = (
-    ctx.tenant.db
-      .prepare('SELECT COALESCE(SUM(size), 0) AS n FROM items WHERE list_id = ? AND deleted = 0 AND is_folder = 0')
-      .get(list.id) as {
-      n: number;
-    }
-  ).n;
-  return {
-    id: list.drive_id,
-    name: 'OneDrive',
-    description: '',
-    driveType: 'business',
-    createdDateTime: list.created,
-    lastModifiedDateTime: list.modified,
-    webUrl: listWebUrl(ctx, site, list),
-    owner: identitySet(ctx.tenant.db, personalSiteOwner(site) ?? null),
-    quota: { deleted: 0, remaining: oneDriveQuotaBytes - used, state: 'normal', total: oneDriveQuotaBytes, used }
-  };
-}
-
-/** The drive as Graph describes it: a OneDrive (`business`) on a personal site, else a document library. */
-export function driveResource(ctx: Ctx, site: SiteRow, list: ListRow): Record<string, unknown> {
-  return isPersonalSite(site) ? oneDriveRepresentation(ctx, site, list) : driveRepresentation(ctx, site, list);
-}
+import { listsOfSite } from '../store/sites';
+import { loadDrive, loadSite } from './common';
+import { driveResource } from './driveResource';
 
 function getDrive(ctx: Ctx, p: Record<string, string>): Reply {
   const { site, list } = loadDrive(ctx, p.driveId);
@@ -59,8 +24,7 @@ function listDrives(ctx: Ctx, p: Record<string, string>): Reply {
 
 /**
  * `GET /drives/{drive-id}` and `GET /sites/{site-id}/drives` for every kind of drive. `/me/drive` and
- * `/users/{id or userPrincipalName}/drive` reach the first as aliases (addressing.ts). These routes come before the
- * document-library-only ones of lists.ts, which they replace.
+ * `/users/{id or userPrincipalName}/drive` reach the first as aliases (addressing.ts).
  */
 export const oneDriveRoutes: readonly Route[] = [
   {
