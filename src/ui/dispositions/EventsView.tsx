@@ -196,10 +196,11 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
               <MessageBarBody>{`No indexed item with a bound label has these asset ids: ${preview.unmatchedAssetIds.join(', ')}.`}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <Text
-            size={200}
-          >{`The preview covers the ${preview.indexedItemCount.toLocaleString('en-GB')} indexed items; Purview applies the event to the whole tenant.`}</Text>
+          <BeyondIndexNote preview={preview} />
           {preview.items.length ? <PreviewTable caption="Items the event starts" items={preview.items} /> : null}
+          {preview.beyondIndex && 'items' in preview.beyondIndex && preview.beyondIndex.items.length ? (
+            <PreviewTable caption="Elsewhere in the tenant: items the event starts too" items={preview.beyondIndex.items} />
+          ) : null}
           {preview.held?.length ? (
             <>
               <MessageBar intent="warning">
@@ -210,8 +211,15 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
               <PreviewTable caption="On hold: not started by this event" items={preview.held} />
             </>
           ) : null}
-          {preview.alreadyStarted.length ? (
-            <PreviewTable caption="Already started by an earlier event (no change)" items={preview.alreadyStarted} />
+          {preview.alreadyStarted.length ||
+          (preview.beyondIndex && 'alreadyStarted' in preview.beyondIndex && preview.beyondIndex.alreadyStarted.length) ? (
+            <PreviewTable
+              caption="Already started by an earlier event (no change)"
+              items={[
+                ...preview.alreadyStarted,
+                ...(preview.beyondIndex && 'alreadyStarted' in preview.beyondIndex ? preview.beyondIndex.alreadyStarted : [])
+              ]}
+            />
           ) : null}
           <div>
             <Button appearance="primary" onClick={() => setConfirming(true)} disabled={preview.count === 0}>
@@ -249,6 +257,38 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Where the preview looked: the indexed libraries, and (Purview applies an event to the whole tenant) the rest of the
+ * tenant through Microsoft Search, or why that search could not run.
+ */
+function BeyondIndexNote({ preview }: { preview: PreviewedEvent }): React.ReactElement {
+  const indexed = `${preview.indexedItemCount.toLocaleString('en-GB')} indexed items`;
+  const beyond = preview.beyondIndex;
+  if (!beyond || 'unavailable' in beyond)
+    return (
+      <Text size={200}>{`The preview covers the ${indexed}; Purview applies the event to the whole tenant.${
+        beyond ? ` ${beyond.unavailable}, so items elsewhere are not shown.` : ''
+      }`}</Text>
+    );
+  if (!beyond.items.length && !beyond.alreadyStarted.length)
+    return (
+      <Text
+        size={200}
+      >{`The preview covers the ${indexed}, and Microsoft Search finds no other item in the tenant that the event reaches.`}</Text>
+    );
+  const unlisted = beyond.total - beyond.items.length - beyond.alreadyStarted.length;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{`Purview applies the event to the whole tenant: Microsoft Search finds ${plural(
+        beyond.items.length + (beyond.truncated ? unlisted : 0),
+        'item'
+      )} outside the libraries Custodian indexes that it starts too${
+        beyond.truncated ? ` (${unlisted.toLocaleString('en-GB')} not listed here)` : ''
+      }. Custodian's holds are checked on the indexed items only.`}</MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -255,9 +255,14 @@ describe('DispositionsApp', () => {
     await user.click(screen.getByRole('button', { name: 'Preview the event' }));
     expect(services.calls.find((c) => c.method === 'previewEvent')?.args[0]).toMatchObject({ assetIds: ['C-1', 'C-2'] });
     const preview = await screen.findByTestId('event-preview');
-    expect(within(preview).getByText('This event starts the retention of 2 items.')).toBeInTheDocument();
+    // Two items in the indexed libraries, and one Microsoft Search found elsewhere: Purview starts all three.
+    expect(within(preview).getByText('This event starts the retention of 3 items.')).toBeInTheDocument();
     expect(within(preview).getByRole('table', { name: 'Items the event starts' })).toHaveTextContent('NDA - Fabrikam.docx');
-    await user.click(within(preview).getByRole('button', { name: /Fire the event for 2 items/ }));
+    expect(within(preview).getByRole('table', { name: 'Elsewhere in the tenant: items the event starts too' })).toHaveTextContent(
+      'SOW - Fabrikam.docxC-1Contracts - 10 Years/sites/sales'
+    );
+    expect(preview).toHaveTextContent('Microsoft Search finds 1 item outside the libraries Custodian indexes that it starts too');
+    await user.click(within(preview).getByRole('button', { name: /Fire the event for 3 items/ }));
     const confirm = await screen.findByRole('alertdialog');
     expect(within(confirm).getByRole('button', { name: 'Fire the event' })).toBeDisabled();
     await user.click(within(confirm).getByLabelText('I understand that this cannot be undone'));
@@ -265,7 +270,7 @@ describe('DispositionsApp', () => {
     expect(await screen.findByTestId('event-fired')).toHaveTextContent(
       'Retention started for 1 item: NDA - Fabrikam.docx (asset id C-1, retention ends Jun 1, 2036)'
     );
-    expect(services.calls.find((c) => c.method === 'fireEvent')?.args).toEqual(['p1', 2]);
+    expect(services.calls.find((c) => c.method === 'fireEvent')?.args).toEqual(['p1', 3]);
   });
 
   // Purview's portal and New-ComplianceRetentionEvent take the asset ids as a KQL query; a records manager pastes it

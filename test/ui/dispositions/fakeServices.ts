@@ -159,14 +159,30 @@ export function fakeServices(
         eventTypeName: 'Contract Expiry',
         labelNames: ['Contracts - 10 Years'],
         query: `ComplianceAssetId:"${request.assetIds[0]}"`,
-        count: 2,
+        count: 3,
         items: [
           { key: 'a', name: 'NDA - Fabrikam.docx', labelName: 'Contracts - 10 Years', assetId: request.assetIds[0], siteName: 'Legal' },
           { key: 'b', name: 'MSA - Fabrikam.pdf', labelName: 'Contracts - 10 Years', assetId: request.assetIds[0], siteName: 'Legal' }
         ],
         alreadyStarted: [],
         unmatchedAssetIds: [],
-        indexedItemCount: 400
+        indexedItemCount: 400,
+        // Found by Microsoft Search outside the indexed libraries: the event starts it too.
+        beyondIndex: {
+          items: [
+            {
+              key: 'c',
+              name: 'SOW - Fabrikam.docx',
+              labelName: 'Contracts - 10 Years',
+              assetId: request.assetIds[0],
+              siteName: '/sites/sales',
+              webUrl: 'https://contoso.sharepoint.com/sites/sales/Shared%20Documents/SOW%20-%20Fabrikam.docx'
+            }
+          ],
+          alreadyStarted: [],
+          truncated: false,
+          total: 1
+        }
       };
     },
     fireEvent: async (previewId, confirmedCount) => {

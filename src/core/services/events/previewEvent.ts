@@ -2,6 +2,7 @@ import type { DispositionWorkspace, OpenedWorkspace } from '../disposition/dispo
 import { previewRetentionEvent, type RetentionEventPreviewItem, type RetentionEventRequest } from './previewRetentionEvent';
 import type { PreviewStore } from './PreviewStore';
 import type { HeldEventItem } from './holdBackHeldItems';
+import type { BeyondIndex, BeyondIndexItem } from './eventReachBeyondIndex';
 
 export interface EventsDeps {
   workspace: DispositionWorkspace;
@@ -20,7 +21,13 @@ export interface EventPreviewItem {
   heldBy?: string[];
   /** Held back only because a held item carries the same asset id. */
   sharesAssetIdWithHeld?: boolean;
+  /** Where to open it: items outside the indexed libraries, found by Microsoft Search. */
+  webUrl?: string;
 }
+
+/** What the event starts outside the indexed libraries (`count` includes it), or why that could not be searched. */
+export type EventBeyondIndex =
+  { items: EventPreviewItem[]; alreadyStarted: EventPreviewItem[]; truncated: boolean; total: number } | { unavailable: string };
 
 /** What an event will do, shown before it is fired. `id` names the preview when it is fired. */
 export interface PreviewedEvent {
@@ -40,6 +47,37 @@ export interface PreviewedEvent {
   held?: EventPreviewItem[];
   unmatchedAssetIds: string[];
   indexedItemCount: number;
+  beyondIndex?: EventBeyondIndex;
+}
+
+/** The site part of an item's URL (`/sites/legal`), where the index cannot name its site. */
+function siteOfUrl(webUrl: string): string {
+  try {
+    return /^\/(?:sites|teams|personal)\/[^/]+/.exec(decodeURI(new URL(webUrl).pathname))?.[0] ?? new URL(webUrl).host;
+  } catch {
+    return '';
+  }
+}
+
+const beyondItem = (b: BeyondIndexItem): EventPreviewItem => ({
+  key: b.key,
+  name: b.name,
+  labelName: b.labelName,
+  assetId: b.assetId,
+  siteName: siteOfUrl(b.webUrl),
+  webUrl: b.webUrl,
+  ...(b.alreadyStartedBy ? { alreadyStartedBy: b.alreadyStartedBy } : {})
+});
+
+function beyondIndexOf(beyond: BeyondIndex | undefined): EventBeyondIndex | undefined {
+  if (!beyond) return undefined;
+  if (!beyond.searched) return { unavailable: beyond.why };
+  return {
+    items: beyond.items.map(beyondItem),
+    alreadyStarted: beyond.alreadyStarted.map(beyondItem),
+    truncated: beyond.truncated,
+    total: beyond.total
+  };
 }
 
 const previewItem = (s: OpenedWorkspace, p: RetentionEventPreviewItem | HeldEventItem): EventPreviewItem => ({
@@ -59,7 +97,8 @@ export async function previewEvent(deps: EventsDeps, request: RetentionEventRequ
   await s.index.refresh({ now: await workspace.now() });
   // Custodian's holds and eDiscovery legal holds: a held item is listed, and the fired event does not start it.
   const preview = await previewRetentionEvent(workspace.graph, s.index, request, {
-    holds: { graph: workspace.graph, register: async () => s.review.holds, legalHolds: () => s.review.legalHolds() }
+    holds: { graph: workspace.graph, register: async () => s.review.holds, legalHolds: () => s.review.legalHolds() },
+    searchBeyondIndex: true
   });
   const id = globalThis.crypto.randomUUID();
   previews.set(id, preview);
@@ -75,6 +114,7 @@ export async function previewEvent(deps: EventsDeps, request: RetentionEventRequ
     alreadyStarted: preview.alreadyStarted.map((p) => previewItem(s, p)),
     held: (preview.held ?? []).map((p) => previewItem(s, p)),
     unmatchedAssetIds: preview.unmatchedAssetIds,
-    indexedItemCount: preview.indexedItemCount
+    indexedItemCount: preview.indexedItemCount,
+    ...(preview.beyondIndex ? { beyondIndex: beyondIndexOf(preview.beyondIndex) } : {})
   };
 }

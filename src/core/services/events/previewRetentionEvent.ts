@@ -8,6 +8,7 @@ import type { DispositionIndex } from '../index/createDispositionIndex';
 import type { IndexedItem } from '../index/IndexedItem';
 import type { HoldCheckDeps } from '../holds/checkHolds';
 import { eventRefused } from './eventErrors';
+import { assetIdsFoundBeyond, type BeyondIndex, eventReachBeyondIndex, startedBeyondIndex } from './eventReachBeyondIndex';
 import { eventReachesAsset } from './eventReachesAsset';
 import { holdBackHeldItems, type HeldEventItem } from './holdBackHeldItems';
 import { parseAssetIdQuery } from './parseAssetIdQuery';
@@ -56,8 +57,13 @@ export interface RetentionEventPreview {
   unmatchedAssetIds: string[];
   /** Items the event will not start: a hold covers them or an item with the same asset id (with `holds` only). */
   held?: HeldEventItem[];
-  /** The preview covers the indexed libraries only; Purview applies the event to the whole tenant. */
+  /** The indexed items the preview read. */
   indexedItemCount: number;
+  /**
+   * What the event starts outside the indexed libraries (Purview applies it to the whole tenant), found by Microsoft
+   * Search; `count` includes them. Absent when not searched (no `searchBeyondIndex`).
+   */
+  beyondIndex?: BeyondIndex;
 }
 
 /**
@@ -66,8 +72,9 @@ export interface RetentionEventPreview {
  * nothing; with `holds`, the held items apart (an event must not start them). Asset ids compare ignoring case, as
  * KQL does. Refuses (as `CustodianError`, no request) what Custodian will not fire: no asset ids, a query it cannot
  * evaluate, or an asset id KQL cannot express exactly (a double quote, a control character, a trailing `*`).
+ * With `searchBeyondIndex`, Microsoft Search finds what the event starts elsewhere in the tenant (`eventReachBeyondIndex`).
  * Refresh the index first for a current list.
- * Permission (least privileged): RecordsManagement.Read.All.
+ * Permission (least privileged): RecordsManagement.Read.All; Sites.Read.All to search beyond the index.
  */
 export async function previewRetentionEvent(
   graph: GraphGateway,
@@ -76,6 +83,8 @@ export async function previewRetentionEvent(
   options: CallOptions & {
     /** Custodian's holds and eDiscovery's: held items are listed in `held` and left out of the event's query. */
     holds?: HoldCheckDeps;
+    /** Also find, with Microsoft Search, the items the event starts outside the indexed libraries. */
+    searchBeyondIndex?: boolean;
   } = {}
 ): Promise<RetentionEventPreview> {
   if (!request.displayName.trim())
@@ -156,9 +165,23 @@ export async function previewRetentionEvent(
     unmatchedAssetIds: assetIds.filter((a) => !matched.has(assetIdKey(a))),
     indexedItemCount: index.entries().length
   };
-  if (!options.holds) return preview;
-  const checked = await holdBackHeldItems(options.holds, preview);
-  return { ...checked.preview, held: checked.held };
+  const checked = options.holds ? await holdBackHeldItems(options.holds, preview) : undefined;
+  const final = checked ? { ...checked.preview, held: checked.held } : preview;
+  if (!options.searchBeyondIndex || final.startsEveryItemOfType) return final;
+  // After the holds: the search runs the query the event will carry, without the held asset ids.
+  const beyondIndex = await eventReachBeyondIndex(
+    graph,
+    { filesQuery: final.filesQuery, labelNames, eventType, events },
+    (key) => index.entry(key) !== undefined,
+    options
+  );
+  const foundBeyond = assetIdsFoundBeyond(beyondIndex);
+  return {
+    ...final,
+    beyondIndex,
+    count: final.items.length + startedBeyondIndex(beyondIndex),
+    unmatchedAssetIds: final.unmatchedAssetIds.filter((a) => !foundBeyond.has(assetIdKey(a)))
+  };
 }
 
 /** Trimmed, without blanks, and once each: `C-77` and `c-77` are one asset id to KQL. */

@@ -2,24 +2,7 @@ import type { FilePlanLabel } from '../../domain/filePlanLabel';
 import { parseUtcInstant } from '../../domain/utcInstant';
 import { kqlPropertyCompare, kqlPropertyMatch, kqlPropertyPrefix } from '../../http/escapeKql';
 import type { DateRange, RecordSearch } from './RecordSearch';
-
-/**
- * The managed properties a record search asks Microsoft Search for. Created, LastModifiedTime, Title, Filename,
- * ComplianceAssetId (Purview's event queries) and the default schema's ListId and ListItemID are Microsoft's names;
- * ComplianceTag and IsRecord are SharePoint's crawled compliance columns under the names the dev tenant serves,
- * which no Microsoft page confirms (docs/devtenant.md, "Search").
- */
-export const recordSearchProperties = {
-  label: 'ComplianceTag',
-  assetId: 'ComplianceAssetId',
-  isRecord: 'IsRecord',
-  created: 'Created',
-  modified: 'LastModifiedTime',
-  title: 'Title',
-  fileName: 'Filename',
-  listId: 'ListId',
-  listItemId: 'ListItemID'
-} as const;
+import { managedProperties } from '../../graph/search/managedProperties';
 
 export type RecordSearchQuery =
   | {
@@ -60,9 +43,9 @@ function readRange(name: string, value: DateRange | undefined): { from?: number;
 function assetIdClause(assetId: string): string {
   // eslint-disable-next-line no-control-regex
   const unsayable = /["*\u0000-\u001f\u007f\u2028\u2029]/.exec(assetId);
-  if (!unsayable) return kqlPropertyMatch(recordSearchProperties.assetId, assetId);
+  if (!unsayable) return kqlPropertyMatch(managedProperties.assetId, assetId);
   const before = assetId.slice(0, unsayable.index).trim();
-  return before === '' ? `${recordSearchProperties.assetId}:*` : kqlPropertyPrefix(recordSearchProperties.assetId, before);
+  return before === '' ? `${managedProperties.assetId}:*` : kqlPropertyPrefix(managedProperties.assetId, before);
 }
 
 function rangeClauses(property: string, range: { from?: number; to?: number }): string[] {
@@ -80,7 +63,7 @@ function rangeClauses(property: string, range: { from?: number; to?: number }): 
  * @example recordSearchQuery({ assetId: 'INV-7' }, labels) // { ok: true, queryString: 'ComplianceAssetId:"INV-7"' }
  */
 export function recordSearchQuery(search: RecordSearch, labels: readonly FilePlanLabel[]): RecordSearchQuery {
-  const p = recordSearchProperties;
+  const p = managedProperties;
   const clauses: string[] = [];
   let names = search.labels ? [...search.labels] : undefined;
   const descriptor = search.descriptor ?? {};

@@ -8,7 +8,8 @@ import { kqlPropertyMatch } from '../../http/escapeKql';
 import { CustodianError } from '../../http/CustodianError';
 import { itemKey } from '../index/IndexedItem';
 import type { RecordSearch, RecordSearchRow } from './RecordSearch';
-import { recordSearchProperties as p, recordSearchQuery } from './recordSearchQuery';
+import { managedProperties as p } from '../../graph/search/managedProperties';
+import { recordSearchQuery } from './recordSearchQuery';
 
 export interface RecordSearchResult {
   rows: RecordSearchRow[];
