@@ -1,4 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph and SharePoint JSON as a client would, loosely. */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../../src/devtenant/index';
 
 export type Persona = 'office-worker' | 'site-owner' | 'records-manager' | 'admin';
@@ -75,4 +78,25 @@ export function expectGraphError(res: { status: number; json: any; headers: Head
 
 export function encodeShareUrl(url: string): string {
   return 'u!' + Buffer.from(url, 'utf8').toString('base64').replace(/=+$/, '').replace(/\//g, '_').replace(/\+/g, '-');
+}
+
+/**
+ * A token as Entra would issue it to an app granted only `scopes`, written straight into a dev tenant's store (started
+ * with `dataDir`), which keeps only its hash: how a test meets a client with fewer permissions than the personas have.
+ */
+export function tokenWithScopes(dataDir: string, scopes: string, persona: Persona = 'office-worker'): string {
+  const token = `dt1.${crypto.randomBytes(16).toString('base64url')}`;
+  const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
+  try {
+    db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
+      crypto.createHash('sha256').update(token).digest('hex'),
+      persona,
+      scopes,
+      'unused',
+      Date.now() + 3_600_000
+    );
+  } finally {
+    db.close();
+  }
+  return token;
 }

@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON as a client would, loosely. */
 import crypto from 'node:crypto';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fillListThroughStore } from '../support/fillListThroughStore';
-import { expectGraphError, TestTenant } from './helpers';
+import { expectGraphError, TestTenant, tokenWithScopes } from './helpers';
 
 /**
  * SharePoint's list view threshold and indexed-column rule on Graph's list items
@@ -222,16 +221,7 @@ describe('making a column indexed (columndefinition-update)', () => {
 
   // columndefinition-update: Sites.Manage.All (least privileged) or Sites.FullControl.All, as for list-post-columns.
   test('needs Sites.Manage.All or Sites.FullControl.All', async () => {
-    const token = `dt1.${crypto.randomBytes(16).toString('base64url')}`;
-    const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
-    db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-      crypto.createHash('sha256').update(token).digest('hex'),
-      'office-worker',
-      'Sites.ReadWrite.All',
-      'unused',
-      Date.now() + 3_600_000
-    );
-    db.close();
+    const token = tokenWithScopes(dataDir, 'Sites.ReadWrite.All');
     const code = (await columnsOf(small)).find((c) => c.name === 'Code');
     const res = await t.call(
       null,

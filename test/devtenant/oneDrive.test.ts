@@ -1,12 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON as a client would, loosely. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { encodePathSegment } from '../../src/core/http/encodePathSegment';
 import { encodeQueryValue } from '../../src/core/http/encodeQueryValue';
-import { encodeShareUrl, expectGraphError, TestTenant } from './helpers';
+import { encodeShareUrl, expectGraphError, TestTenant, tokenWithScopes } from './helpers';
 import { conformanceDiff, type Fixture } from './shape';
 
 /**
@@ -42,20 +40,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A token as Entra would issue it to the office worker's app granted only `scopes` (the store keeps only its hash). */
-function tokenWith(scopes: string): string {
-  const token = `dt1.${crypto.randomBytes(16).toString('base64url')}`;
-  const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
-  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-    crypto.createHash('sha256').update(token).digest('hex'),
-    'office-worker',
-    scopes,
-    'unused',
-    Date.now() + 3_600_000
-  );
-  db.close();
-  return token;
-}
+const tokenWith = (scopes: string): string => tokenWithScopes(dataDir, scopes);
 
 const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 

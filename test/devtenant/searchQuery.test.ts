@@ -1,10 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON as a client would, loosely. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { expectGraphError, TestTenant } from './helpers';
+import { expectGraphError, TestTenant, tokenWithScopes } from './helpers';
 
 /**
  * `POST /search/query` (https://learn.microsoft.com/graph/api/search-query): paging with from and size, the documented
@@ -140,20 +138,7 @@ describe('limits and refusals Microsoft documents', () => {
 });
 
 describe('permissions', () => {
-  /** A token as Entra would issue it to an app granted only `scopes` (the dev tenant's store keeps only its hash). */
-  function tokenWith(scopes: string): string {
-    const token = `dt1.${crypto.randomBytes(16).toString('base64url')}`;
-    const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
-    db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-      crypto.createHash('sha256').update(token).digest('hex'),
-      'office-worker',
-      scopes,
-      'unused',
-      Date.now() + 3_600_000
-    );
-    db.close();
-    return token;
-  }
+  const tokenWith = (scopes: string): string => tokenWithScopes(dataDir, scopes);
 
   async function searchAs(token: string, entityTypes: string[]) {
     return t.call(
