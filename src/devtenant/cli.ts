@@ -1,14 +1,17 @@
 import { startDevTenant, type DevTenantOptions } from './index';
 import { parseFaultSpec } from './faults';
 import { parseMeteredSpec } from './meteredApi';
+import { tenantId } from './auth/personas';
+import { devTenantAppId, devTenantPassword } from './entra/entraTokens';
+import { clearSandboxState, writeSandboxState } from './publicHosts/sandboxState';
 
 /**
  * `tsx src/devtenant/cli.ts [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS]
- * [--rate RPS] [--faults 429:0.05,503:0.02,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES]`
+ * [--rate RPS] [--faults 429:0.05,503:0.02,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES] [--public-hosts]`
  */
 
 export const usage =
-  'usage: devtenant [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS] [--rate REQUESTS_PER_SECOND] [--faults 429:0.05,503:0.02,504:0.01,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES]';
+  'usage: devtenant [--port N] [--data DIR | --memory] [--seed N] [--items N] [--latency MS] [--rate REQUESTS_PER_SECOND] [--faults 429:0.05,503:0.02,504:0.01,reset:0.01] [--metered unbilled|billed|CALLS_PER_5_MINUTES] [--public-hosts]';
 
 export type CliParse = { ok: true; options: DevTenantOptions } | { ok: false; reason: string };
 
@@ -82,6 +85,10 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         options.metered = spec;
         break;
       }
+      case '--public-hosts':
+        if (inline !== undefined) return { ok: false, reason: '--public-hosts takes no value.' };
+        options.publicHosts = {};
+        break;
       case '--help':
       case '-h':
         return { ok: false, reason: 'help' };
@@ -112,9 +119,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`devtenant listening on ${tenant.url}\n`);
+  if (tenant.publicHosts) {
+    writeSandboxState(tenant.publicHosts);
+    process.stdout.write(
+      `Microsoft 365's host names answer here for CLI for Microsoft 365; sign in with:\n` +
+        `  npm run m365 -- login --authType password --userName priya.raman@custodiandev.onmicrosoft.com --password ${devTenantPassword} --appId ${devTenantAppId} --tenant ${tenantId}\n`
+    );
+  }
   const running = tenant;
   await new Promise<void>((resolve) => {
     const stop = (): void => {
+      if (running.publicHosts) clearSandboxState();
       void running.close().then(resolve);
     };
     process.once('SIGINT', stop);

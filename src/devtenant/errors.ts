@@ -3,7 +3,7 @@
  * request went to: Graph (https://learn.microsoft.com/graph/errors) or SharePoint REST (`odata.error`).
  */
 
-export type ApiKind = 'graph' | 'sharepoint' | 'control';
+export type ApiKind = 'graph' | 'sharepoint' | 'control' | 'entra';
 
 export interface ErrorInfo {
   status: number;

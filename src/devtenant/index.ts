@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from './store/db';
 import { DevTenantApp } from './server';
@@ -6,6 +10,7 @@ import { parseFaultSpec, type FaultKind } from './faults';
 import { parseMeteredSpec, type MeteredSetting } from './meteredApi';
 import { seedTenant } from './seed/seed';
 import { getMeta } from './tenant';
+import { publicHostCertificates } from './publicHosts/certificates';
 
 export interface DevTenantOptions {
   /** 0 (the default) picks a free port. Only `startDevTenant` listens; a mounted handler ignores it. */
@@ -29,10 +34,18 @@ export interface DevTenantOptions {
    * tenant, then 429 with Retry-After) or a number of calls per 5 minutes. Off when absent.
    */
   metered?: string;
+  /**
+   * Serve https and also answer on Microsoft 365's own host names (`graph.microsoft.com`, `login.microsoftonline.com`,
+   * `{tenant}.sharepoint.com`, ...) for clients run unchanged, such as CLI for Microsoft 365 (`npm run m365`).
+   * `tlsDir` keeps the local certificate authority (default: `{dataDir}/tls`, or a temporary folder in memory).
+   */
+  publicHosts?: { tlsDir?: string };
 }
 
 export interface RunningDevTenant {
   url: string;
+  /** In public-hosts mode: the port the Microsoft 365 names must reach, and the CA certificate a client must trust. */
+  publicHosts?: { port: number; caFile: string };
   close(): Promise<void>;
 }
 
@@ -121,7 +134,9 @@ export function isDevTenantPath(url: string): boolean {
  * and upload URLs) starts with `publicOrigin`. A new store is seeded from `seed`; an existing data folder is
  * reopened as it was left (its own seed is kept, so the options do not silently reseed it).
  */
-export async function createDevTenantHandler(options: DevTenantOptions & { publicOrigin: string }): Promise<DevTenantHandler> {
+export async function createDevTenantHandler(
+  options: DevTenantOptions & { publicOrigin: string; answerPublicHosts?: boolean }
+): Promise<DevTenantHandler> {
   const checked = checkOptions(options);
   const publicOrigin = checkPublicOrigin(options.publicOrigin);
   const db = openDatabase(options.memory ? undefined : options.dataDir);
@@ -131,6 +146,7 @@ export async function createDevTenantHandler(options: DevTenantOptions & { publi
     app = new DevTenantApp({
       db,
       publicOrigin,
+      publicHosts: options.answerPublicHosts === true,
       tenantOptions: { seed: Number(getMeta(db, 'seed')), items: Number(getMeta(db, 'items')), dataDir: options.dataDir },
       faults: { latencyMs: options.latencyMs ?? 0, rate: options.rate ?? 0, probabilities: checked.faults, metered: checked.metered }
     });
@@ -161,26 +177,34 @@ export async function createDevTenantHandler(options: DevTenantOptions & { publi
 export async function startDevTenant(options: DevTenantOptions = {}): Promise<RunningDevTenant> {
   checkOptions(options);
   let handler: DevTenantHandler | undefined;
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (handler) handler.handle(req, res);
     else {
       res.writeHead(503, { 'retry-after': '1' });
       res.end();
     }
-  });
+  };
+  const tls = options.publicHosts
+    ? await publicHostCertificates(
+        options.publicHosts.tlsDir ??
+          (options.dataDir ? path.join(options.dataDir, 'tls') : fs.mkdtempSync(path.join(os.tmpdir(), 'devtenant-tls-')))
+      )
+    : undefined;
+  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const closeServer = (): Promise<void> =>
     new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
   try {
-    handler = await createDevTenantHandler({ ...options, publicOrigin: url });
+    handler = await createDevTenantHandler({ ...options, publicOrigin: url, answerPublicHosts: tls !== undefined });
   } catch (e) {
     await closeServer();
     throw e;
@@ -189,6 +213,7 @@ export async function startDevTenant(options: DevTenantOptions = {}): Promise<Ru
   let closed = false;
   return {
     url,
+    ...(tls ? { publicHosts: { port, caFile: tls.caFile } } : {}),
     async close() {
       if (closed) return;
       closed = true;

@@ -4,6 +4,7 @@ import type { Principal } from './auth/personas';
 import { getItem, type ItemMeta } from './store/items';
 import { getEntityByName } from './store/entities';
 import { getMeta, setMeta } from './tenant';
+import { isDeclaredInPlace } from './records/inPlaceRecords';
 import {
   type ItemAction,
   type LabelBehavior,
@@ -35,8 +36,21 @@ export function labelBehavior(db: Database.Database, labelName: string | null): 
   return (label?.behaviorDuringRetentionPeriod as Behavior | undefined) ?? null;
 }
 
+/**
+ * The item as the record rules see it. An item declared a record in place (SharePoint CSOM, `records/inPlaceRecords.ts`)
+ * is a locked record whatever its label says, until it is undeclared; a regulatory label stays regulatory.
+ */
 export function recordStateOf(db: Database.Database, item: ItemMeta): LabelledItem {
-  return { behavior: labelBehavior(db, item.label), locked: item.locked === 1, everUnlocked: item.unlocked_once === 1 };
+  const behavior = labelBehavior(db, item.label);
+  if (behavior !== 'retainAsRegulatoryRecord' && isDeclaredInPlace(db, item.id))
+    return { behavior: 'retainAsRecord', locked: true, everUnlocked: item.unlocked_once === 1 };
+  return { behavior, locked: item.locked === 1, everUnlocked: item.unlocked_once === 1 };
+}
+
+/** Whether SharePoint counts the item a record (`_IsRecord`, CSOM `IsRecord`): a record label, or an in-place declaration. */
+export function isRecordItem(db: Database.Database, item: ItemMeta): boolean {
+  const b = recordStateOf(db, item).behavior;
+  return b === 'retainAsRecord' || b === 'retainAsRegulatoryRecord';
 }
 
 const actor = (principal: Principal | undefined) => ({ isContainerAdmin: principal?.isContainerAdmin ?? false });
@@ -73,12 +87,13 @@ export function retentionSettingsOf(db: Database.Database, item: ItemMeta, princ
   const settings = readRecordsSettings(db);
   const allowed = (a: ItemAction): boolean => sharePointVerdict(a, state, settings, actor(principal)).allowed;
   return {
-    behaviorDuringRetentionPeriod: state.behavior,
+    // The label's own behaviour: an in-place declaration restricts the item but is not a label.
+    behaviorDuringRetentionPeriod: labelBehavior(db, item.label),
     isContentUpdateAllowed: allowed('editContent'),
     isDeleteAllowed: allowed('delete'),
     isLabelUpdateAllowed: allowed('relabel'),
     isMetadataUpdateAllowed: allowed('editProperties'),
-    isRecordLocked: item.locked === 1
+    isRecordLocked: state.locked
   };
 }
 

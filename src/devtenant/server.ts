@@ -14,8 +14,11 @@ import { Clock, type Tenant, type TenantOptions } from './tenant';
 import { FaultController, type FaultSettings } from './faults';
 import { dispatchGraph } from './graph/routes';
 import { dispatchSharePoint } from './sharepoint/routes';
+import { csomPathIndex, dispatchCsom } from './sharepoint/csom';
 import { controlRoutes } from './control/routes';
 import { getSiteByPath } from './store/sites';
+import { publicHostKind, publicOrigins } from './publicHosts/publicHosts';
+import { serveEntra } from './entra/entraRoutes';
 
 /** Graph's documented limit for a JSON request; upload-session chunks (under /devtenant/upload) and inbound mail (/devtenant/mail) may be larger. */
 export const maxBodyBytes = 4 * 1024 * 1024;
@@ -39,6 +42,11 @@ export interface AppOptions {
   faults: FaultSettings;
   /** The origin every URL the dev tenant hands out starts with (`http://127.0.0.1:4321`, `https://localhost:4321`). */
   publicOrigin: string;
+  /**
+   * Also answer requests addressed to Microsoft 365's own host names (`publicHosts.ts`), with URLs on those names and
+   * Entra ID's token endpoint on `login.microsoftonline.com`: for clients run unchanged (CLI for Microsoft 365).
+   */
+  publicHosts?: boolean;
 }
 
 /**
@@ -48,12 +56,14 @@ export interface AppOptions {
 export class DevTenantApp {
   readonly tenant: Tenant;
   private readonly origin: string;
+  private readonly publicHosts: boolean;
   private seq: number;
   private closed = false;
 
   constructor(opts: AppOptions) {
     const db = opts.db;
     this.origin = opts.publicOrigin;
+    this.publicHosts = opts.publicHosts === true;
     this.seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM items').get() as { m: number }).m;
     this.tenant = {
       db,
@@ -107,6 +117,8 @@ export class DevTenantApp {
     const qIndex = rawUrl.indexOf('?');
     const rawPath = qIndex < 0 ? rawUrl : rawUrl.slice(0, qIndex);
     const isUpload = /^\/devtenant\/(?:upload\/|mail$)/i.test(rawPath);
+    const hostKind = this.publicHosts ? publicHostKind(headers['host']) : undefined;
+    const origins = hostKind ? publicOrigins(hostKind) : { origin: this.origin, siteOrigin: this.origin, oneDriveOrigin: this.origin };
 
     const ctx: Ctx = {
       tenant: this.tenant,
@@ -119,21 +131,27 @@ export class DevTenantApp {
       headers,
       body: Buffer.alloc(0),
       principal: undefined,
-      origin: this.origin,
+      ...origins,
       ids
     };
 
     const first = rawPath.split('/')[1]?.toLowerCase() ?? '';
     const spIndex = rawPath.toLowerCase().indexOf('/_api');
-    let route: 'graph' | 'sharepoint' | 'control' | 'unknown' = 'unknown';
-    if (first === 'v1.0' || first === 'beta') route = 'graph';
+    const csomIndex = spIndex < 0 ? csomPathIndex(rawPath) : -1;
+    let route: 'graph' | 'sharepoint' | 'control' | 'entra' | 'unknown' = 'unknown';
+    if (hostKind === 'login') route = 'entra';
+    else if (first === 'v1.0' || first === 'beta') route = 'graph';
     else if (first === 'devtenant') route = 'control';
-    else if (spIndex >= 0 && (rawPath.length === spIndex + 5 || rawPath[spIndex + 5] === '/')) route = 'sharepoint';
-    ctx.api = route === 'sharepoint' ? 'sharepoint' : route === 'control' ? 'control' : 'graph';
+    else if ((spIndex >= 0 && (rawPath.length === spIndex + 5 || rawPath[spIndex + 5] === '/')) || csomIndex >= 0) route = 'sharepoint';
+    ctx.api = route === 'sharepoint' ? 'sharepoint' : route === 'control' ? 'control' : route === 'entra' ? 'entra' : 'graph';
+    // A site path the dev tenant does not serve (`/sites/x/_layouts/...`) is SharePoint's: its 501 comes in SharePoint's envelope.
+    if (route === 'unknown' && (/^\/(sites|teams|personal)\//i.test(rawPath) || (hostKind !== undefined && hostKind !== 'graph')))
+      ctx.api = 'sharepoint';
 
     // Who may ask comes before reading what they send (see http/loopbackGuard.ts).
     try {
-      checkHost(headers['host'], this.origin);
+      // A Microsoft 365 name reaches the dev tenant only in a process that maps it here (publicHosts.ts).
+      if (!hostKind) checkHost(headers['host'], this.origin);
       if (route === 'control') checkControlRequest(ctx.method, rawPath, headers, this.origin);
     } catch (err) {
       discardBody(req);
@@ -156,7 +174,9 @@ export class DevTenantApp {
       const principal = resolveToken(this.tenant.db, headers['authorization']);
       ctx.principal = principal === 'invalid' ? undefined : principal;
       if (route === 'unknown') throw errors.notImplemented(`the path '${rawPath}'`);
-      if (route === 'control') {
+      if (route === 'entra') {
+        reply = serveEntra(ctx, rawPath);
+      } else if (route === 'control') {
         ctx.segments = splitRequestPath(rawPath.slice('/devtenant'.length), 'graph') ?? [];
         reply = dispatch(ctx, controlRouter, `the control path '${rawPath}'`);
       } else if (route === 'graph') {
@@ -166,10 +186,11 @@ export class DevTenantApp {
         ctx.segments = segs;
         reply = dispatchGraph(ctx);
       } else {
-        const sitePath = decodeURIComponent(rawPath.slice(0, spIndex)) || '/';
+        const sitePath = decodeURIComponent(rawPath.slice(0, csomIndex >= 0 ? csomIndex : spIndex)) || '/';
         const site = getSiteByPath(this.tenant.db, sitePath);
         if (!site) throw errors.notFound(`No site exists at '${sitePath}'.`);
         ctx.siteId = site.id;
+        if (csomIndex >= 0) return this.write(res, ctx, this.withRateLimitHeaders(dispatchCsom(ctx)));
         const segs = splitRequestPath(rawPath.slice(spIndex + 5), 'sharepoint');
         if (!segs) throw errors.badRequest('The request URL is not correctly percent-encoded.');
         ctx.segments = segs;

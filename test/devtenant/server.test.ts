@@ -30,6 +30,7 @@ describe('command line', () => {
       options: { port: 0, memory: true, seed: 7, items: 50, latencyMs: 5, rate: 10, faults: '429:0.05,503:0.02,reset:0.01' }
     });
     expect(parseCliArgs(['--data', '/tmp/x'])).toEqual({ ok: true, options: { dataDir: '/tmp/x' } });
+    expect(parseCliArgs(['--public-hosts'])).toEqual({ ok: true, options: { publicHosts: {}, memory: true } });
   });
   test.each([
     [['--port', 'abc'], '--port needs a whole number.'],
@@ -37,7 +38,8 @@ describe('command line', () => {
     [['--data', '/tmp/x', '--memory'], 'Use either --data DIR or --memory, not both.'],
     [['--faults', '500:0.1'], "--faults: Unknown fault '500'; use one of 429, 503, 504, reset."],
     [['--faults', '429:0.7,503:0.6'], '--faults: The fault probabilities add up to more than 1.'],
-    [['--verbose'], "Unknown option '--verbose'."]
+    [['--verbose'], "Unknown option '--verbose'."],
+    [['--public-hosts=yes'], '--public-hosts takes no value.']
   ])('refuses %j with a reason', (argv, reason) => {
     expect(parseCliArgs(argv)).toEqual({ ok: false, reason });
   });
@@ -91,6 +93,10 @@ describe('server', () => {
     expect(res.headers.get('client-request-id')).toBe('abc-123');
     expect(res.json.error.innerError['client-request-id']).toBe('abc-123');
     expectGraphError(await t.get(null, '/elsewhere'), 501, 'notImplemented');
+    // A site's page the dev tenant does not serve is SharePoint's: its refusal in SharePoint's envelope, which SharePoint clients read.
+    const page = await t.get('admin', '/sites/legal/_layouts/15/viewlsts.aspx');
+    expect(page.status).toBe(501);
+    expect(page.json['odata.error'].message.value).toContain('does not serve');
   });
 
   test('400 for a query option it does not support, never ignored', async () => {

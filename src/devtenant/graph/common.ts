@@ -8,6 +8,7 @@ import { stmt } from '../store/db';
 import { getItem, type ItemMeta } from '../store/items';
 import { getList, getListByDrive, getSite, type ListRow, listServerRelativeUrl, type SiteRow } from '../store/sites';
 import { checkDriveAccess, checkPersonalSiteAccess } from './personalAccess';
+import { isPersonalSite } from '../store/personalSites';
 
 /** `{ user: { id, displayName, email } }` for a user id, as Graph's identitySet. */
 export function identitySet(db: Database.Database, userId: string | null): Record<string, unknown> | null {
@@ -18,17 +19,22 @@ export function identitySet(db: Database.Database, userId: string | null): Recor
   return { user: { id: u.id, displayName: u.displayName, email: u.mail } };
 }
 
+/** Where a site's URLs start: its SharePoint host, or the OneDrive host for a personal site (the same origin but in public-hosts mode). */
+export function originOfSite(ctx: Ctx, site: SiteRow): string {
+  return isPersonalSite(site) ? ctx.oneDriveOrigin : ctx.siteOrigin;
+}
+
 export function siteWebUrl(ctx: Ctx, site: SiteRow): string {
-  return `${ctx.origin}${site.path === '/' ? '' : encodePath(site.path)}`;
+  return `${originOfSite(ctx, site)}${site.path === '/' ? '' : encodePath(site.path)}`;
 }
 
 export function listWebUrl(ctx: Ctx, site: SiteRow, list: ListRow): string {
-  return `${ctx.origin}${encodePath(listServerRelativeUrl(site, list))}`;
+  return `${originOfSite(ctx, site)}${encodePath(listServerRelativeUrl(site, list))}`;
 }
 
 export function itemWebUrl(ctx: Ctx, site: SiteRow, list: ListRow, item: ItemMeta): string {
   if (list.template !== 'documentLibrary') return `${listWebUrl(ctx, site, list)}/DispForm.aspx?ID=${item.num}`;
-  return `${ctx.origin}${encodePath(listServerRelativeUrl(site, list) + item.path)}`;
+  return `${originOfSite(ctx, site)}${encodePath(listServerRelativeUrl(site, list) + item.path)}`;
 }
 
 /** The eTag Graph gives a driveItem and its listItem: `"{UID},version"`. */

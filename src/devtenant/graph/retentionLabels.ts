@@ -133,9 +133,10 @@ function createLabel(ctx: Ctx): Reply {
   const trigger = oneOf(body, 'retentionTrigger', retentionTriggers, false) ?? 'dateLabeled';
   const recordBehavior = oneOf(body, 'defaultRecordBehavior', defaultRecordBehaviors, false) ?? 'startLocked';
   const duration = parseDuration(body.retentionDuration);
+  // Stages are optional, also with startDispositionReview: "Create retentionLabel" lists dispositionReviewStages
+  // without marking it required (https://learn.microsoft.com/graph/api/security-labelsroot-post-retentionlabel), and
+  // CLI for Microsoft 365 (`purview retentionlabel add`) never sends it. Such a label is created with no stages.
   const stages = parseStages(body.dispositionReviewStages);
-  if (action === 'startDispositionReview' && stages.length === 0)
-    throw errors.badRequest('A label that starts a disposition review needs at least one stage with a reviewer.');
   let eventTypeId: string | null = null;
   if (body['retentionEventType@odata.bind'] !== undefined) {
     eventTypeId = bindId(body['retentionEventType@odata.bind'], 'retentionEventTypes');

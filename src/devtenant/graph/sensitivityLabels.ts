@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { errors } from '../errors';
 import { type Ctx, json, type Reply, requirePrincipal } from '../http/context';
 import type { Route } from '../http/router';
@@ -123,7 +124,46 @@ const betaRoutesFor = (prefix: string): Route[] => [
   }
 ];
 
+/**
+ * `GET /beta/{me|users/{id}}/security/informationProtection/labelPolicySettings`: one
+ * informationProtectionPolicySetting (not a collection), as "Get informationProtectionPolicySetting" shows
+ * (https://learn.microsoft.com/graph/api/security-informationprotectionpolicysetting-get?view=graph-rest-beta):
+ * `id`, `moreInfoUrl`, `isMandatory`, `isDowngradeJustificationRequired`. The dev tenant's label policy does not make
+ * labelling mandatory, asks for a justification on downgrade (Purview's default when a policy is created) and has
+ * no "more info" URL configured. The id is opaque; Microsoft's example is 96 hex digits, so the dev tenant derives
+ * one of that form from the user. CLI for Microsoft 365 (`purview sensitivitylabel policysettings list`) prints
+ * the object as it comes, with `accept: application/json;odata.metadata=none`.
+ */
+function labelPolicySettings(ctx: Ctx, p: Record<string, string>): Reply {
+  checkUser(ctx, p);
+  const userId =
+    p.userId === undefined
+      ? requirePrincipal(ctx).userId
+      : (ctx.tenant.db.prepare('SELECT id FROM users WHERE id = ? COLLATE NOCASE OR upn = ?').get(p.userId, p.userId) as { id: string }).id;
+  const body: Record<string, unknown> = {};
+  if (!/odata\.metadata=none/i.test(ctx.headers['accept'] ?? ''))
+    body['@odata.context'] = odataContext(
+      ctx,
+      `users('${encodeURIComponent(p.userId ?? userId)}')/security/informationProtection/labelPolicySettings/$entity`
+    );
+  Object.assign(body, {
+    id: crypto.createHash('sha384').update(`labelPolicySettings:${userId}`).digest('hex').toUpperCase(),
+    moreInfoUrl: null,
+    isMandatory: false,
+    isDowngradeJustificationRequired: true
+  });
+  return json(applySelect(body, selectOption(ctx)));
+}
+
 export const sensitivityLabelRoutes: readonly Route[] = [
+  {
+    pattern: 'me/security/informationProtection/labelPolicySettings',
+    ops: { GET: { scopes: betaScopes, query: ['$select'], run: labelPolicySettings } }
+  },
+  {
+    pattern: 'users/{userId}/security/informationProtection/labelPolicySettings',
+    ops: { GET: { scopes: betaScopes, query: ['$select'], run: labelPolicySettings } }
+  },
   ...routesFor('security/dataSecurityAndGovernance'),
   ...routesFor('me/dataSecurityAndGovernance'),
   ...routesFor('users/{userId}/dataSecurityAndGovernance'),

@@ -19,8 +19,12 @@ export interface Ctx {
   headers: Record<string, string>;
   body: Buffer;
   principal: Principal | undefined;
-  /** `http://127.0.0.1:PORT`, the base every URL the dev tenant hands out starts with. */
+  /** `http://127.0.0.1:PORT`, the base every link back to this API starts with (`https://graph.microsoft.com` in public-hosts mode). */
   origin: string;
+  /** The base of SharePoint sites' `webUrl`s: `origin`, or `https://{tenant}.sharepoint.com` in public-hosts mode. */
+  siteOrigin: string;
+  /** The base of OneDrive personal sites' `webUrl`s: `origin`, or `https://{tenant}-my.sharepoint.com` in public-hosts mode. */
+  oneDriveOrigin: string;
   ids: RequestIds;
   /** For SharePoint REST: the site the `/_api` belongs to. */
   siteId?: string;

@@ -22,6 +22,11 @@ function sharepointIds(row: IndexRow): Record<string, unknown> {
   return { listId: row.list_id, listItemId: String(row.list_item_id), listItemUniqueId: row.unique_id };
 }
 
+/** Where the item's site lives: its SharePoint host, or the OneDrive host for a personal site (public-hosts mode). */
+function siteOriginOf(ctx: Ctx, row: IndexRow): string {
+  return String(row.web_path).startsWith('/personal/') ? ctx.oneDriveOrigin : ctx.siteOrigin;
+}
+
 /** A requested field's key: the name as requested, its first letter lower-cased (Graph's JSON casing). */
 function fieldKey(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
@@ -41,7 +46,7 @@ function requestedFields(row: IndexRow, fields: readonly string[], origin: strin
 }
 
 function listItemResource(ctx: Ctx, row: IndexRow, fields: readonly string[] | undefined): Record<string, unknown> {
-  const fieldValues = fields ? requestedFields(row, fields, ctx.origin) : undefined;
+  const fieldValues = fields ? requestedFields(row, fields, siteOriginOf(ctx, row)) : undefined;
   return {
     '@odata.type': '#microsoft.graph.listItem',
     id: row.unique_id,
@@ -50,7 +55,7 @@ function listItemResource(ctx: Ctx, row: IndexRow, fields: readonly string[] | u
     lastModifiedBy: person(row.editor, row.editor_email),
     lastModifiedDateTime: graphDate(row.modified),
     name: row.is_library === 1 ? row.filename : row.title,
-    webUrl: `${ctx.origin}${String(row.web_path)}`,
+    webUrl: `${siteOriginOf(ctx, row)}${String(row.web_path)}`,
     parentReference: { siteId: row.site_id, sharepointIds: sharepointIds(row) },
     ...(fieldValues ? { fields: fieldValues } : {})
   };
@@ -65,7 +70,7 @@ function driveItemResource(ctx: Ctx, row: IndexRow): Record<string, unknown> {
     lastModifiedBy: person(row.editor, row.editor_email),
     lastModifiedDateTime: graphDate(row.modified),
     name: row.filename,
-    webUrl: `${ctx.origin}${String(row.web_path)}`,
+    webUrl: `${siteOriginOf(ctx, row)}${String(row.web_path)}`,
     size: row.size,
     parentReference: { driveId: row.drive_id, id: row.parent_id, siteId: row.site_id, sharepointIds: sharepointIds(row) },
     fileSystemInfo: { createdDateTime: graphDate(row.created), lastModifiedDateTime: graphDate(row.modified) }

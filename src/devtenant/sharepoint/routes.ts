@@ -10,6 +10,7 @@ import { spEntity } from './format';
 import { policyStoreRoutes } from './policyStore';
 import { spListRoutes, resolveListUrl } from './lists';
 import { findItemByServerRelativeUrl } from '../graph/addressing';
+import { resolveFolderKey, spFolderRoutes } from './folders';
 
 /**
  * SharePoint REST under each site's `/_api`. Function-call segments are rewritten to plain segments first
@@ -62,6 +63,10 @@ function canonicalise(ctx: Ctx): void {
           )
         )
       );
+    } else if (lower === 'getfolderbyid' || lower === 'getfolderbyserverrelativepath' || lower === 'getfolderbyserverrelativeurl') {
+      const decoded = Object.entries(call.named).find(([k]) => k.toLowerCase() === 'decodedurl')?.[1];
+      const arg = String(decoded ?? call.positional ?? '');
+      out.push(name('folders'), name(resolveFolderKey(ctx, lower === 'getfolderbyid' ? { id: arg } : { path: arg })));
     } else if (lower === 'items' && call.hasParens) {
       out.push(name('items'), name(String(call.positional ?? '')));
     } else if (call.hasParens && call.positional === undefined && Object.keys(call.named).length === 0) {
@@ -106,6 +111,7 @@ function contextInfo(ctx: Ctx): Reply {
 export const sharePointRoutes: readonly Route[] = [
   { pattern: 'contextinfo', ops: { POST: { scopes: readScopes, run: contextInfo } } },
   ...spListRoutes,
+  ...spFolderRoutes,
   ...policyStoreRoutes
 ];
 

@@ -19,7 +19,9 @@ export const entityKinds = [
   'ediscoveryCase',
   'legalHold',
   'siteSource',
-  'userSource'
+  'userSource',
+  // Items declared records in place (SharePoint CSOM `Records.DeclareItemAsRecord`), keyed by item id.
+  'inPlaceRecord'
 ] as const;
 export type EntityKind = (typeof entityKinds)[number];
 

@@ -1,0 +1,220 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI prints JSON; tests read it as a script would, loosely. */
+// Outside truth: CLI for Microsoft 365 (@pnp/cli-microsoft365, pinned devDependency), a client nobody here wrote, run
+// unmodified against a fresh dev tenant in public-hosts mode: it signs in through the Entra stand-in, finds
+// SharePoint from the root site's webUrl, and prints what it read. Each command's JSON output is what the CLI shows a
+// records team; where Microsoft 365 refuses (a regulatory record relabelled), the CLI shows SharePoint's own message.
+import fs from 'node:fs';
+import { tenantId } from '../../src/devtenant/auth/personas';
+import { devTenantAppId, devTenantPassword } from '../../src/devtenant/entra/entraTokens';
+import { startDevTenant, type RunningDevTenant } from '../../src/devtenant/index';
+import { newM365Home, runM365, type M365Sandbox } from '../../src/devtenant/publicHosts/runM365';
+
+jest.setTimeout(240_000);
+
+const sp = 'https://custodiandev.sharepoint.com';
+let tenant: RunningDevTenant;
+let sandbox: M365Sandbox;
+
+/** Runs `m365 <args>`; a non-zero exit fails the test with what the CLI printed. */
+async function m365(...args: string[]): Promise<any> {
+  const result = await runM365(sandbox, args);
+  if (result.code !== 0) throw new Error(`m365 ${args.join(' ')} exited ${result.code}: ${result.stderr || result.stdout}`);
+  return result.stdout.trim() === '' ? undefined : JSON.parse(result.stdout);
+}
+
+beforeAll(async () => {
+  tenant = await startDevTenant({ memory: true, items: 60, publicHosts: {} });
+  sandbox = { ...tenant.publicHosts!, home: newM365Home() };
+  const login = await m365(
+    'login',
+    '--authType',
+    'password',
+    '--userName',
+    'priya.raman@custodiandev.onmicrosoft.com',
+    '--password',
+    devTenantPassword,
+    '--appId',
+    devTenantAppId,
+    '--tenant',
+    tenantId
+  );
+  expect(login).toMatchObject({ connectedAs: 'priya.raman@custodiandev.onmicrosoft.com', authType: 'password' });
+});
+afterAll(async () => {
+  await tenant.close();
+  fs.rmSync(sandbox.home, { recursive: true, force: true });
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password with Entra’s own message', async () => {
+    const other = { ...sandbox, home: newM365Home() };
+    const failed = await runM365(other, [
+      'login',
+      '--authType',
+      'password',
+      '--userName',
+      'priya.raman@custodiandev.onmicrosoft.com',
+      '--password',
+      'wrong',
+      '--appId',
+      devTenantAppId,
+      '--tenant',
+      tenantId
+    ]);
+    fs.rmSync(other.home, { recursive: true, force: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr + failed.stdout).toContain('AADSTS50126');
+  });
+});
+
+describe('signing in as an application', () => {
+  // The dev tenant models no application identities yet (docs/devtenant.md): app-only sign-in is refused in Entra's words.
+  it('refuses --authType secret with Entra’s error, which the CLI shows', async () => {
+    const other = { ...sandbox, home: newM365Home() };
+    const failed = await runM365(other, [
+      'login',
+      '--authType',
+      'secret',
+      '--secret',
+      'x',
+      '--appId',
+      devTenantAppId,
+      '--tenant',
+      tenantId
+    ]);
+    fs.rmSync(other.home, { recursive: true, force: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr + failed.stdout).toContain('AADSTS7000215');
+  });
+});
+
+describe('purview', () => {
+  it('lists and gets retention labels, event types and sensitivity labels', async () => {
+    const labels = await m365('purview', 'retentionlabel', 'list');
+    expect(labels.map((l: any) => l.displayName)).toContain('Regulatory Filings - 10 Years');
+    const one = labels.find((l: any) => l.displayName === 'Contracts - 10 Years After Expiry') ?? labels[0];
+    expect(await m365('purview', 'retentionlabel', 'get', '--id', one.id)).toMatchObject({ id: one.id, displayName: one.displayName });
+    const types = await m365('purview', 'retentioneventtype', 'list');
+    expect(types.map((t: any) => t.displayName)).toContain('Employee Departure');
+    const sensitivity = await m365('purview', 'sensitivitylabel', 'list');
+    expect(sensitivity.length).toBeGreaterThan(0);
+  });
+});
+
+describe('purview: a file plan rehearsed', () => {
+  it('adds, reads and removes a label, an event type and an event, and reads the label policy settings', async () => {
+    // Purview does not require disposition review stages on a label that starts a review (security-labelsroot-post-retentionlabel).
+    const label = await m365(
+      'purview',
+      'retentionlabel',
+      'add',
+      '--displayName',
+      "Rehearsal - O'Brien contracts",
+      '--behaviorDuringRetentionPeriod',
+      'retain',
+      '--actionAfterRetentionPeriod',
+      'startDispositionReview',
+      '--retentionDuration',
+      '365',
+      '--retentionTrigger',
+      'dateCreated'
+    );
+    expect(label).toMatchObject({ displayName: "Rehearsal - O'Brien contracts", actionAfterRetentionPeriod: 'startDispositionReview' });
+    expect((await m365('purview', 'retentionlabel', 'list')).map((l: any) => l.id)).toContain(label.id);
+    await m365('purview', 'retentionlabel', 'remove', '--id', label.id, '--force');
+    expect((await m365('purview', 'retentionlabel', 'list')).map((l: any) => l.id)).not.toContain(label.id);
+
+    const type = await m365('purview', 'retentioneventtype', 'add', '--displayName', 'Rehearsal contract end');
+    expect(await m365('purview', 'retentioneventtype', 'get', '--id', type.id)).toMatchObject({ displayName: 'Rehearsal contract end' });
+    const event = await m365(
+      'purview',
+      'retentionevent',
+      'add',
+      '--displayName',
+      'Rehearsal: contract C-77 ended',
+      '--eventTypeId',
+      type.id,
+      '--assetIds',
+      'ComplianceAssetId:C-77'
+    );
+    expect(event).toMatchObject({ displayName: 'Rehearsal: contract C-77 ended' });
+    expect((await m365('purview', 'retentionevent', 'list')).map((e: any) => e.id)).toContain(event.id);
+    expect(await m365('purview', 'retentionevent', 'get', '--id', event.id)).toMatchObject({ id: event.id });
+
+    const settings = await m365('purview', 'sensitivitylabel', 'policysettings', 'list');
+    expect(settings).toMatchObject({ isMandatory: expect.any(Boolean) });
+  });
+});
+
+describe('spo', () => {
+  it('reads a web, its lists and a list’s items', async () => {
+    expect(await m365('spo', 'web', 'get', '--url', `${sp}/sites/legal`)).toMatchObject({
+      Title: expect.any(String),
+      Url: `${sp}/sites/legal`
+    });
+    const lists = await m365('spo', 'list', 'list', '--webUrl', `${sp}/sites/legal`);
+    expect(lists.map((l: any) => l.Title)).toContain('Contracts');
+    const items = await m365('spo', 'listitem', 'list', '--webUrl', `${sp}/sites/records`, '--listTitle', 'Records');
+    expect(items.length).toBeGreaterThan(0);
+  });
+
+  it('reads the labels a site can use and a library’s default label', async () => {
+    const available = await m365('spo', 'web', 'retentionlabel', 'list', '--webUrl', `${sp}/sites/records`);
+    expect(available.map((l: any) => l.TagName)).toContain('Regulatory Filings - 10 Years');
+  });
+
+  it('reads a list’s default label, a folder and the files in it', async () => {
+    const legal = `${sp}/sites/legal`;
+    expect(await m365('spo', 'list', 'get', '--webUrl', legal, '--title', 'Contracts')).toMatchObject({ Title: 'Contracts' });
+    const tag = await m365('spo', 'list', 'retentionlabel', 'get', '--webUrl', legal, '--listTitle', 'Contracts');
+    expect(tag === undefined || typeof tag.TagName === 'string').toBe(true);
+    const folder = await m365('spo', 'folder', 'get', '--webUrl', legal, '--url', '/sites/legal/Contracts');
+    expect(folder).toMatchObject({ Name: 'Contracts', ServerRelativeUrl: '/sites/legal/Contracts', Exists: true });
+    const files = await m365('spo', 'file', 'list', '--webUrl', legal, '--folderUrl', '/sites/legal/Contracts', '--recursive');
+    expect(files.length).toBeGreaterThan(0);
+    expect(files[0]).toMatchObject({ Name: expect.any(String), ServerRelativeUrl: expect.stringMatching(/^\/sites\/legal\/Contracts\//) });
+  });
+
+  it('declares a plain item a record in place, tells it is one, and undeclares it', async () => {
+    const web = ['--webUrl', `${sp}/sites/legal`, '--listTitle', 'Contracts'];
+    const items = await m365('spo', 'listitem', 'list', ...web, '--fields', 'Id,FileLeafRef,_ComplianceTag');
+    // A document (folders cannot be declared records), with no label.
+    const plain = items.find((i: any) => String(i.FileLeafRef).includes('.') && !i.OData__ComplianceTag);
+    expect(plain).toBeDefined();
+    const id = String(plain.Id);
+    expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', id)).toBe(false);
+    await m365('spo', 'listitem', 'record', 'declare', ...web, '--listItemId', id);
+    expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', id)).toBe(true);
+    await m365('spo', 'listitem', 'record', 'undeclare', ...web, '--listItemId', id);
+    expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', id)).toBe(false);
+  });
+
+  // SharePoint keeps a regulatory record's label and lock whatever the client (Purview, "Compare restrictions for what
+  // actions are allowed or blocked"). The CLI labels through SetComplianceTagOnBulkItems and does not read its answer
+  // (dist/utils/spo.js applyRetentionLabelToListItems), so it reports no error there, on a real tenant too; the label
+  // read back is the truth. Unlocking goes through UnlockRecordItem, whose refusal the CLI shows.
+  it('keeps a regulatory record’s label and lock through the CLI, and the CLI shows SharePoint’s refusal', async () => {
+    const web = ['--webUrl', `${sp}/sites/records`, '--listTitle', 'Records'];
+    const items = await m365('spo', 'listitem', 'list', ...web, '--fields', 'Id,Title,FileLeafRef');
+    const record = items.find((i: any) => String(i.FileLeafRef ?? i.Title).startsWith('Regulatory Return Q4 2019'));
+    expect(record).toBeDefined();
+    const id = String(record.Id);
+    await runM365(sandbox, [
+      'spo',
+      'listitem',
+      'retentionlabel',
+      'ensure',
+      ...web,
+      '--listItemId',
+      id,
+      '--name',
+      'General Correspondence - 2 Years'
+    ]);
+    const after = await m365('spo', 'listitem', 'get', ...web, '--id', id, '--properties', 'Id,_ComplianceTag');
+    // SharePoint REST names a field that starts with an underscore OData__{name} in JSON.
+    expect(after.OData__ComplianceTag).toBe('Regulatory Filings - 10 Years');
+    const unlock = await runM365(sandbox, ['spo', 'listitem', 'record', 'unlock', ...web, '--listItemId', id]);
+    expect(unlock.code).not.toBe(0);
+    expect(unlock.stderr + unlock.stdout).toMatch(/regulatory/i);
+  });
+});
