@@ -5,7 +5,12 @@
 import dns from 'node:dns';
 import tls from 'node:tls';
 
-const hosts = new Set((process.env.CUSTODIAN_DEVTENANT_HOSTS ?? '').split(',').filter(Boolean).map((h) => h.toLowerCase()));
+const hosts = new Set(
+  (process.env.CUSTODIAN_DEVTENANT_HOSTS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((h) => h.toLowerCase())
+);
 const port = Number(process.env.CUSTODIAN_DEVTENANT_PORT);
 
 if (hosts.size > 0 && Number.isInteger(port) && port > 0) {
