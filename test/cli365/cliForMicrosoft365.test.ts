@@ -121,6 +121,11 @@ describe('purview: a file plan rehearsed', () => {
     );
     expect(label).toMatchObject({ displayName: "Rehearsal - O'Brien contracts", actionAfterRetentionPeriod: 'startDispositionReview' });
     expect((await m365('purview', 'retentionlabel', 'list')).map((l: any) => l.id)).toContain(label.id);
+    await m365('purview', 'retentionlabel', 'set', '--id', label.id, '--retentionDuration', '730', '--descriptionForUsers', 'Two years.');
+    expect(await m365('purview', 'retentionlabel', 'get', '--id', label.id)).toMatchObject({
+      retentionDuration: { days: 730 },
+      descriptionForUsers: 'Two years.'
+    });
     await m365('purview', 'retentionlabel', 'remove', '--id', label.id, '--force');
     expect((await m365('purview', 'retentionlabel', 'list')).map((l: any) => l.id)).not.toContain(label.id);
 
@@ -140,6 +145,13 @@ describe('purview: a file plan rehearsed', () => {
     expect(event).toMatchObject({ displayName: 'Rehearsal: contract C-77 ended' });
     expect((await m365('purview', 'retentionevent', 'list')).map((e: any) => e.id)).toContain(event.id);
     expect(await m365('purview', 'retentionevent', 'get', '--id', event.id)).toMatchObject({ id: event.id });
+
+    await m365('purview', 'retentioneventtype', 'set', '--id', type.id, '--description', 'Set by the rehearsal');
+    expect(await m365('purview', 'retentioneventtype', 'get', '--id', type.id)).toMatchObject({ description: 'Set by the rehearsal' });
+    await m365('purview', 'retentionevent', 'remove', '--id', event.id, '--force');
+    expect((await m365('purview', 'retentionevent', 'list')).map((e: any) => e.id)).not.toContain(event.id);
+    await m365('purview', 'retentioneventtype', 'remove', '--id', type.id, '--force');
+    expect((await m365('purview', 'retentioneventtype', 'list')).map((t: any) => t.id)).not.toContain(type.id);
 
     const settings = await m365('purview', 'sensitivitylabel', 'policysettings', 'list');
     expect(settings).toMatchObject({ isMandatory: expect.any(Boolean) });
@@ -187,6 +199,117 @@ describe('spo', () => {
     expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', id)).toBe(true);
     await m365('spo', 'listitem', 'record', 'undeclare', ...web, '--listItemId', id);
     expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', id)).toBe(false);
+  });
+
+  // Each label change read back through the CLI's own reads, as a records team would check a rollout.
+  it('labels and unlabels an item, a file, a folder and a library’s default, and locks and unlocks a record', async () => {
+    const legal = `${sp}/sites/legal`;
+    const web = ['--webUrl', legal, '--listTitle', 'Contracts'];
+    const labelOf = async (id: string): Promise<string> =>
+      (await m365('spo', 'listitem', 'get', ...web, '--id', id, '--properties', 'Id,_ComplianceTag')).OData__ComplianceTag ?? '';
+    const items = await m365('spo', 'listitem', 'list', ...web, '--fields', 'Id,FileLeafRef,FileRef,_ComplianceTag');
+    const files = items.filter((i: any) => String(i.FileLeafRef).includes('.') && !i.OData__ComplianceTag);
+    expect(files.length).toBeGreaterThan(2);
+    const [first, second] = files;
+
+    await m365(
+      'spo',
+      'listitem',
+      'retentionlabel',
+      'ensure',
+      ...web,
+      '--listItemId',
+      String(first.Id),
+      '--name',
+      'General Correspondence - 2 Years'
+    );
+    expect(await labelOf(String(first.Id))).toBe('General Correspondence - 2 Years');
+    await m365('spo', 'listitem', 'retentionlabel', 'remove', ...web, '--listItemId', String(first.Id), '--force');
+    expect(await labelOf(String(first.Id))).toBe('');
+
+    await m365(
+      'spo',
+      'file',
+      'retentionlabel',
+      'ensure',
+      '--webUrl',
+      legal,
+      '--fileUrl',
+      second.FileRef,
+      '--name',
+      'General Correspondence - 2 Years'
+    );
+    expect(await labelOf(String(second.Id))).toBe('General Correspondence - 2 Years');
+    expect(await m365('spo', 'file', 'get', '--webUrl', legal, '--url', second.FileRef)).toMatchObject({ Name: second.FileLeafRef });
+    await m365('spo', 'file', 'retentionlabel', 'remove', '--webUrl', legal, '--fileUrl', second.FileRef, '--force');
+    expect(await labelOf(String(second.Id))).toBe('');
+
+    const folder = items.find((i: any) => !String(i.FileLeafRef).includes('.'));
+    expect(folder).toBeDefined();
+    await m365(
+      'spo',
+      'folder',
+      'retentionlabel',
+      'ensure',
+      '--webUrl',
+      legal,
+      '--folderUrl',
+      folder.FileRef,
+      '--name',
+      'General Correspondence - 2 Years'
+    );
+    expect(await labelOf(String(folder.Id))).toBe('General Correspondence - 2 Years');
+    await m365('spo', 'folder', 'retentionlabel', 'remove', '--webUrl', legal, '--folderUrl', folder.FileRef, '--force');
+    expect(await labelOf(String(folder.Id))).toBe('');
+
+    await m365('spo', 'list', 'retentionlabel', 'ensure', ...web, '--name', 'Contracts - 10 Years After Expiry');
+    expect(await m365('spo', 'list', 'retentionlabel', 'get', ...web)).toMatchObject({ TagName: 'Contracts - 10 Years After Expiry' });
+    await m365('spo', 'list', 'retentionlabel', 'remove', ...web, '--force');
+
+    // A record label: locked on applying (the seed's Board Minutes label starts locked), then unlocked and locked again.
+    await m365(
+      'spo',
+      'listitem',
+      'retentionlabel',
+      'ensure',
+      ...web,
+      '--listItemId',
+      String(first.Id),
+      '--name',
+      'Board Minutes - Permanent'
+    );
+    await m365('spo', 'listitem', 'record', 'unlock', ...web, '--listItemId', String(first.Id));
+    await m365('spo', 'listitem', 'record', 'lock', ...web, '--listItemId', String(first.Id));
+    expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', String(first.Id))).toBe(true);
+  });
+
+  it('sets a library’s default sensitivity label', async () => {
+    const labels = await m365('purview', 'sensitivitylabel', 'list');
+    const label = labels.find((l: any) => l.isActive !== false) ?? labels[0];
+    await m365(
+      'spo',
+      'list',
+      'sensitivitylabel',
+      'ensure',
+      '--webUrl',
+      `${sp}/sites/legal`,
+      '--listTitle',
+      'Contracts',
+      '--name',
+      label.name
+    );
+    const list = await m365(
+      'spo',
+      'list',
+      'get',
+      '--webUrl',
+      `${sp}/sites/legal`,
+      '--title',
+      'Contracts',
+      '--properties',
+      'Title,DefaultSensitivityLabelForLibrary'
+    );
+    expect(list.DefaultSensitivityLabelForLibrary).toBe(label.id);
   });
 
   // SharePoint keeps a regulatory record's label and lock whatever the client (Purview, "Compare restrictions for what
