@@ -4,10 +4,11 @@ import type { Route } from '../http/router';
 import { filterOption, orderByOption } from '../http/query';
 import { evaluateFilter, readPropertyPath } from '../protocol/odataFilter';
 import { findItemByServerRelativeUrl } from '../graph/addressing';
-import { childrenOf, getItem, itemContent, type ItemMeta, parseFields } from '../store/items';
+import { childrenOf, getItem, itemContent, type ItemMeta } from '../store/items';
 import { getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { isRecordItem } from '../records';
 import { rootFolder, spItem } from './lists';
+import { fileEntity } from './fileEntity';
 import { spCollection, spEntity, spFieldName, spNull, spSelect as spSelectWith, spSelectOption as selectList } from './format';
 
 /** Navigation properties of folders, files and their list items: `$select` reaches into them only when expanded. */
@@ -141,36 +142,6 @@ function folderEntity(ctx: Ctx, f: Folder): Record<string, unknown> {
     TimeLastModified: f.item.modified,
     UniqueId: f.item.uid,
     WelcomePage: ''
-  };
-}
-
-/** `SP.File` as SharePoint returns it by default (CheckOutType 2 = none, Level 1 = published). */
-export function fileEntity(s: SiteRow, list: ListRow, item: ItemMeta): Record<string, unknown> {
-  const uid = item.uid.toUpperCase();
-  return {
-    CheckInComment: '',
-    CheckOutType: 2,
-    ContentTag: `{${uid}},${item.version},${item.version}`,
-    CustomizedPageStatus: 0,
-    ETag: `"{${uid}},${item.version}"`,
-    Exists: true,
-    ExistsAllowThrowForPolicyFailures: true,
-    ExistsWithException: true,
-    IrmEnabled: false,
-    Length: String(item.size),
-    Level: 1,
-    LinkingUri: null,
-    LinkingUrl: '',
-    MajorVersion: item.version,
-    MinorVersion: 0,
-    Name: item.name,
-    ServerRelativeUrl: listServerRelativeUrl(s, list) + item.path,
-    TimeCreated: item.created,
-    TimeLastModified: item.modified,
-    Title: (parseFields(item).Title as string | undefined) ?? null,
-    UIVersion: item.version * 512,
-    UIVersionLabel: `${item.version}.0`,
-    UniqueId: item.uid
   };
 }
 

@@ -15,6 +15,7 @@ import { isRecordBehaviorName } from './recordLabels';
 import { validateDefaultSensitivityLabel } from './librarySensitivity';
 import { spCollection, spEntity, spFieldName, spSelect, spSelectOption } from './format';
 import { siteGroupIds, siteUser, siteUserId } from './siteUsers';
+import { fileEntity } from './fileEntity';
 
 /** SharePoint REST lists and items (`_api/web/lists...`), the parts Custodian and CLI for Microsoft 365 use. */
 
@@ -530,30 +531,7 @@ function file(ctx: Ctx, p: Record<string, string>): Reply {
     }
     entity.ListItemAllFields = fields;
   }
-  const url = listServerRelativeUrl(s, list) + it.path;
-  Object.assign(entity, {
-    CheckInComment: '',
-    CheckOutType: 2,
-    ContentTag: `{${it.uid.toUpperCase()}},${it.version},${it.version}`,
-    CustomizedPageStatus: 0,
-    ETag: `"{${it.uid.toUpperCase()}},${it.version}"`,
-    Exists: true,
-    IrmEnabled: false,
-    Length: String(it.size),
-    Level: 1,
-    LinkingUri: null,
-    LinkingUrl: '',
-    MajorVersion: it.version,
-    MinorVersion: 0,
-    Name: it.name,
-    ServerRelativeUrl: url,
-    TimeCreated: it.created,
-    TimeLastModified: it.modified,
-    Title: (parseFields(it).Title as string | undefined) ?? null,
-    UIVersion: it.version * 512,
-    UIVersionLabel: `${it.version}.0`,
-    UniqueId: it.uid
-  });
+  Object.assign(entity, fileEntity(s, list, it));
   return spEntity(ctx, 'SP.File', select(ctx, entity));
 }
 
