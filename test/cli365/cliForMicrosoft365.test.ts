@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { tenantId } from '../../src/devtenant/auth/personas';
 import { devTenantAppId, devTenantPassword } from '../../src/devtenant/entra/entraTokens';
 import { startDevTenant, type RunningDevTenant } from '../../src/devtenant/index';
-import { newM365Home, runM365, type M365Sandbox } from '../../src/devtenant/publicHosts/runM365';
+import { type M365Result, newM365Home, runM365, type M365Sandbox } from '../../src/devtenant/publicHosts/runM365';
 
 jest.setTimeout(240_000);
 
@@ -20,6 +20,16 @@ async function m365(...args: string[]): Promise<any> {
   const result = await runM365(sandbox, args);
   if (result.code !== 0) throw new Error(`m365 ${args.join(' ')} exited ${result.code}: ${result.stderr || result.stdout}`);
   return result.stdout.trim() === '' ? undefined : JSON.parse(result.stdout);
+}
+
+/** `m365 login` in a home of its own, so a failing sign-in leaves the shared one signed in. */
+async function loginElsewhere(...args: string[]): Promise<M365Result> {
+  const other = { ...sandbox, home: newM365Home() };
+  try {
+    return await runM365(other, ['login', ...args, '--appId', devTenantAppId, '--tenant', tenantId]);
+  } finally {
+    fs.rmSync(other.home, { recursive: true, force: true });
+  }
 }
 
 beforeAll(async () => {
@@ -47,21 +57,14 @@ afterAll(async () => {
 
 describe('signing in', () => {
   it('refuses a wrong password with Entra’s own message', async () => {
-    const other = { ...sandbox, home: newM365Home() };
-    const failed = await runM365(other, [
-      'login',
+    const failed = await loginElsewhere(
       '--authType',
       'password',
       '--userName',
       'priya.raman@custodiandev.onmicrosoft.com',
       '--password',
-      'wrong',
-      '--appId',
-      devTenantAppId,
-      '--tenant',
-      tenantId
-    ]);
-    fs.rmSync(other.home, { recursive: true, force: true });
+      'wrong'
+    );
     expect(failed.code).not.toBe(0);
     expect(failed.stderr + failed.stdout).toContain('AADSTS50126');
   });
@@ -70,19 +73,7 @@ describe('signing in', () => {
 describe('signing in as an application', () => {
   // The dev tenant models no application identities yet (docs/devtenant.md): app-only sign-in is refused in Entra's words.
   it('refuses --authType secret with Entra’s error, which the CLI shows', async () => {
-    const other = { ...sandbox, home: newM365Home() };
-    const failed = await runM365(other, [
-      'login',
-      '--authType',
-      'secret',
-      '--secret',
-      'x',
-      '--appId',
-      devTenantAppId,
-      '--tenant',
-      tenantId
-    ]);
-    fs.rmSync(other.home, { recursive: true, force: true });
+    const failed = await loginElsewhere('--authType', 'secret', '--secret', 'x');
     expect(failed.code).not.toBe(0);
     expect(failed.stderr + failed.stdout).toContain('AADSTS7000215');
   });

@@ -108,40 +108,33 @@ function childrenOfFolder(ctx: Ctx, f: Folder): ItemMeta[] {
   return parent ? childrenOf(ctx.tenant.db, parent) : [];
 }
 
-/** `SP.Folder` as SharePoint returns it by default. */
+/** `SP.Folder` as SharePoint returns it by default: a library's root folder, or a folder item in it. */
 function folderEntity(ctx: Ctx, f: Folder): Record<string, unknown> {
-  const base = listServerRelativeUrl(f.site, f.list);
-  const itemCount = childrenOfFolder(ctx, f).length;
-  if (!f.item) {
-    const root = rootFolder(ctx, f.site, f.list);
-    return {
-      Exists: true,
-      ExistsAllowThrowForPolicyFailures: true,
-      ExistsWithException: true,
-      IsWOPIEnabled: false,
-      ItemCount: itemCount,
-      Name: root.Name,
-      ProgID: null,
-      ServerRelativeUrl: root.ServerRelativeUrl,
-      TimeCreated: root.TimeCreated,
-      TimeLastModified: root.TimeLastModified,
-      UniqueId: root.UniqueId,
-      WelcomePage: ''
-    };
-  }
+  const folder = f.item
+    ? {
+        Name: f.item.name,
+        ServerRelativeUrl: listServerRelativeUrl(f.site, f.list) + f.item.path,
+        TimeCreated: f.item.created,
+        TimeLastModified: f.item.modified,
+        UniqueId: f.item.uid
+      }
+    : rootFolder(ctx, f.site, f.list);
+  const own = {
+    Name: folder.Name,
+    ServerRelativeUrl: folder.ServerRelativeUrl,
+    TimeCreated: folder.TimeCreated,
+    TimeLastModified: folder.TimeLastModified,
+    UniqueId: folder.UniqueId
+  };
   return {
     Exists: true,
     ExistsAllowThrowForPolicyFailures: true,
     ExistsWithException: true,
     IsWOPIEnabled: false,
-    ItemCount: itemCount,
-    Name: f.item.name,
+    ItemCount: childrenOfFolder(ctx, f).length,
     ProgID: null,
-    ServerRelativeUrl: base + f.item.path,
-    TimeCreated: f.item.created,
-    TimeLastModified: f.item.modified,
-    UniqueId: f.item.uid,
-    WelcomePage: ''
+    WelcomePage: '',
+    ...own
   };
 }
 
