@@ -72,10 +72,13 @@ export interface RateGovernorSnapshot {
  * A client-side request-rate governor shared by every request of one client (AIMD, as TCP congestion control):
  * each request takes `cost` permits (a `$batch` of 20 takes 20, as Graph counts each inner request); permits
  * come at `rate` per second; a 429 cuts the rate (once per cooldown window) to `acceptedShare` of what the service
- * accepted since the previous cut, or by `decreaseFactor` when that is not known yet, and requests already waiting
- * queue again at the new pace; when 429s keep coming after a cut, everyone pauses until the service's Retry-After.
- * Successes raise the rate additively (more slowly past the last safe rate), so it creeps back up when the 429s
- * stop. Before the first 429 it grows multiplicatively (slow start), and the first cut halves what was really sent.
+ * accepted since the previous cut, or by `decreaseFactor` when that is not known yet; the next request waits one slot
+ * at the new pace (the allowance was used up when the 429 came), and requests already waiting queue again behind it;
+ * when 429s keep coming in later answers after a cut (the inner 429s of one `$batch` answer are one), everyone pauses
+ * until the service's Retry-After. Successes raise the rate additively (more slowly past the last safe rate), so it
+ * creeps back up when the 429s stop; once it has risen a tenth past the pace waiting requests were given their slots
+ * at, they queue again at the new pace. Before the first 429 or RateLimit warning it grows multiplicatively (slow
+ * start), and the first cut halves what was really sent.
  * Tuned with `bench/labelling.ts` against the dev tenant's ceiling (a token bucket one second deep).
  */
 export class RateGovernor {
@@ -99,6 +102,17 @@ export class RateGovernor {
   private knownGood?: number;
   /** Bumped by every cut and pause, so requests already waiting take their place again at the new pace. */
   private epoch = 0;
+  /**
+   * How to wake each request waiting for its slot, for when the pace has risen well past the slowest pace a slot was
+   * given at: those slots were spaced for the old pace, so the requests queue again at once at the new one.
+   */
+  private readonly wakers = new Set<AbortController>();
+  /** The slowest pace a slot was given at since the last re-queue (undefined while no one waits). */
+  private slowestBookedPace?: number;
+  /** The slot of the last request let go: when it started and its cost, to space the next one after it. */
+  private lastRelease?: { at: number; cost: number };
+  /** When the last 429 was recorded: the inner answers of one `$batch` come at the same instant, as one answer. */
+  private lastThrottleAt = Number.NEGATIVE_INFINITY;
   /** The pace that makes what is left of a service's announced quota last until it is refilled, and until when. */
   private quotaCap?: { rate: number; until: number; origin: string };
   /** A RateLimit warning has been seen: growth is additive from then on, as after a 429 (the ceiling is near). */
@@ -128,18 +142,67 @@ export class RateGovernor {
 
   /** Waits until `cost` permits are free, then takes them. Rejects with an AbortError if `signal` aborts first. */
   async acquire(cost = 1, signal?: AbortSignal): Promise<void> {
+    const permits = Math.max(1, cost);
     for (;;) {
       const epoch = this.epoch;
       const now = this.timing.now();
       const burstMs = this.options.burstSeconds * 1000;
+      const pace = this.paceAt(now);
       const start = Math.max(this.nextFreeAt, now - burstMs, this.pausedUntil);
-      this.nextFreeAt = start + (Math.max(1, cost) * 1000) / this.paceAt(now);
+      this.nextFreeAt = start + (permits * 1000) / pace;
       const wait = start - now;
-      if (wait <= 0) return;
-      await this.timing.sleep(wait, signal);
+      if (wait <= 0) {
+        this.lastRelease = { at: start, cost: permits };
+        return;
+      }
+      this.slowestBookedPace = Math.min(this.slowestBookedPace ?? pace, pace);
+      const repaced = await this.sleepUnlessRepaced(wait, signal);
+      // The pace rose while this request waited: its slot was spaced for the old one, so it queues again now.
+      if (repaced) continue;
       // A cut or a pause while this request waited: its slot was given at the old pace, so it queues again.
-      if (this.epoch === epoch) return;
+      if (this.epoch === epoch) {
+        this.lastRelease = { at: start, cost: permits };
+        return;
+      }
     }
+  }
+
+  /** Sleeps `ms`; true if woken early because the pace rose. Rejects with an AbortError if `signal` aborts. */
+  private async sleepUnlessRepaced(ms: number, signal?: AbortSignal): Promise<boolean> {
+    const wake = new AbortController();
+    const stop = (): void => wake.abort(signal?.reason);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    this.wakers.add(wake);
+    try {
+      await this.timing.sleep(ms, wake.signal);
+      return false;
+    } catch (e) {
+      if (signal?.aborted || !wake.signal.aborted) throw e;
+      return true;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      this.wakers.delete(wake);
+      if (this.wakers.size === 0) this.slowestBookedPace = undefined;
+    }
+  }
+
+  /**
+   * Once the pace has risen a tenth past the slowest pace a waiting request was given its slot at, everyone waiting
+   * queues again at the new pace, after the last request let go (spaced at the new pace too). Without it, slots handed
+   * out at the start (50 a second) keep a deep queue at that pace for seconds after the rate has doubled.
+   */
+  private repaceIfFaster(now: number): void {
+    const booked = this.slowestBookedPace;
+    if (booked === undefined || this.wakers.size === 0) return;
+    const pace = this.paceAt(now);
+    if (pace < booked * 1.1) return;
+    const last = this.lastRelease;
+    this.nextFreeAt = Math.min(this.nextFreeAt, last ? last.at + (last.cost * 1000) / pace : now);
+    this.slowestBookedPace = undefined;
+    const waiting = [...this.wakers];
+    this.wakers.clear();
+    for (const wake of waiting) wake.abort();
   }
 
   /**
@@ -154,16 +217,16 @@ export class RateGovernor {
    */
   noteQuota(origin: string, quota: RateLimitQuota | undefined): void {
     const now = this.timing.now();
-    const low =
-      quota !== undefined &&
-      quota.limit > 0 &&
-      quota.remaining <= quota.limit * this.options.quotaLowShare &&
-      quota.resetMs >= Math.max(1, this.options.quotaMinResetMs);
+    const warning = quota !== undefined && quota.limit > 0 && quota.remaining <= quota.limit * this.options.quotaLowShare;
+    // Whatever its Reset, a warning says 80% of the quota is used: the ceiling is near, so slow start ends here.
+    if (warning) this.quotaSeen = true;
+    const low = warning && quota.resetMs >= Math.max(1, this.options.quotaMinResetMs);
     if (!low) {
       if (this.quotaCap?.origin === origin) {
         // The slot after the last one was given at the warning's pace; the next request need not wait for it.
         if (now < this.quotaCap.until) this.nextFreeAt = Math.min(this.nextFreeAt, now);
         this.quotaCap = undefined;
+        this.repaceIfFaster(now);
       }
       return;
     }
@@ -213,17 +276,20 @@ export class RateGovernor {
         this.knownGood = accepted > 0 ? this.currentRate : undefined;
         this.lastDecreaseAt = now;
         this.acceptedAtCut = this.acceptedTotal;
-        this.nextFreeAt = Math.min(this.nextFreeAt, now);
+        // The service's allowance is used up now: the next request waits one slot at the new pace (the size of the
+        // last one let go), or it finds the allowance still empty; those already waiting queue again behind it.
+        this.nextFreeAt = now + ((this.lastRelease?.cost ?? 1) * 1000) / this.paceAt(now);
         this.epoch++;
         this.throttlesSinceDecrease = 0;
         this.decreases++;
-      } else if (++this.throttlesSinceDecrease >= 3 && retryAfterMs !== undefined) {
+      } else if (now !== this.lastThrottleAt && ++this.throttlesSinceDecrease >= 3 && retryAfterMs !== undefined) {
         // Still throttled after a cut: the service is over its limit for everyone, so everyone waits.
         if (now + retryAfterMs > this.pausedUntil) {
           this.pausedUntil = now + retryAfterMs;
           this.epoch++;
         }
       }
+      this.lastThrottleAt = now;
       return;
     }
     if (status < 500) {
@@ -239,6 +305,7 @@ export class RateGovernor {
               ? this.options.plateauDivisor
               : 1);
       this.currentRate = Math.min(this.options.maxRate, this.currentRate + gain);
+      this.repaceIfFaster(now);
     }
   }
 }

@@ -18,10 +18,12 @@ describe('RateGovernor (AIMD)', () => {
     g.record(429, 1000);
     g.record(429, 1000);
     expect(g.rate).toBeCloseTo(170);
-    g.record(429, 2000);
-    g.record(429, 2000);
+    for (let i = 0; i < 3; i++) {
+      timing.advance(10); // three more answers, each its own
+      g.record(429, 2000);
+    }
     expect(g.snapshot().pausedUntil).toBe(timing.now() + 2000);
-    timing.advance(1500);
+    timing.advance(1470);
     g.record(429, 1000);
     expect(g.rate).toBeCloseTo(144.5);
   });
@@ -239,14 +241,20 @@ describe('RateGovernor (AIMD)', () => {
     const timing = fakeTiming();
     const g = new RateGovernor(timing, { initialRate: 100 });
     g.record(429, 2000); // the cut
-    g.record(429, 2000);
-    g.record(429, 2000);
+    for (let i = 0; i < 2; i++) {
+      timing.advance(10);
+      g.record(429, 2000);
+    }
     expect(g.snapshot().pausedUntil).toBe(0);
+    timing.advance(10);
     g.record(429, 2000);
     expect(g.snapshot().pausedUntil).toBe(timing.now() + 2000);
 
     const blind = new RateGovernor(timing, { initialRate: 100 });
-    for (let i = 0; i < 6; i++) blind.record(429);
+    for (let i = 0; i < 6; i++) {
+      timing.advance(10);
+      blind.record(429);
+    }
     // No Retry-After: nothing says how long, so no one is held; each request backs off on its own.
     expect(blind.snapshot()).toMatchObject({ pausedUntil: 0, throttles: 6, decreases: 1 });
   });
@@ -255,13 +263,16 @@ describe('RateGovernor (AIMD)', () => {
     const timing = fakeTiming();
     const g = new RateGovernor(timing, { initialRate: 100 });
     const start = timing.now();
-    for (let i = 0; i < 4; i++) g.record(429, 2000);
-    expect(g.snapshot().pausedUntil).toBe(start + 2000);
+    for (let i = 0; i < 4; i++) {
+      g.record(429, 2000);
+      timing.advance(1);
+    }
+    expect(g.snapshot().pausedUntil).toBe(start + 2003);
     g.record(429, 500);
-    expect(g.snapshot().pausedUntil).toBe(start + 2000);
+    expect(g.snapshot().pausedUntil).toBe(start + 2003);
     timing.advance(100);
     g.record(429, 5000);
-    expect(g.snapshot().pausedUntil).toBe(start + 5100);
+    expect(g.snapshot().pausedUntil).toBe(start + 5104);
   });
 });
 
@@ -275,11 +286,127 @@ describe('RateGovernor: requests already waiting when the rate is cut', () => {
     const released: number[] = [];
     const all = [0, 1, 2].map(() => g.acquire().then(() => released.push(Date.now() - t0)));
     await jest.advanceTimersByTimeAsync(50);
-    // Slots were given at 10 a second (0, 100, 200 ms); a 429 now halves the rate to 5 a second.
+    // Slots were given at 10 a second (0, 100, 200 ms); a 429 at 50 ms halves the rate to 5 a second.
     g.record(429, 1000);
     await jest.advanceTimersByTimeAsync(1000);
     await Promise.all(all);
-    // The second keeps its time (nothing left before it); the third now leaves 200 ms after it, not 100.
-    expect(released).toEqual([0, 100, 300]);
+    // The service's allowance was used up at 50 ms: the second leaves one slot at the new pace after it (250), not at
+    // its old slot (100), and the third 200 ms after that, not 100.
+    expect(released).toEqual([0, 250, 450]);
+  });
+});
+
+describe('RateGovernor: requests already waiting when the rate rises', () => {
+  const t0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+  beforeEach(() => jest.useFakeTimers({ now: t0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('queue again at the faster pace instead of keeping the slots given at the slow one', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0 });
+    const released: number[] = [];
+    const all = [0, 1, 2, 3].map(() => g.acquire().then(() => released.push(Date.now() - t0)));
+    await jest.advanceTimersByTimeAsync(50);
+    // Slots were given at 10 a second (0, 100, 200, 300 ms); a clean $batch of 20 answers doubles the rate (slow start).
+    g.record(200, undefined, 20);
+    expect(g.rate).toBe(20);
+    await jest.advanceTimersByTimeAsync(1000);
+    await Promise.all(all);
+    // 50 ms apart after the first, from now on: a job that starts slow speeds up as soon as its rate does.
+    expect(released).toEqual([0, 50, 100, 150]);
+  });
+
+  it('keep their slots while the rate creeps up by less than a tenth', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0, slowStartGrowth: 0.1 });
+    const released: number[] = [];
+    const all = [0, 1, 2].map(() => g.acquire().then(() => released.push(Date.now() - t0)));
+    await jest.advanceTimersByTimeAsync(50);
+    g.record(200, undefined, 5); // 10.5 a second: not worth waking everyone
+    await jest.advanceTimersByTimeAsync(1000);
+    await Promise.all(all);
+    expect(released).toEqual([0, 100, 200]);
+  });
+
+  it('still end their wait with an AbortError when their signal aborts', async () => {
+    const g = new RateGovernor(systemTiming, { initialRate: 10, burstSeconds: 0 });
+    await g.acquire();
+    const controller = new AbortController();
+    const waiting = g.acquire(1, controller.signal);
+    const settled = expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    g.record(200, undefined, 20); // the pace rises: the request queues again, with its signal
+    await jest.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await settled;
+  });
+});
+
+// Microsoft Graph evaluates each request of a JSON batch against the throttling limits on its own, and answers those
+// over them 429 inside the one batch answer ("Microsoft Graph throttling guidance", section "Throttling and batching",
+// https://learn.microsoft.com/graph/throttling). The 429s of one answer are one signal: the requests were sent before
+// the governor could react, so they do not show that its cut was not enough.
+describe('RateGovernor and the 429s inside one $batch answer', () => {
+  it('cut the rate once and pause no one, where 429s in separate answers after the cut pause everyone', () => {
+    const timing = fakeTiming();
+    const g = new RateGovernor(timing, { initialRate: 200, decreaseFactor: 0.85 });
+    for (let i = 0; i < 20; i++) g.record(429, 1000); // one answer: all 20 inner requests throttled
+    expect(g.snapshot()).toMatchObject({ rate: 170, throttles: 20, decreases: 1, pausedUntil: 0 });
+    for (let i = 0; i < 3; i++) {
+      timing.advance(20); // three later answers, still throttled
+      g.record(429, 1000);
+    }
+    expect(g.snapshot().pausedUntil).toBe(timing.now() + 1000);
+  });
+
+  it('make the next batch wait one slot at the cut pace, since the allowance was used up when they came', async () => {
+    const timing = fakeTiming();
+    const g = new RateGovernor(timing, { initialRate: 100, decreaseFactor: 0.5, burstSeconds: 0.05 });
+    await g.acquire(20);
+    g.record(429, 1000); // 50 a second now
+    await g.acquire(20);
+    // 20 permits at 50 a second: 400 ms after the 429, not at once (the first of many 429s again).
+    expect(timing.sleeps).toEqual([400]);
+  });
+});
+
+// The ceiling the dev tenant's `--rate` models (a token bucket one second deep, each request of a $batch counting, as
+// Graph counts them) and the way bulk labelling drives it: batches of 20, 16 at a time, answered after 50 ms.
+describe('RateGovernor against a ceiling of 200 requests a second', () => {
+  const t0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+  beforeEach(() => jest.useFakeTimers({ now: t0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('keeps near the ceiling with few 429s once it has found it', async () => {
+    const rate = 200;
+    let tokens = rate;
+    let last = t0;
+    const take = (): boolean => {
+      const now = Date.now();
+      tokens = Math.min(rate, tokens + ((now - last) / 1000) * rate);
+      last = now;
+      if (tokens < 1) return false;
+      tokens--;
+      return true;
+    };
+    const g = new RateGovernor(systemTiming);
+    const counts = { accepted: 0, throttled: 0, acceptedLate: 0 };
+    const endAt = t0 + 30_000;
+    const worker = async (): Promise<void> => {
+      while (Date.now() < endAt) {
+        await g.acquire(20);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        for (let i = 0; i < 20; i++) {
+          const ok = take();
+          g.record(ok ? 200 : 429, ok ? undefined : 1000);
+          if (!ok) counts.throttled++;
+          else counts.accepted++;
+          if (ok && Date.now() >= t0 + 10_000 && Date.now() < endAt) counts.acceptedLate++;
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, worker);
+    await jest.advanceTimersByTimeAsync(32_000);
+    await Promise.all(workers);
+    // From the tenth second to the thirtieth, at least 95% of the ceiling; overall, at most 1% of the requests 429.
+    expect(counts.acceptedLate / 20 / rate).toBeGreaterThanOrEqual(0.95);
+    expect(counts.throttled / (counts.accepted + counts.throttled)).toBeLessThanOrEqual(0.01);
   });
 });
