@@ -5,7 +5,7 @@
 // records team; where Microsoft 365 refuses (a regulatory record relabelled), the CLI shows SharePoint's own message.
 import fs from 'node:fs';
 import { tenantId } from '../../src/devtenant/auth/personas';
-import { devTenantAppId, devTenantPassword } from '../../src/devtenant/entra/entraTokens';
+import { devTenantAppId, devTenantAppSecret, devTenantPassword } from '../../src/devtenant/entra/entraTokens';
 import { startDevTenant, type RunningDevTenant } from '../../src/devtenant/index';
 import { type M365Result, newM365Home, runM365, type M365Sandbox } from '../../src/devtenant/publicHosts/runM365';
 
@@ -71,11 +71,36 @@ describe('signing in', () => {
 });
 
 describe('signing in as an application', () => {
-  // The dev tenant models no application identities yet (docs/devtenant.md): app-only sign-in is refused in Entra's words.
-  it('refuses --authType secret with Entra’s error, which the CLI shows', async () => {
-    const failed = await loginElsewhere('--authType', 'secret', '--secret', 'x');
-    expect(failed.code).not.toBe(0);
-    expect(failed.stderr + failed.stdout).toContain('AADSTS7000215');
+  // The dev tenant's app signs in as itself with its secret; Microsoft refuses application permissions for retention
+  // labels ("Application: Not supported") and allows them for event types, and the CLI shows the refusal.
+  it('signs in with the app’s secret, reads event types, and is refused retention labels', async () => {
+    const app = { ...sandbox, home: newM365Home() };
+    const run = (...args: string[]): Promise<M365Result> => runM365(app, args);
+    try {
+      const wrong = await run('login', '--authType', 'secret', '--secret', 'x', '--appId', devTenantAppId, '--tenant', tenantId);
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.stderr + wrong.stdout).toContain('AADSTS7000215');
+      const login = await run(
+        'login',
+        '--authType',
+        'secret',
+        '--secret',
+        devTenantAppSecret,
+        '--appId',
+        devTenantAppId,
+        '--tenant',
+        tenantId
+      );
+      expect(JSON.parse(login.stdout)).toMatchObject({ authType: 'secret', connectedAs: 'Custodian dev tenant app' });
+      const types = await run('purview', 'retentioneventtype', 'list');
+      expect(types.code).toBe(0);
+      expect(JSON.parse(types.stdout).map((t: any) => t.displayName)).toContain('Employee Departure');
+      const labels = await run('purview', 'retentionlabel', 'list');
+      expect(labels.code).not.toBe(0);
+      expect(labels.stderr + labels.stdout).toContain('does not support application permissions');
+    } finally {
+      fs.rmSync(app.home, { recursive: true, force: true });
+    }
   });
 });
 

@@ -96,11 +96,27 @@ export const personas: Record<PersonaName, PersonaDefinition> = {
 };
 
 export interface Principal {
-  persona: PersonaName;
+  /** The persona signed in, or `app` for an application signed in as itself (app-only, client credentials). */
+  persona: PersonaName | 'app';
+  /** The user's id; for an app, its service principal's id (no user). */
   userId: string;
+  /** Delegated scopes, or an app's application permissions (its token's `roles`). */
   scopes: ReadonlySet<string>;
   isContainerAdmin: boolean;
+  /** Signed in as an application: APIs whose permissions table says "Application: Not supported" refuse it. */
+  appOnly?: boolean;
 }
+
+/**
+ * The dev tenant's app registration as an application identity: its service principal, and the application
+ * permissions an administrator granted it (Sites.FullControl.All for SharePoint, RecordsManagement.ReadWrite.All for
+ * retention events and their types, which support application permissions; retention labels do not).
+ */
+export const devTenantApp = {
+  servicePrincipalId: '3d0b5e7a-9c41-4f2e-8a6d-1b7c2e9f4a05',
+  displayName: 'Custodian dev tenant app',
+  applicationPermissions: ['Sites.FullControl.All', 'Files.ReadWrite.All', 'RecordsManagement.ReadWrite.All', 'User.Read.All']
+} as const;
 
 const tokenLifetimeSeconds = 3600;
 
@@ -132,8 +148,10 @@ export function resolveToken(db: Database.Database, authorization: string | unde
   const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!m) return 'invalid';
   const row = db.prepare('SELECT persona, scopes, user_id, expires FROM tokens WHERE hash = ?').get(hashToken(m[1])) as
-    { persona: PersonaName; scopes: string; user_id: string; expires: number } | undefined;
+    { persona: PersonaName | 'app'; scopes: string; user_id: string; expires: number } | undefined;
   if (!row || row.expires < Date.now()) return 'invalid';
+  if (row.persona === 'app')
+    return { persona: 'app', userId: row.user_id, scopes: new Set(row.scopes.split(' ')), isContainerAdmin: true, appOnly: true };
   // The user is looked up by the persona's sign-in name, so tokens stay valid across `/devtenant/reset`.
   const user = db.prepare('SELECT id FROM users WHERE upn = ?').get(personas[row.persona].userPrincipalName) as { id: string } | undefined;
   if (!user) return 'invalid';

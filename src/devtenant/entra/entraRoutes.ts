@@ -4,7 +4,9 @@ import type { Ctx, Reply } from '../http/context';
 import { publicHostNames } from '../publicHosts/publicHosts';
 import {
   devTenantAppId,
+  devTenantAppSecret,
   devTenantPassword,
+  issueAppToken,
   isThisTenant,
   issueUserTokens,
   personaBySignInName,
@@ -99,14 +101,17 @@ function tokenRequest(ctx: Ctx): Reply {
     if (!persona) return oauthError(ctx, 400, 'invalid_grant', 700082, 'The refresh token has expired or was revoked. Sign in again.');
     return { status: 200, body: issueUserTokens(ctx.tenant.db, persona, clientId, resource, now) };
   }
-  if (grant === 'client_credentials')
-    return oauthError(
-      ctx,
-      400,
-      'invalid_client',
-      7000215,
-      'Invalid client secret provided. The dev tenant does not model application identities: sign in as a persona (--authType password).'
-    );
+  if (grant === 'client_credentials') {
+    if (form.get('client_secret') !== devTenantAppSecret)
+      return oauthError(
+        ctx,
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${devTenantAppId}'.`
+      );
+    return { status: 200, body: issueAppToken(ctx.tenant.db, clientId, resource, now) };
+  }
   return oauthError(ctx, 400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant.slice(0, 50)}'.`);
 }
 

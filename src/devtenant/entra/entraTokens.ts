@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type PersonaName, personas, tenantDomain, tenantId } from '../auth/personas';
+import { devTenantApp, type PersonaName, personas, tenantDomain, tenantId } from '../auth/personas';
 import { getMeta, setMeta } from '../tenant';
 
 /**
@@ -13,6 +13,9 @@ import { getMeta, setMeta } from '../tenant';
 
 /** The dev tenant's app registration: the client id a client signs in with (`m365 login --appId`). */
 export const devTenantAppId = '8a6f2f0e-4c1b-4d7e-9f3a-c0d5e1b2a3f4';
+
+/** The dev tenant app's client secret, for app-only sign-in (`m365 login --authType secret`); documented, as the password. */
+export const devTenantAppSecret = 'Custodian-dev-app-secret-1';
 
 /** The password of every persona in the dev tenant (documented in docs/devtenant.md; the dev tenant holds no secrets). */
 export const devTenantPassword = 'Custodian-dev-tenant-1';
@@ -120,6 +123,46 @@ export function issueUserTokens(
     }),
     client_info: part({ uid: oid, utid: tenantId })
   };
+}
+
+export interface AppTokenResponse {
+  token_type: 'Bearer';
+  expires_in: number;
+  ext_expires_in: number;
+  access_token: string;
+}
+
+/**
+ * Signs the dev tenant's app in as itself (client credentials grant): an app-only token whose `roles` are the
+ * application permissions granted to it (`devTenantApp`), with no user (`idtyp: app`), and no refresh token, as
+ * Entra answers that grant ("Microsoft identity platform and the OAuth 2.0 client credentials flow").
+ */
+export function issueAppToken(db: Database.Database, clientId: string, resource: string, nowMs: number): AppTokenResponse {
+  const now = Math.floor(nowMs / 1000);
+  const roles = [...devTenantApp.applicationPermissions];
+  const accessToken = jwt(db, {
+    aud: resource,
+    iss: `https://sts.windows.net/${tenantId}/`,
+    iat: now,
+    nbf: now,
+    exp: now + lifetimeSeconds,
+    app_displayname: devTenantApp.displayName,
+    appid: clientId,
+    idtyp: 'app',
+    oid: devTenantApp.servicePrincipalId,
+    roles,
+    sub: devTenantApp.servicePrincipalId,
+    tid: tenantId,
+    ver: '1.0'
+  });
+  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
+    hash(accessToken),
+    'app',
+    roles.join(' '),
+    devTenantApp.servicePrincipalId,
+    Date.now() + lifetimeSeconds * 1000
+  );
+  return { token_type: 'Bearer', expires_in: lifetimeSeconds, ext_expires_in: lifetimeSeconds, access_token: accessToken };
 }
 
 /** The persona a live refresh token was issued to, for the client that holds it. */

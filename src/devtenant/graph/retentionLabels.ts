@@ -367,7 +367,17 @@ function subcategoryRoutes(): Route[] {
   ];
 }
 
-export const filePlanRoutes: readonly Route[] = [
+/**
+ * Retention labels and file plan descriptors: "Application: Not supported" in each page's permissions table
+ * (security-labelsroot-list-retentionlabel, security-retentionlabel-get, ...), so an app-only token is refused.
+ */
+const delegatedOnly = (routes: readonly Route[]): Route[] =>
+  routes.map((route) => ({
+    ...route,
+    ops: Object.fromEntries(Object.entries(route.ops).map(([method, op]) => [method, { ...op, delegatedOnly: true }]))
+  }));
+
+export const filePlanRoutes: readonly Route[] = delegatedOnly([
   {
     pattern: 'security/labels/retentionLabels',
     ops: {
@@ -389,4 +399,4 @@ export const filePlanRoutes: readonly Route[] = [
   ...templateRoutes('departments', 'department', []),
   ...templateRoutes('filePlanReferences', 'filePlanReference', []),
   ...subcategoryRoutes()
-];
+]);

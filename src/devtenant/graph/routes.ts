@@ -1,5 +1,6 @@
 import type { Ctx, Reply } from '../http/context';
-import { dispatch } from '../http/dispatch';
+import { dispatch, errorReply } from '../http/dispatch';
+import { ServiceError } from '../errors';
 import { type Route, Router } from '../http/router';
 import { canonicalise } from './addressing';
 import { batchRoutes } from './batch';
@@ -48,5 +49,12 @@ function describe(ctx: Ctx): string {
 
 /** Routes one Graph request (top level or inside `$batch`) after resolving address aliases. */
 export function dispatchGraph(ctx: Ctx): Reply {
+  // Graph answers /me for an app-only token with this 400 (there is no signed-in user to stand for).
+  const first = ctx.segments[0];
+  if (ctx.principal?.appOnly && first?.kind === 'name' && first.value.toLowerCase() === 'me')
+    return errorReply(
+      ctx,
+      new ServiceError({ status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' })
+    );
   return dispatch(ctx, graphRouter, describe(ctx), canonicalise);
 }

@@ -85,6 +85,10 @@ export function dispatch(ctx: Ctx, router: Router, what: string, prepare?: (ctx:
           ctx.headers['authorization'] ? 'Access token validation failure. Invalid audience or expired token.' : 'Access token is empty.'
         );
       if (!hasAnyScope(ctx.principal, op.scopes)) throw errors.missingScope(op.scopes);
+      if (op.delegatedOnly && ctx.principal.appOnly)
+        throw errors.forbidden(
+          'This API does not support application permissions ("Application: Not supported" in its permissions table); call it on behalf of a signed-in user.'
+        );
     }
     checkQueryAllowed(ctx.query, op.query ?? []);
     const db = ctx.tenant.db;

@@ -10,6 +10,8 @@ export interface Operation {
   scopes: readonly string[] | 'none';
   /** Query options the operation supports; any other is refused with 400. */
   query?: readonly string[];
+  /** The permissions table says "Application: Not supported": an app-only token is refused. */
+  delegatedOnly?: boolean;
   run(ctx: Ctx, params: Params): Reply;
 }
 

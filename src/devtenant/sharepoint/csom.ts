@@ -368,6 +368,8 @@ export function dispatchCsom(ctx: Ctx): Reply {
     throw errors.unauthenticated(
       ctx.headers['authorization'] ? 'Access token validation failure. Invalid audience or expired token.' : 'Access token is empty.'
     );
+  // As SharePoint REST: an app-only token made with a secret is not one SharePoint takes (sharepoint/routes.ts).
+  if (ctx.principal.appOnly) throw errors.unauthenticated('Unsupported app only token.');
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
   if (!hasAnyScope(ctx.principal, readScopes)) throw errors.missingScope(readScopes);
   const traceId = crypto.randomUUID();

@@ -129,6 +129,9 @@ function checkDigest(ctx: Ctx): void {
 
 export function dispatchSharePoint(ctx: Ctx): Reply {
   return dispatch(ctx, spRouter, `the SharePoint REST path '/_api/${ctx.segments.map((s) => s.value).join('/')}'`, (c) => {
+    // SharePoint takes app-only tokens only from a certificate; the dev tenant's app signs in with a secret, which
+    // SharePoint Online answers "Unsupported app only token." (as CLI for Microsoft 365 warns before trying).
+    if (c.principal?.appOnly) throw errors.unauthenticated('Unsupported app only token.');
     checkDigest(c);
     canonicalise(c);
   });
