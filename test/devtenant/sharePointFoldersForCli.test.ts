@@ -152,16 +152,25 @@ describe('spo folder retentionlabel ensure|remove', () => {
   });
 
   test('labelling a folder through the CLI path never lets a locked record in it be deleted (attack)', async () => {
+    // A folder of its own, so the listing tests find theirs as made, in any order.
+    const witnessFolder = (
+      await t.call('office-worker', 'POST', `/v1.0/drives/${drive.id}/root/children`, { name: 'Witness folder', folder: {} })
+    ).json;
     const record = (
-      await t.call('office-worker', 'PUT', `/v1.0/drives/${drive.id}/items/${folder.id}:/Witness.txt:/content`, 'original', {
+      await t.call('office-worker', 'PUT', `/v1.0/drives/${drive.id}/items/${witnessFolder.id}:/Witness.txt:/content`, 'original', {
         'content-type': 'text/plain'
       })
     ).json;
     expect(
       (await t.call('admin', 'PATCH', `/v1.0/drives/${drive.id}/items/${record.id}/retentionLabel`, { name: 'Litigation Records' })).status
     ).toBe(201);
-    const uid = (await t.get('office-worker', api(`web/GetFolderByServerRelativePath(DecodedUrl='${q(folderPath())}')`), nometadata)).json
-      .UniqueId;
+    const uid = (
+      await t.get(
+        'office-worker',
+        api(`web/GetFolderByServerRelativePath(DecodedUrl='${q('/sites/records/Records/Witness folder')}')`),
+        nometadata
+      )
+    ).json.UniqueId;
     // `--folderId`: GetFolderById with the CLI's $expand/$select, then SetComplianceTagOnBulkItems on the folder's item.
     const folderItemId = (await t.get('office-worker', api(`web/GetFolderById('${uid}')${labelSelect}`), nometadata)).json.ListItemAllFields
       .Id;

@@ -98,6 +98,8 @@ const spException = '-1, Microsoft.SharePoint.SPException';
 let t: TestTenant;
 let dataDir: string;
 let registerId: string;
+/** A small list the tests that change items write to, so the register stays as filled whatever order tests run in. */
+let scratchId: string;
 /** Items in the register: more than one page of 5,000, the page size the CLI asks for. */
 const registerCount = 5003;
 let ownerId: string;
@@ -118,6 +120,19 @@ beforeAll(async () => {
     dataDir,
     listId: registerId,
     count: registerCount,
+    userId: ownerId,
+    item: (num) => ({ name: `${num}_.000`, fields: { Title: `Entry ${num}`, Code: `C-${num}` } })
+  });
+  const scratch = await t.call('site-owner', 'POST', `/v1.0/sites/${siteId}/lists`, {
+    displayName: 'Scratch',
+    columns: [{ name: 'Code', text: {}, indexed: true }],
+    list: { template: 'genericList' }
+  });
+  scratchId = scratch.json.id;
+  fillListThroughStore({
+    dataDir,
+    listId: scratchId,
+    count: 20,
     userId: ownerId,
     item: (num) => ({ name: `${num}_.000`, fields: { Title: `Entry ${num}`, Code: `C-${num}` } })
   });
@@ -354,9 +369,10 @@ describe('m365 spo listitem list (dist/m365/spo/commands/listitem/listitem-list.
   });
 
   test('p_ID is a position after an item, not an offset: a deleted item before it changes nothing', async () => {
-    const del = await t.call('site-owner', 'POST', `${register()}/items(8)/recycle()`, undefined, nometadata);
+    const scratch = `/sites/legal/_api/web/lists(guid'${scratchId}')`;
+    const del = await t.call('site-owner', 'POST', `${scratch}/items(8)/recycle()`, undefined, nometadata);
     expect(del.status).toBe(200);
-    const page = await t.get('site-owner', `${register()}/items?$top=3&$select=Id&$skiptoken=Paged=TRUE%26p_ID=6`, nometadata);
+    const page = await t.get('site-owner', `${scratch}/items?$top=3&$select=Id&$skiptoken=Paged=TRUE%26p_ID=6`, nometadata);
     expect(page.json.value.map((i: any) => i.Id)).toEqual([7, 9, 10]);
   });
 
@@ -386,11 +402,15 @@ describe('m365 spo listitem list (dist/m365/spo/commands/listitem/listitem-list.
     expect(new Set(res.json.value.map((i: any) => i.AuthorId))).toEqual(new Set([item.AuthorId]));
     // An item written by the same person through Graph carries the same site user id.
     const siteId = (await t.get('site-owner', '/v1.0/sites/custodiandev.sharepoint.com:/sites/legal')).json.id;
-    const made = await t.call('site-owner', 'POST', `/v1.0/sites/${siteId}/lists/${registerId}/items`, {
+    const made = await t.call('site-owner', 'POST', `/v1.0/sites/${siteId}/lists/${scratchId}/items`, {
       fields: { Title: 'By Graph', Code: 'A-1' }
     });
     expect(made.status).toBe(201);
-    const again = await t.get('site-owner', `${register()}/items(${made.json.id})?$select=AuthorId,EditorId,Id`, nometadata);
+    const again = await t.get(
+      'site-owner',
+      `/sites/legal/_api/web/lists(guid'${scratchId}')/items(${made.json.id})?$select=AuthorId,EditorId,Id`,
+      nometadata
+    );
     expect(again.json).toEqual({ AuthorId: item.AuthorId, EditorId: item.AuthorId, Id: Number(made.json.id), ID: Number(made.json.id) });
   });
 

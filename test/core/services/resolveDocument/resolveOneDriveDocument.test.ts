@@ -84,18 +84,24 @@ describe('a OneDrive document', () => {
       requiredColumns: ['ReferenceNumber'],
       updatedAt: '2026-01-15T09:00:00Z'
     });
+    // Its own document (not the one the resolve test reads unlabelled), so the tests hold in any order.
+    const nda = "Drafts/Supplier NDA - O'Brien (v2).docx";
     const declare = createDeclareService({
       graph: tenant.graph('office-worker'),
       recordsSiteUrl: () => Promise.resolve(records.siteUrl),
       actor: { isContainerAdmin: false }
     });
-    const opened = await declare.open(oneDriveUrl('Contract draft.docx'));
+    const opened = await declare.open(oneDriveUrl(nda));
     if (!opened.ok) throw new Error(`${opened.notOpened.what} ${opened.notOpened.why}`);
     const context = opened.context;
     expect(context.labels.length).toBeGreaterThan(5);
     expect(context.specs).toEqual([]);
     expect(context.columnsSource).toBe('the Documents library');
-    expect(context.status).toMatchObject({ itemName: 'Contract draft.docx', location: 'Documents', state: { behavior: null } });
+    expect(context.status).toMatchObject({
+      itemName: "Supplier NDA - O'Brien (v2).docx",
+      location: 'Documents',
+      state: { behavior: null }
+    });
 
     const record = context.labels.find(
       (l) => l.retention?.behavior === 'retainAsRecord' && l.retention.defaultRecordBehavior !== 'startUnlocked'
@@ -110,7 +116,7 @@ describe('a OneDrive document', () => {
       name: record!.name,
       retentionSettings: { isRecordLocked: true }
     });
-    const again = await resolveDocument(tenant.graph('office-worker'), oneDriveUrl('Contract draft.docx'));
+    const again = await resolveDocument(tenant.graph('office-worker'), oneDriveUrl(nda));
     expect(again.found && again.document.record).toEqual({ behavior: 'retainAsRecord', isLocked: true });
   });
 
