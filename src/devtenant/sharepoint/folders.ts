@@ -7,7 +7,8 @@ import { findItemByServerRelativeUrl } from '../graph/addressing';
 import { childrenOf, getItem, itemContent, type ItemMeta } from '../store/items';
 import { getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { isRecordItem } from '../records';
-import { rootFolder, spItem } from './lists';
+import { spItem } from './lists';
+import { rootFolder } from './restShared';
 import { fileEntity } from './fileEntity';
 import { spCollection, spEntity, spFieldName, spNull, spSelect as spSelectWith, spSelectOption as selectList } from './format';
 
