@@ -1,4 +1,5 @@
 import type { CallOptions, GraphCall } from '../GraphCall';
+import { managedProperties } from './managedProperties';
 import type { GraphGateway } from '../GraphGateway';
 
 /**
@@ -114,4 +115,19 @@ export async function* searchListItems(
     if (!page.moreResultsAvailable || page.hits.length === 0) return;
     from += page.hits.length;
   }
+}
+
+/** A requested managed property of a hit, as text ('' when Microsoft left it out); names compare ignoring case. */
+export function hitText(hit: ListItemHit, property: string): string {
+  return text(hit.fields[property.toLowerCase()]) ?? '';
+}
+
+/**
+ * The list item a hit stands for, from the `ListId` and `ListItemID` fields it was asked for (GUID braces dropped);
+ * undefined for a hit that names no list item (a page, a folder of another kind).
+ */
+export function hitListItem(hit: ListItemHit): { listId: string; itemId: string } | undefined {
+  const listId = hitText(hit, managedProperties.listId).replace(/[{}]/g, '');
+  const itemId = hitText(hit, managedProperties.listItemId);
+  return listId && /^\d+$/.test(itemId) ? { listId, itemId } : undefined;
 }

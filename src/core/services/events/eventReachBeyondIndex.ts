@@ -1,6 +1,6 @@
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
-import { searchListItems } from '../../graph/search/searchListItems';
+import { hitListItem, hitText, searchListItems } from '../../graph/search/searchListItems';
 import { kqlPropertyMatch } from '../../http/escapeKql';
 import { CustodianError } from '../../http/CustodianError';
 import { itemKey } from '../index/IndexedItem';
@@ -77,22 +77,19 @@ export async function eventReachBeyondIndex(
       options
     )) {
       for (const hit of page.hits) {
-        const f = hit.fields;
-        const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-        const labelName = text(f[p.label.toLowerCase()]);
-        const listId = text(f[p.listId.toLowerCase()]).replace(/[{}]/g, '');
-        const id = text(f[p.listItemId.toLowerCase()]);
-        if (!hit.siteId || !listId || !/^\d+$/.test(id) || !wantedLabels.has(labelName.toLowerCase())) continue;
-        const key = itemKey({ siteId: hit.siteId, listId, id });
+        const labelName = hitText(hit, p.label);
+        const named = hitListItem(hit);
+        if (!hit.siteId || !named || !wantedLabels.has(labelName.toLowerCase())) continue;
+        const key = itemKey({ siteId: hit.siteId, listId: named.listId, id: named.itemId });
         if (isIndexed(key)) continue;
         total++;
-        const assetId = text(f[p.assetId.toLowerCase()]);
+        const assetId = hitText(hit, p.assetId);
         const earlier = reach.events.find(
           (e) => sameEventType(reach.eventType, { id: e.eventTypeId, name: e.eventTypeName }) && eventReachesAsset(e, assetId || undefined)
         );
         const found: BeyondIndexItem = {
           key,
-          name: hit.name ?? text(f[p.title.toLowerCase()]),
+          name: hit.name ?? hitText(hit, p.title),
           webUrl: hit.webUrl ?? '',
           labelName,
           assetId,

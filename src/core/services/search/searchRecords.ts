@@ -3,7 +3,7 @@ import { isRecordField } from '../../domain/isRecordField';
 import type { CallOptions } from '../../graph/GraphCall';
 import type { GraphGateway } from '../../graph/GraphGateway';
 import type { ListRef } from '../../graph/listItems/ListRef';
-import { type ListItemHit, searchListItems } from '../../graph/search/searchListItems';
+import { hitListItem, hitText, type ListItemHit, searchListItems } from '../../graph/search/searchListItems';
 import { kqlPropertyMatch } from '../../http/escapeKql';
 import { CustodianError } from '../../http/CustodianError';
 import { itemKey } from '../index/IndexedItem';
@@ -30,8 +30,6 @@ export interface SearchRecordsOptions extends CallOptions {
 const librariesPerQuery = 40;
 
 const fieldsWanted = Object.values(p);
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 function invalid(reason: string): CustodianError {
   return new CustodianError({
@@ -101,31 +99,30 @@ function rowOf(
   byName: ReadonlyMap<string, FilePlanLabel>,
   labelledAtOf: SearchRecordsOptions['labelledAtOf']
 ): RecordSearchRow | undefined {
-  const f = hit.fields;
-  const listId = text(f[p.listId.toLowerCase()]).toLowerCase();
-  const itemId = text(f[p.listItemId.toLowerCase()]);
-  const library = scope.find((l) => l.listId.toLowerCase() === listId.replace(/[{}]/g, ''));
-  if (!library || !/^\d+$/.test(itemId)) return undefined;
+  const named = hitListItem(hit);
+  const library = named && scope.find((l) => l.listId.toLowerCase() === named.listId.toLowerCase());
+  if (!named || !library) return undefined;
+  const itemId = named.itemId;
   const key = itemKey({ siteId: library.siteId, listId: library.listId, id: itemId });
-  const labelName = text(f[p.label.toLowerCase()]);
+  const labelName = hitText(hit, p.label);
   const label = labelName ? byName.get(labelName.toLowerCase()) : undefined;
-  const title = text(f[p.title.toLowerCase()]);
+  const title = hitText(hit, p.title);
   return {
     key,
     siteId: library.siteId,
     listId: library.listId,
     itemId,
-    name: hit.name ?? (text(f[p.fileName.toLowerCase()]) || title),
+    name: hit.name ?? (hitText(hit, p.fileName) || title),
     title,
     webUrl: hit.webUrl ?? '',
     labelName,
     department: label?.descriptors.department ?? '',
     category: label?.descriptors.category ?? '',
     referenceId: label?.descriptors.referenceId ?? '',
-    assetId: text(f[p.assetId.toLowerCase()]),
-    created: hit.createdDateTime ?? text(f[p.created.toLowerCase()]),
-    modified: hit.lastModifiedDateTime ?? text(f[p.modified.toLowerCase()]),
+    assetId: hitText(hit, p.assetId),
+    created: hit.createdDateTime ?? hitText(hit, p.created),
+    modified: hit.lastModifiedDateTime ?? hitText(hit, p.modified),
     labelledAt: labelledAtOf?.(key) ?? '',
-    isRecord: isRecordField(f[p.isRecord.toLowerCase()])
+    isRecord: isRecordField(hit.fields[p.isRecord.toLowerCase()])
   };
 }
