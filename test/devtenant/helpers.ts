@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { registerToken } from '../../src/devtenant/auth/personas';
 import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../../src/devtenant/index';
 
 export type Persona = 'office-worker' | 'site-owner' | 'records-manager' | 'admin';
@@ -88,13 +89,7 @@ export function tokenWithScopes(dataDir: string, scopes: string, persona: Person
   const token = `dt1.${crypto.randomBytes(16).toString('base64url')}`;
   const db = new Database(path.join(dataDir, 'devtenant.sqlite'));
   try {
-    db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-      crypto.createHash('sha256').update(token).digest('hex'),
-      persona,
-      scopes,
-      'unused',
-      Date.now() + 3_600_000
-    );
+    registerToken(db, token, { persona, scopes: scopes.split(' '), userId: 'unused' });
   } finally {
     db.close();
   }

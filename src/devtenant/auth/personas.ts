@@ -118,10 +118,29 @@ export const devTenantApp = {
   applicationPermissions: ['Sites.FullControl.All', 'Files.ReadWrite.All', 'RecordsManagement.ReadWrite.All', 'User.Read.All']
 } as const;
 
-const tokenLifetimeSeconds = 3600;
+/** An access token's life, as Entra's default (one hour). */
+export const tokenLifetimeSeconds = 3600;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Makes `token` a live bearer token of the dev tenant for `persona` (or the app) with `scopes`, for an hour. Only its
+ * hash is stored; the token itself is never logged or persisted.
+ */
+export function registerToken(
+  db: Database.Database,
+  token: string,
+  grant: { persona: PersonaName | 'app'; scopes: readonly string[]; userId: string }
+): void {
+  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
+    hashToken(token),
+    grant.persona,
+    grant.scopes.join(' '),
+    grant.userId,
+    Date.now() + tokenLifetimeSeconds * 1000
+  );
 }
 
 /** Issues an opaque bearer token. Only its hash is stored; the token itself is never logged or persisted. */
@@ -132,13 +151,7 @@ export function issueToken(
 ): { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string } {
   const token = `dt1.${crypto.randomBytes(32).toString('base64url')}`;
   const def = personas[persona];
-  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-    hashToken(token),
-    persona,
-    def.scopes.join(' '),
-    userId,
-    Date.now() + tokenLifetimeSeconds * 1000
-  );
+  registerToken(db, token, { persona, scopes: def.scopes, userId });
   return { access_token: token, token_type: 'Bearer', expires_in: tokenLifetimeSeconds, scope: def.scopes.join(' ') };
 }
 

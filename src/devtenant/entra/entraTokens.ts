@@ -1,6 +1,15 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { devTenantApp, type PersonaName, personas, tenantDomain, tenantId } from '../auth/personas';
+import {
+  devTenantApp,
+  hashToken,
+  type PersonaName,
+  personas,
+  registerToken,
+  tenantDomain,
+  tenantId,
+  tokenLifetimeSeconds
+} from '../auth/personas';
 import { getMeta, setMeta } from '../tenant';
 
 /**
@@ -20,8 +29,6 @@ export const devTenantAppSecret = 'Custodian-dev-app-secret-1';
 /** The password of every persona in the dev tenant (documented in docs/devtenant.md; the dev tenant holds no secrets). */
 export const devTenantPassword = 'Custodian-dev-tenant-1';
 
-const lifetimeSeconds = 3600;
-
 function signingKey(db: Database.Database): Buffer {
   let key = getMeta(db, 'entraSigningKey');
   if (!key) {
@@ -37,8 +44,6 @@ function jwt(db: Database.Database, claims: Record<string, unknown>): string {
   const body = `${part({ typ: 'JWT', alg: 'HS256' })}.${part(claims)}`;
   return `${body}.${crypto.createHmac('sha256', signingKey(db)).update(body).digest('base64url')}`;
 }
-
-const hash = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 /** Refresh tokens live as long as the process: a client whose refresh token is gone signs in again, as after a revocation. */
 const refreshTokens = new Map<string, { persona: PersonaName; clientId: string; expires: number }>();
@@ -77,7 +82,7 @@ export function issueUserTokens(
   const user = db.prepare('SELECT id FROM users WHERE upn = ?').get(def.userPrincipalName) as { id: string } | undefined;
   const oid = user?.id ?? crypto.randomUUID();
   const now = Math.floor(nowMs / 1000);
-  const times = { iat: now, nbf: now, exp: now + lifetimeSeconds };
+  const times = { iat: now, nbf: now, exp: now + tokenLifetimeSeconds };
   const scopes = def.scopes.join(' ');
   const accessToken = jwt(db, {
     aud: resource,
@@ -88,26 +93,20 @@ export function issueUserTokens(
     name: def.displayName,
     oid,
     scp: scopes,
-    sub: hash(`${oid}:${clientId}`).slice(0, 43),
+    sub: hashToken(`${oid}:${clientId}`).slice(0, 43),
     tid: tenantId,
     unique_name: def.userPrincipalName,
     upn: def.userPrincipalName,
     ver: '1.0'
   });
-  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-    hash(accessToken),
-    persona,
-    scopes,
-    oid,
-    Date.now() + lifetimeSeconds * 1000
-  );
+  registerToken(db, accessToken, { persona, scopes: def.scopes, userId: oid });
   const refreshToken = `dtr.${crypto.randomBytes(32).toString('base64url')}`;
-  refreshTokens.set(hash(refreshToken), { persona, clientId, expires: Date.now() + 24 * 3600 * 1000 });
+  refreshTokens.set(hashToken(refreshToken), { persona, clientId, expires: Date.now() + 24 * 3600 * 1000 });
   return {
     token_type: 'Bearer',
     scope: scopes,
-    expires_in: lifetimeSeconds,
-    ext_expires_in: lifetimeSeconds,
+    expires_in: tokenLifetimeSeconds,
+    ext_expires_in: tokenLifetimeSeconds,
     access_token: accessToken,
     refresh_token: refreshToken,
     id_token: jwt(db, {
@@ -117,7 +116,7 @@ export function issueUserTokens(
       name: def.displayName,
       oid,
       preferred_username: def.userPrincipalName,
-      sub: hash(`${oid}:${clientId}`).slice(0, 43),
+      sub: hashToken(`${oid}:${clientId}`).slice(0, 43),
       tid: tenantId,
       ver: '2.0'
     }),
@@ -145,7 +144,7 @@ export function issueAppToken(db: Database.Database, clientId: string, resource:
     iss: `https://sts.windows.net/${tenantId}/`,
     iat: now,
     nbf: now,
-    exp: now + lifetimeSeconds,
+    exp: now + tokenLifetimeSeconds,
     app_displayname: devTenantApp.displayName,
     appid: clientId,
     idtyp: 'app',
@@ -155,19 +154,13 @@ export function issueAppToken(db: Database.Database, clientId: string, resource:
     tid: tenantId,
     ver: '1.0'
   });
-  db.prepare('INSERT INTO tokens (hash, persona, scopes, user_id, expires) VALUES (?, ?, ?, ?, ?)').run(
-    hash(accessToken),
-    'app',
-    roles.join(' '),
-    devTenantApp.servicePrincipalId,
-    Date.now() + lifetimeSeconds * 1000
-  );
-  return { token_type: 'Bearer', expires_in: lifetimeSeconds, ext_expires_in: lifetimeSeconds, access_token: accessToken };
+  registerToken(db, accessToken, { persona: 'app', scopes: roles, userId: devTenantApp.servicePrincipalId });
+  return { token_type: 'Bearer', expires_in: tokenLifetimeSeconds, ext_expires_in: tokenLifetimeSeconds, access_token: accessToken };
 }
 
 /** The persona a live refresh token was issued to, for the client that holds it. */
 export function redeemRefreshToken(token: string, clientId: string): PersonaName | undefined {
-  const found = refreshTokens.get(hash(token));
+  const found = refreshTokens.get(hashToken(token));
   if (!found || found.expires < Date.now() || found.clientId !== clientId) return undefined;
   return found.persona;
 }
