@@ -130,6 +130,9 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
       setBusy(false);
     }
   };
+  // What Microsoft Search found outside the indexed libraries, when it could search.
+  const beyond = preview?.beyondIndex && 'items' in preview.beyondIndex ? preview.beyondIndex : undefined;
+  const alreadyStarted = preview ? [...preview.alreadyStarted, ...(beyond?.alreadyStarted ?? [])] : [];
 
   return (
     <div className={styles.root}>
@@ -198,8 +201,8 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
           ) : null}
           <BeyondIndexNote preview={preview} />
           {preview.items.length ? <PreviewTable caption="Items the event starts" items={preview.items} /> : null}
-          {preview.beyondIndex && 'items' in preview.beyondIndex && preview.beyondIndex.items.length ? (
-            <PreviewTable caption="Elsewhere in the tenant: items the event starts too" items={preview.beyondIndex.items} />
+          {beyond?.items.length ? (
+            <PreviewTable caption="Elsewhere in the tenant: items the event starts too" items={beyond.items} />
           ) : null}
           {preview.held?.length ? (
             <>
@@ -211,16 +214,7 @@ export function EventsView({ services, onChanged }: EventsViewProps): React.Reac
               <PreviewTable caption="On hold: not started by this event" items={preview.held} />
             </>
           ) : null}
-          {preview.alreadyStarted.length ||
-          (preview.beyondIndex && 'alreadyStarted' in preview.beyondIndex && preview.beyondIndex.alreadyStarted.length) ? (
-            <PreviewTable
-              caption="Already started by an earlier event (no change)"
-              items={[
-                ...preview.alreadyStarted,
-                ...(preview.beyondIndex && 'alreadyStarted' in preview.beyondIndex ? preview.beyondIndex.alreadyStarted : [])
-              ]}
-            />
-          ) : null}
+          {alreadyStarted.length ? <PreviewTable caption="Already started by an earlier event (no change)" items={alreadyStarted} /> : null}
           <div>
             <Button appearance="primary" onClick={() => setConfirming(true)} disabled={preview.count === 0}>
               {`Fire the event for ${plural(preview.count, 'item')}…`}
