@@ -223,22 +223,14 @@ describe('spo', () => {
     const web = ['--webUrl', legal, '--listTitle', 'Contracts'];
     const labelOf = async (id: string): Promise<string> =>
       (await m365('spo', 'listitem', 'get', ...web, '--id', id, '--properties', 'Id,_ComplianceTag')).OData__ComplianceTag ?? '';
+    const labelItem = (id: string, name: string): Promise<unknown> =>
+      m365('spo', 'listitem', 'retentionlabel', 'ensure', ...web, '--listItemId', id, '--name', name);
     const items = await m365('spo', 'listitem', 'list', ...web, '--fields', 'Id,FileLeafRef,FileRef,_ComplianceTag');
     const files = items.filter((i: any) => String(i.FileLeafRef).includes('.') && !i.OData__ComplianceTag);
     expect(files.length).toBeGreaterThan(2);
     const [first, second] = files;
 
-    await m365(
-      'spo',
-      'listitem',
-      'retentionlabel',
-      'ensure',
-      ...web,
-      '--listItemId',
-      String(first.Id),
-      '--name',
-      'General Correspondence - 2 Years'
-    );
+    await labelItem(String(first.Id), 'General Correspondence - 2 Years');
     expect(await labelOf(String(first.Id))).toBe('General Correspondence - 2 Years');
     await m365('spo', 'listitem', 'retentionlabel', 'remove', ...web, '--listItemId', String(first.Id), '--force');
     expect(await labelOf(String(first.Id))).toBe('');
@@ -283,17 +275,7 @@ describe('spo', () => {
     await m365('spo', 'list', 'retentionlabel', 'remove', ...web, '--force');
 
     // A record label: locked on applying (the seed's Board Minutes label starts locked), then unlocked and locked again.
-    await m365(
-      'spo',
-      'listitem',
-      'retentionlabel',
-      'ensure',
-      ...web,
-      '--listItemId',
-      String(first.Id),
-      '--name',
-      'Board Minutes - Permanent'
-    );
+    await labelItem(String(first.Id), 'Board Minutes - Permanent');
     await m365('spo', 'listitem', 'record', 'unlock', ...web, '--listItemId', String(first.Id));
     await m365('spo', 'listitem', 'record', 'lock', ...web, '--listItemId', String(first.Id));
     expect(await m365('spo', 'listitem', 'isrecord', ...web, '--id', String(first.Id))).toBe(true);
