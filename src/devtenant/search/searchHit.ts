@@ -1,5 +1,6 @@
 import type { Ctx } from '../http/context';
 import { type IndexRow, managedProperty } from './managedProperties';
+import { isPersonalPath } from '../store/personalSites';
 
 /**
  * One search hit in Microsoft's shape (searchHit: hitId, rank, summary, resource), its resource a listItem or a
@@ -24,7 +25,7 @@ function sharepointIds(row: IndexRow): Record<string, unknown> {
 
 /** Where the item's site lives: its SharePoint host, or the OneDrive host for a personal site (public-hosts mode). */
 function siteOriginOf(ctx: Ctx, row: IndexRow): string {
-  return String(row.web_path).startsWith('/personal/') ? ctx.oneDriveOrigin : ctx.siteOrigin;
+  return isPersonalPath(String(row.web_path)) ? ctx.oneDriveOrigin : ctx.siteOrigin;
 }
 
 /** A requested field's key: the name as requested, its first letter lower-cased (Graph's JSON casing). */

@@ -22,9 +22,14 @@ export function personalSitePath(userPrincipalName: string): string {
   return `/personal/${userPrincipalName.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
+/** Whether a server-relative path is under the personal sites (`/personal/{name}`), as OneDrive URLs are. */
+export function isPersonalPath(path: string): boolean {
+  return path.toLowerCase().startsWith('/personal/');
+}
+
 /** The user id owning a personal site, or undefined for any other site. */
 export function personalSiteOwner(site: SiteRow): string | undefined {
-  if (!site.path.toLowerCase().startsWith('/personal/')) return undefined;
+  if (!isPersonalPath(site.path)) return undefined;
   try {
     const owner = (JSON.parse(site.data) as { personalSiteOwner?: unknown }).personalSiteOwner;
     return typeof owner === 'string' ? owner : undefined;
