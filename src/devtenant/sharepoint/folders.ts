@@ -5,10 +5,10 @@ import { filterOption, orderByOption } from '../http/query';
 import { evaluateFilter, readPropertyPath } from '../protocol/odataFilter';
 import { findItemByServerRelativeUrl } from '../graph/addressing';
 import { childrenOf, getItem, itemContent, type ItemMeta } from '../store/items';
-import { getList, getSite, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
+import { getList, type ListRow, listServerRelativeUrl, listsOfSite, type SiteRow } from '../store/sites';
 import { isRecordItem } from '../records';
 import { spItem } from './lists';
-import { rootFolder } from './restShared';
+import { rootFolder, site } from './restShared';
 import { fileEntity } from './fileEntity';
 import { spCollection, spEntity, spFieldName, spNull, spSelect as spSelectWith, spSelectOption as selectList } from './format';
 
@@ -40,10 +40,6 @@ function fileNotFound(): ServiceError {
     message: 'File Not Found.',
     spCode: '-2147024894, System.IO.FileNotFoundException'
   });
-}
-
-function site(ctx: Ctx): SiteRow {
-  return getSite(ctx.tenant.db, ctx.siteId as string) as SiteRow;
 }
 
 /**
