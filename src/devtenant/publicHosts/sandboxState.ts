@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { M365Sandbox } from './runM365';
 
 /**
  * Where `npm run devtenant -- --public-hosts` leaves the port and CA of the running dev tenant for `npm run m365`,
@@ -29,5 +28,3 @@ export function readSandboxState(): { ok: true; state: { port: number; caFile: s
   const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { port: number; caFile: string };
   return { ok: true, state };
 }
-
-export type { M365Sandbox };
